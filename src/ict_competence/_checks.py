@@ -1,0 +1,72 @@
+"""Small attrs validators shared by the domain packages; each raises FieldError naming the field."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ict_competence.errors import FieldError
+
+__all__ = ["finite_non_negative", "in_range", "non_blank", "unique", "values_in_range"]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def in_range(low: int, high: int) -> Validator:
+    """Accept an ``int`` (not a bool) from ``low`` to ``high`` inclusive."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise FieldError(attribute.name, f"expected a whole number {low}–{high}, found {value!r}")
+
+    return check
+
+
+def finite_non_negative(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Accept a finite number >= 0."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+    ):
+        raise FieldError(attribute.name, f"expected a finite number >= 0, found {value!r}")
+
+
+def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Accept a string with at least one non-space character."""
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(attribute.name, f"expected non-empty text, found {value!r}")
+
+
+def unique(key: Callable[[Any], Hashable] = lambda item: item) -> Validator:
+    """Accept a collection whose items have distinct keys; name the first repeated one."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
+        seen: set[Hashable] = set()
+        for item in value:
+            k = key(item)
+            if k in seen:
+                raise FieldError(attribute.name, f"{k!r} occurs more than once")
+            seen.add(k)
+
+    return check
+
+
+def values_in_range(low: int, high: int, keys: Collection[Any] | None = None) -> Validator:
+    """Accept a mapping whose values are ints from ``low`` to ``high`` (and keys from ``keys``)."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: Mapping[Any, Any]) -> None:
+        for k, v in value.items():
+            if keys is not None and k not in keys:
+                raise FieldError(attribute.name, f"unexpected key {k!r}")
+            if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high:
+                raise FieldError(
+                    f"{attribute.name}.{getattr(k, 'value', k)}",
+                    f"expected a whole number {low}–{high}, found {v!r}",
+                )
+
+    return check

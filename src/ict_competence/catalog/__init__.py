@@ -1,0 +1,40 @@
+"""What exists: the clusters, tasks, roles and competences of ICT coordination, and tailoring."""
+
+from ict_competence.catalog._catalog import Catalog
+from ict_competence.catalog._enums import (
+    Cluster,
+    CompetenceKind,
+    CoreCriterion,
+    Domain,
+    Horizon,
+    SchoolType,
+    Scope,
+)
+from ict_competence.catalog._loader import load_catalog
+from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
+from ict_competence.catalog._overview import (
+    FULL_TIME_HOURS,
+    OverviewSummary,
+    TaskChoice,
+    TaskOverview,
+)
+
+__all__ = [
+    "FULL_TIME_HOURS",
+    "Catalog",
+    "Cluster",
+    "ClusterProfile",
+    "Competence",
+    "CompetenceKind",
+    "CoreCriterion",
+    "Domain",
+    "Horizon",
+    "OverviewSummary",
+    "Role",
+    "SchoolType",
+    "Scope",
+    "Task",
+    "TaskChoice",
+    "TaskOverview",
+    "load_catalog",
+]

@@ -1,0 +1,176 @@
+"""The catalog: every task, role, competence and cluster, checked for integrity when built."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import TypeVar
+
+import attrs
+
+from ict_competence.catalog._enums import Cluster, CompetenceKind, Horizon, SchoolType, Scope
+from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
+from ict_competence.catalog._overview import TaskChoice, TaskOverview
+from ict_competence.errors import ContentError, UnknownCodeError
+
+__all__ = ["Catalog"]
+
+_Entry = TypeVar("_Entry", Task, Role, Competence)
+
+
+def _index(entries: tuple[_Entry, ...]) -> Mapping[str, _Entry]:
+    return MappingProxyType({entry.code: entry for entry in entries})
+
+
+def _duplicates(codes: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return sorted({code for code in codes if code in seen or seen.add(code)})
+
+
+@attrs.frozen
+class Catalog:
+    """Everything there is to divide: the tasks, roles and competences of ICT coordination.
+
+    Built by :func:`load_catalog` from the packaged data; every catalog is checked
+    when built: codes are unique, every role and competence a task or role names
+    exists, and each cluster is described once.
+
+    >>> from ict_competence import load_catalog
+    >>> catalog = load_catalog()
+    >>> len(catalog.tasks_in(Cluster.TECHNICAL)), catalog.task("PED-01").cluster
+    (26, <Cluster.PEDAGOGICAL: 'pedagogical'>)
+    """
+
+    clusters: tuple[ClusterProfile, ...]
+    tasks: tuple[Task, ...]
+    roles: tuple[Role, ...]
+    competences: tuple[Competence, ...]
+
+    def __attrs_post_init__(self) -> None:
+        problems = self._integrity_problems()
+        if problems:
+            raise ContentError("catalog integrity:\n  " + "\n  ".join(problems))
+
+    def _integrity_problems(self) -> list[str]:
+        problems = []
+        for kind, codes in (
+            ("task", [task.code for task in self.tasks]),
+            ("role", [role.code for role in self.roles]),
+            ("competence", [competence.code for competence in self.competences]),
+        ):
+            problems += [f"{kind} code {code!r} occurs more than once" for code in _duplicates(codes)]
+        described = [profile.cluster for profile in self.clusters]
+        if sorted(c.value for c in described) != sorted(c.value for c in Cluster):
+            problems.append("each of the four clusters must be described exactly once")
+        roles = {role.code for role in self.roles}
+        competences = {c.code: c for c in self.competences}
+        for task in self.tasks:
+            problems += [
+                f"task {task.code}: candidate role {code!r} does not exist"
+                for code in task.candidates
+                if code not in roles
+            ]
+        for role in self.roles:
+            for code in role.competences:
+                competence = competences.get(code)
+                if competence is None:
+                    problems.append(f"role {role.code}: competence {code!r} does not exist")
+                elif competence.kind is CompetenceKind.DOMAIN:
+                    problems.append(
+                        f"role {role.code}: {code!r} is a domain competence; "
+                        "domains are in the role's profile"
+                    )
+        return problems
+
+    @cached_property
+    def _tasks(self) -> Mapping[str, Task]:
+        return _index(self.tasks)
+
+    @cached_property
+    def _roles(self) -> Mapping[str, Role]:
+        return _index(self.roles)
+
+    @cached_property
+    def _competences(self) -> Mapping[str, Competence]:
+        return _index(self.competences)
+
+    def task(self, code: str) -> Task:
+        """The task with this code."""
+        try:
+            return self._tasks[code]
+        except KeyError:
+            raise UnknownCodeError("task", code, tuple(self._tasks)) from None
+
+    def tasks_in(self, cluster: Cluster) -> tuple[Task, ...]:
+        """The tasks of one cluster, in catalog order."""
+        return tuple(task for task in self.tasks if task.cluster is cluster)
+
+    def role(self, code: str) -> Role:
+        """The role with this code."""
+        try:
+            return self._roles[code]
+        except KeyError:
+            raise UnknownCodeError("role", code, tuple(self._roles)) from None
+
+    def competence(self, code: str) -> Competence:
+        """The competence with this code."""
+        try:
+            return self._competences[code]
+        except KeyError:
+            raise UnknownCodeError("competence", code, tuple(self._competences)) from None
+
+    def cluster(self, cluster: Cluster) -> ClusterProfile:
+        """What the cluster holds, as seed 003's "vier clusters" slide lists it."""
+        return next(profile for profile in self.clusters if profile.cluster is cluster)
+
+    def overview(self, *, school_type: SchoolType | None = None) -> TaskOverview:
+        """A task overview with the catalog's defaults, ready to be tailored (roadmap step 5).
+
+        Every task applies unless it is limited to other kinds of school than
+        ``school_type``; strategic tasks start on the short term, the others on the
+        long term; a task whose scope is ``EITHER`` starts at school level.
+        """
+        return TaskOverview(
+            tuple(
+                TaskChoice(
+                    task=task,
+                    applies=task.applies_in(school_type),
+                    horizon=Horizon.SHORT_TERM if task.strategic else Horizon.LONG_TERM,
+                    scope=Scope.SCHOOL_GROUP if task.scope is Scope.SCHOOL_GROUP else Scope.SCHOOL,
+                    hours_per_year=task.hours_per_year,
+                )
+                for task in self.tasks
+            )
+        )
+
+    def extend(self, path: str | Path) -> Catalog:
+        """A new catalog with a school's own tasks, roles and competences from a TOML or JSON file.
+
+        The file holds lists named ``task``, ``role`` and ``competence`` with the same
+        fields as the packaged data; ``provenance`` may be left out (the file is cited).
+        A code that already exists is an error: extending never overrides.
+        """
+        from ict_competence.catalog._loader import read_entries  # noqa: PLC0415 - avoids a cycle
+
+        path = Path(path)
+        extra = read_entries(path)
+        clashes = [
+            f"{kind} {entry.code}"
+            for kind, entries, existing in (
+                ("task", extra.task, self._tasks),
+                ("role", extra.role, self._roles),
+                ("competence", extra.competence, self._competences),
+            )
+            for entry in entries
+            if entry.code in existing
+        ]
+        if clashes:
+            raise ContentError(f"{path}: already in the catalog: {', '.join(clashes)}")
+        return Catalog(
+            self.clusters,
+            self.tasks + extra.task,
+            self.roles + extra.role,
+            self.competences + extra.competence,
+        )

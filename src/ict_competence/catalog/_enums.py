@@ -1,0 +1,156 @@
+"""The closed vocabularies of the catalog: clusters, competence domains, scopes, horizons."""
+
+from __future__ import annotations
+
+import enum
+
+from ict_competence.text import LocalizedText
+
+__all__ = ["Cluster", "CompetenceKind", "CoreCriterion", "Domain", "Horizon", "SchoolType", "Scope"]
+
+
+class Domain(enum.Enum):
+    """A domain of competence (seed 003, "Vereiste competenties").
+
+    >>> Domain("policy").label.nl
+    'Beleidsmatig'
+    """
+
+    TECHNICAL = "technical"
+    PEDAGOGICAL = "pedagogical"
+    POLICY = "policy"
+    ADMINISTRATIVE = "administrative"
+
+    @property
+    def label(self) -> LocalizedText:
+        """The domain's name as seed 003 gives it, with an English label."""
+        return _DOMAIN_LABELS[self]
+
+
+class Cluster(enum.Enum):
+    """One of the four clusters of ICT-coordination tasks (takenclusters, seed 003).
+
+    >>> Cluster.POLICY.label.nl, Cluster.POLICY.domain
+    ('Beleid & visie', <Domain.POLICY: 'policy'>)
+    """
+
+    TECHNICAL = "technical"
+    PEDAGOGICAL = "pedagogical"
+    ADMINISTRATIVE = "administrative"
+    POLICY = "policy"
+
+    @property
+    def label(self) -> LocalizedText:
+        """The cluster's name as seed 003 writes it in the task table and workbook."""
+        return _CLUSTER_LABELS[self]
+
+    @property
+    def domain(self) -> Domain:
+        """The competence domain a task in this cluster needs unless it says otherwise."""
+        return Domain(self.value)
+
+
+class Scope(enum.Enum):
+    """Where a task is best organised: in each school, or once for the school group.
+
+    ``EITHER`` only describes a catalog task's default; a tailored choice is always
+    ``SCHOOL`` or ``SCHOOL_GROUP``.
+    """
+
+    SCHOOL = "school"
+    SCHOOL_GROUP = "school_group"
+    EITHER = "either"
+
+    @property
+    def label(self) -> LocalizedText:
+        """The Dutch word used in the workbook (niveau school / scholengroep)."""
+        return _SCOPE_LABELS[self]
+
+
+class Horizon(enum.Enum):
+    """When a task is taken up (seed 004, step 5): short term, long term, or dropped."""
+
+    SHORT_TERM = "short_term"
+    LONG_TERM = "long_term"
+    DROPPED = "dropped"
+
+    @property
+    def label(self) -> LocalizedText:
+        """The Dutch words used in the workbook (seed 004, step 5)."""
+        return _HORIZON_LABELS[self]
+
+
+class CoreCriterion(enum.Enum):
+    """Why a task is a core task of strategic importance (seed 003, "Kerntaken")."""
+
+    DAILY_INFRASTRUCTURE = "daily_infrastructure"
+    CORE_ADMINISTRATION = "core_administration"
+    PEDAGOGICAL_VISION = "pedagogical_vision"
+    COMBINED_COMPETENCES = "combined_competences"
+
+    @property
+    def label(self) -> LocalizedText:
+        """The criterion as the seed words it, with an English label."""
+        return _CRITERION_LABELS[self]
+
+
+class SchoolType(enum.Enum):
+    """Kinds of school (onderwijsniveaus en -vormen) a task may be limited to."""
+
+    PRIMARY = "primary"
+    SECONDARY_GENERAL = "secondary_general"
+    SECONDARY_TECHNICAL = "secondary_technical"
+    SECONDARY_VOCATIONAL = "secondary_vocational"
+    SPECIAL_NEEDS = "special_needs"
+    ADULT = "adult"
+
+
+class CompetenceKind(enum.Enum):
+    """What a competence describes: a domain's requirement, a generic trait, or leadership."""
+
+    DOMAIN = "domain"
+    GENERIC = "generic"
+    LEADERSHIP = "leadership"
+
+
+_DOMAIN_LABELS = {
+    Domain.TECHNICAL: LocalizedText("Technisch", "Technical"),
+    Domain.PEDAGOGICAL: LocalizedText("Pedagogisch-didactisch", "Pedagogical-didactic"),
+    Domain.POLICY: LocalizedText("Beleidsmatig", "Policy"),
+    Domain.ADMINISTRATIVE: LocalizedText("Administratief", "Administrative"),
+}
+_CLUSTER_LABELS = {
+    Cluster.TECHNICAL: LocalizedText("Technisch", "Technical"),
+    Cluster.PEDAGOGICAL: LocalizedText("Pedagogisch-didactisch", "Pedagogical-didactic"),
+    Cluster.ADMINISTRATIVE: LocalizedText("Administratief", "Administrative"),
+    Cluster.POLICY: LocalizedText("Beleid & visie", "Policy & vision"),
+}
+_SCOPE_LABELS = {
+    Scope.SCHOOL: LocalizedText("school", "school"),
+    Scope.SCHOOL_GROUP: LocalizedText("scholengroep", "school group"),
+    Scope.EITHER: LocalizedText("school of scholengroep", "school or school group"),
+}
+_HORIZON_LABELS = {
+    Horizon.SHORT_TERM: LocalizedText("korte termijn", "short term"),
+    Horizon.LONG_TERM: LocalizedText("lange termijn", "long term"),
+    Horizon.DROPPED: LocalizedText("geschrapt", "dropped"),
+}
+_CRITERION_LABELS = {
+    CoreCriterion.DAILY_INFRASTRUCTURE: LocalizedText(
+        "Cruciaal om dagelijks snel te kunnen inspelen op problemen met ICT-infra",
+        "Crucial for responding quickly, every day, to problems with the ICT infrastructure",
+    ),
+    CoreCriterion.CORE_ADMINISTRATION: LocalizedText(
+        "Behoren tot kern administratie", "Part of the core administration"
+    ),
+    CoreCriterion.PEDAGOGICAL_VISION: LocalizedText(
+        "Nauw samenhangen met de pedagogische visie en het beleid van de school",
+        "Closely tied to the school's pedagogical vision and policy",
+    ),
+    CoreCriterion.COMBINED_COMPETENCES: LocalizedText(
+        "Waarvoor voldoende technische competenties in combinatie met andere "
+        "(pedagogisch, administratief, of beleidsmatige) nodig zijn",
+        "Needs enough technical competence combined with pedagogical, administrative "
+        "or policy competence",
+    ),
+}

@@ -1,0 +1,168 @@
+"""The catalog's entries: tasks, roles, competences and the four clusters' contents."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ict_competence._checks import finite_non_negative, in_range, unique, values_in_range
+from ict_competence.catalog._enums import (
+    Cluster,
+    CompetenceKind,
+    CoreCriterion,
+    Domain,
+    SchoolType,
+    Scope,
+)
+from ict_competence.errors import FieldError
+from ict_competence.text import LocalizedText, Provenance
+
+__all__ = ["ClusterProfile", "Competence", "Role", "Task"]
+
+_CODE = attrs.validators.matches_re(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}")
+
+
+def _code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise FieldError(attribute.name, f"expected a code (text), found {value!r}")
+    try:
+        _CODE(_instance, attribute, value)
+    except ValueError:
+        raise FieldError(
+            attribute.name,
+            f"expected a code of letters, digits and - _ . : (at most 40), found {value!r}",
+        ) from None
+
+
+def _read_only(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+@attrs.frozen(kw_only=True)
+class Task:
+    """An ICT-coordination task (taak) from the task overview (Takenoverzicht ICT-coördinatie).
+
+    Attributes:
+        code: stable identifier, ``TECH-01`` … for built-in tasks, a school's own otherwise.
+        cluster: the cluster the task belongs to.
+        domain: the competence domain it needs; by default the cluster's.
+        description: the task's text; for built-in tasks the Dutch is verbatim from seed 003.
+        strategic: a core task of strategic importance (kerntaak).
+        criterion: which of seed 003's core-task criteria makes it strategic, if known.
+        required_level: competence level needed to take it as primary, 1 (basic) to 3 (expert).
+        scope: where it suits best by default: school, school group, or either.
+        applies_to: the kinds of school it is limited to; empty means every school.
+        candidates: role codes of who else can take it ("wie kan het opnemen").
+        hours_per_year: an indicative workload; a school tailors it in its overview.
+        provenance: where the task comes from.
+
+    >>> from ict_competence import load_catalog
+    >>> task = load_catalog().task("TECH-12")
+    >>> task.cluster.label.nl, task.applies_in(SchoolType.PRIMARY)
+    ('Technisch', False)
+    """
+
+    code: str = attrs.field(validator=_code)
+    cluster: Cluster
+    domain: Domain = attrs.field()
+    description: LocalizedText
+    strategic: bool = False
+    criterion: CoreCriterion | None = attrs.field(default=None)
+    required_level: int = attrs.field(default=2, validator=in_range(1, 3))
+    scope: Scope = Scope.EITHER
+    applies_to: tuple[SchoolType, ...] = attrs.field(default=(), validator=unique())
+    candidates: tuple[str, ...] = attrs.field(default=(), validator=unique())
+    hours_per_year: float = attrs.field(validator=finite_non_negative)
+    provenance: Provenance
+
+    @domain.default
+    def _cluster_domain(self) -> Domain:
+        return self.cluster.domain
+
+    @criterion.validator
+    def _criterion_needs_strategic(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not self.strategic:
+            raise FieldError(attribute.name, "a core-task criterion is only given for strategic tasks")
+
+    def applies_in(self, school_type: SchoolType | None) -> bool:
+        """Whether the task applies in a school of this type (``None``: type unknown, so yes)."""
+        return not self.applies_to or school_type is None or school_type in self.applies_to
+
+
+@attrs.frozen(kw_only=True)
+class Competence:
+    """A competence: a domain's requirement, one of the 13 generic ones, or a leader's.
+
+    Attributes:
+        code: stable identifier such as ``generic.communicative``.
+        kind: domain requirement, generic, or leadership.
+        domain: the domain it belongs to; only for ``CompetenceKind.DOMAIN``.
+        name: the competence as the seed words it.
+        provenance: where it comes from.
+    """
+
+    code: str = attrs.field(validator=_code)
+    kind: CompetenceKind
+    domain: Domain | None = attrs.field(default=None)
+    name: LocalizedText
+    provenance: Provenance
+
+    @domain.validator
+    def _domain_iff_domain_kind(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if (value is None) == (self.kind is CompetenceKind.DOMAIN):
+            raise FieldError(attribute.name, "a domain is given exactly for domain competences")
+
+
+@attrs.frozen(kw_only=True)
+class Role:
+    """A role in team-based ICT coordination (TICT, PICT, digicoach, external firm, …).
+
+    Attributes:
+        code: stable identifier such as ``tict``.
+        name: the role's name as the seeds use it, with an English label.
+        description: what the role does; Dutch from the seed where it describes the role.
+        clusters: the task clusters the role typically covers.
+        profile: the competence level (0–3) the role needs per domain.
+        competences: codes of generic or leadership competences the role leans on.
+        risks: what to watch for (for an external firm: cost, dependency, lost know-how).
+        needs: what the role needs to work (for an external firm: a service level agreement).
+        provenance: where the role comes from.
+
+    >>> from ict_competence import load_catalog
+    >>> load_catalog().role("tict").profile[Domain.TECHNICAL]
+    3
+    """
+
+    code: str = attrs.field(validator=_code)
+    name: LocalizedText
+    description: LocalizedText
+    clusters: tuple[Cluster, ...] = attrs.field(validator=unique())
+    profile: Mapping[Domain, int] = attrs.field(
+        converter=_read_only, validator=values_in_range(0, 3), hash=False
+    )
+    competences: tuple[str, ...] = attrs.field(default=(), validator=unique())
+    risks: tuple[LocalizedText, ...] = ()
+    needs: tuple[LocalizedText, ...] = ()
+    provenance: Provenance
+
+
+@attrs.frozen(kw_only=True)
+class ClusterProfile:
+    """What one cluster holds, as seed 003's "vier clusters" slide lists it.
+
+    Attributes:
+        cluster: the cluster.
+        title: the slide's heading for it (for example "Technische taken").
+        contents: the slide's items (Hardware, Software, …).
+        provenance: where it comes from.
+    """
+
+    cluster: Cluster
+    title: LocalizedText
+    contents: tuple[LocalizedText, ...] = attrs.field(validator=attrs.validators.min_len(1))
+    provenance: Provenance
+
+

@@ -1,0 +1,181 @@
+"""The tailored task overview (takenoverzicht op maat): one choice per task, made in step 5."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ict_competence._checks import finite_non_negative, unique
+from ict_competence.catalog._enums import Cluster, Horizon, Scope
+from ict_competence.catalog._model import Task
+from ict_competence.errors import FieldError, UnknownCodeError
+
+__all__ = ["FULL_TIME_HOURS", "OverviewSummary", "TaskChoice", "TaskOverview"]
+
+#: Working hours of one full-time person in a school year, the yardstick of the summary.
+FULL_TIME_HOURS = 1600.0
+
+
+def _tailored_scope(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in (Scope.SCHOOL, Scope.SCHOOL_GROUP):
+        raise FieldError(attribute.name, f"expected school or school_group, found {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class TaskChoice:
+    """What a school decided about one task: whether it applies, when, where, how many hours.
+
+    Attributes:
+        task: the task the choice is about.
+        applies: whether the task applies to the school (van toepassing).
+        horizon: short term, long term, or dropped (termijn).
+        scope: done in each school or once for the school group (niveau).
+        hours_per_year: the hours the school budgets for it.
+        responsible: who is responsible (verantwoordelijke), as the school writes it.
+        backup: who backs them up, as the school writes it.
+        notes: free notes (opmerkingen).
+    """
+
+    task: Task
+    applies: bool = True
+    horizon: Horizon = Horizon.SHORT_TERM
+    scope: Scope = attrs.field(default=Scope.SCHOOL, validator=_tailored_scope)
+    hours_per_year: float = attrs.field(validator=finite_non_negative)
+    responsible: str = ""
+    backup: str = ""
+    notes: str = ""
+
+    @property
+    def code(self) -> str:
+        """The task's code."""
+        return self.task.code
+
+    @property
+    def active(self) -> bool:
+        """Applies and is not dropped: the task is to be done by someone."""
+        return self.applies and self.horizon is not Horizon.DROPPED
+
+
+@attrs.frozen
+class OverviewSummary:
+    """Hours per cluster and horizon of the tasks that apply, with warnings in words.
+
+    Attributes:
+        hours_by_cluster: hours of active tasks per cluster.
+        hours_by_horizon: hours of applying tasks per horizon (dropped included).
+        total_hours: hours of all active tasks.
+        warnings: plain-language warnings, such as more work than one person can carry.
+    """
+
+    hours_by_cluster: Mapping[Cluster, float] = attrs.field(hash=False)
+    hours_by_horizon: Mapping[Horizon, float] = attrs.field(hash=False)
+    total_hours: float
+    warnings: tuple[str, ...]
+
+
+@attrs.frozen
+class TaskOverview:
+    """A school's tailored task overview (takenoverzicht op maat): one choice per task.
+
+    Made by :meth:`Catalog.overview`, tailored with :meth:`choose`, exchanged as a
+    workbook (:func:`ict_competence.xlsx.write_overview`) or as JSON.
+
+    >>> from ict_competence import load_catalog
+    >>> overview = load_catalog().overview()
+    >>> tailored = overview.choose("TECH-12", applies=False)
+    >>> overview.choice("TECH-12").applies, tailored.choice("TECH-12").applies
+    (True, False)
+    >>> overview.choose("NOPE-01", applies=False)
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.UnknownCodeError: no task with code 'NOPE-01'; known codes: ...
+    """
+
+    choices: tuple[TaskChoice, ...] = attrs.field(validator=unique(lambda choice: choice.code))
+
+    @cached_property
+    def _index(self) -> Mapping[str, int]:
+        return MappingProxyType({choice.code: i for i, choice in enumerate(self.choices)})
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The task codes, in order."""
+        return tuple(choice.code for choice in self.choices)
+
+    def __iter__(self) -> Iterator[TaskChoice]:
+        return iter(self.choices)
+
+    def __len__(self) -> int:
+        return len(self.choices)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._index
+
+    def choice(self, code: str) -> TaskChoice:
+        """The choice made for the task with this code."""
+        try:
+            return self.choices[self._index[code]]
+        except KeyError:
+            raise UnknownCodeError("task", code, self.codes) from None
+
+    def choose(self, code: str, **changes: Any) -> TaskOverview:
+        """A new overview with the choice for ``code`` changed (fields of :class:`TaskChoice`)."""
+        position = self._index.get(code)
+        if position is None:
+            raise UnknownCodeError("task", code, self.codes)
+        unknown = set(changes) - {field.name for field in attrs.fields(TaskChoice)}
+        if unknown:
+            raise TypeError(f"TaskChoice has no field(s) {', '.join(sorted(unknown))}")
+        if "task" in changes and changes["task"].code != code:
+            raise FieldError("task", f"a choice for {code} cannot hold task {changes['task'].code}")
+        choices = list(self.choices)
+        choices[position] = attrs.evolve(choices[position], **changes)
+        return TaskOverview(tuple(choices))
+
+    def add(self, choice: TaskChoice) -> TaskOverview:
+        """A new overview with a choice for a school's own task added at the end."""
+        if choice.code in self._index:
+            raise FieldError("choices", f"task {choice.code} is already in the overview")
+        return TaskOverview((*self.choices, choice))
+
+    def active(self) -> tuple[TaskChoice, ...]:
+        """The choices that apply and are not dropped, in order."""
+        return tuple(choice for choice in self.choices if choice.active)
+
+    def summary(self, *, capacity: float = FULL_TIME_HOURS) -> OverviewSummary:
+        """Hours by cluster and horizon, warning when the work exceeds one person's ``capacity``.
+
+        >>> from ict_competence import load_catalog
+        >>> summary = load_catalog().overview().summary()
+        >>> summary.total_hours > FULL_TIME_HOURS, len(summary.warnings) >= 1
+        (True, True)
+        """
+        by_cluster = dict.fromkeys(Cluster, 0.0)
+        by_horizon = dict.fromkeys(Horizon, 0.0)
+        for choice in self.choices:
+            if not choice.applies:
+                continue
+            by_horizon[choice.horizon] += choice.hours_per_year
+            if choice.active:
+                by_cluster[choice.task.cluster] += choice.hours_per_year
+        total = sum(by_cluster.values())
+        warnings: list[str] = []
+        if total > capacity:
+            warnings.append(
+                f"The tasks that apply take {total:.0f} hours a year, "
+                f"{total / capacity:.1f} times what one person has ({capacity:.0f} hours): "
+                "divide them over a team (roadmap step 7)."
+            )
+        short = by_horizon[Horizon.SHORT_TERM]
+        if short > capacity:
+            warnings.append(
+                f"The short-term tasks alone take {short:.0f} hours a year, more than one "
+                f"person's {capacity:.0f}: move some to the long term or share them."
+            )
+        return OverviewSummary(
+            MappingProxyType(by_cluster), MappingProxyType(by_horizon), total, tuple(warnings)
+        )

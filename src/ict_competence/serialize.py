@@ -1,0 +1,221 @@
+"""The one JSON converter: every domain class to and from JSON, strictly, with a schema version.
+
+It knows attrs classes, enums, mappings and the value types in :mod:`ict_competence.text`,
+and nothing of the domain packages, which sit above it.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from ict_competence.errors import FieldError, SerializationError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "from_json",
+    "register_migration",
+    "structure",
+    "to_json",
+    "unstructure",
+]
+
+#: The version ``to_json`` writes. ``from_json`` reads this and every older version.
+SCHEMA_VERSION = 1
+
+T = TypeVar("T")
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+_MIGRATIONS: dict[tuple[type, int], Migration] = {}
+
+
+def _strict_int(value: object, _type: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, found {value!r}")
+    return value
+
+
+def _strict_float(value: object, _type: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, found {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"expected a finite number, found {value!r}")
+    return float(value)
+
+
+def _strict_str(value: object, _type: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, found {value!r}")
+    return value
+
+
+def _strict_bool(value: object, _type: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, found {value!r}")
+    return value
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    allowed = ", ".join(repr(member.value) for member in cls)
+
+    def structure_enum(value: object, _type: object) -> enum.Enum:
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"expected one of {allowed}, found {value!r}") from None
+
+    return structure_enum
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(float, _strict_float)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    converter.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _t: _enum_value
+    )
+    return converter
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+_CONVERTER = _make_converter()
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unexpected field(s) {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, AttributeError) and "items" in str(exc):
+        return "expected a mapping"
+    if isinstance(exc, TypeError) and str(exc).endswith("object is not iterable"):
+        return "expected a list"
+    return str(exc) or type(exc).__name__
+
+
+def _problems(exc: BaseException, path: str) -> list[str]:
+    """Turn a structuring failure into ``$.path: message`` lines.
+
+    Like :func:`cattrs.transform_error`, but a :class:`FieldError` raised by a validator
+    while an object was built adds its field to the path, so the line points at the value.
+    """
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        problems = []
+        for inner, note in with_notes:
+            step = f"[{note.index!r}]" if isinstance(note, IterableValidationNote) else f".{note.name}"
+            problems.extend(_problems(inner, path + step))
+        for inner in without:
+            problems.extend(_problems(inner, path))
+        return problems
+    if isinstance(exc, FieldError):
+        return [f"{path}.{exc.field}: {exc.message}"]
+    return [f"{path}: {_describe(exc)}"]
+
+
+def unstructure(obj: object) -> Any:
+    """Turn a domain object into plain JSON-ready data (dicts, lists, strings, numbers)."""
+    return _CONVERTER.unstructure(obj)
+
+
+def structure(data: object, cls: type[T], *, root: str = "$", source: str | None = None) -> T:
+    """Build a ``cls`` from plain data, or raise :class:`SerializationError` naming each path.
+
+    Args:
+        data: plain data as ``json.loads`` or ``tomllib.loads`` returns it.
+        cls: the class to build.
+        root: the path prefix used in error messages.
+        source: a file name to put in front of the error message.
+    """
+    try:
+        return _CONVERTER.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, ValueError, TypeError) as exc:
+        raise SerializationError(_problems(exc, root), source=source) from None
+
+
+def to_json(obj: object, *, indent: int | None = 2) -> str:
+    """Write a domain object as one JSON object with ``schema_version`` at its top.
+
+    >>> from ict_competence.text import LocalizedText
+    >>> print(to_json(LocalizedText("Inventaris", "Inventory"), indent=None))
+    {"schema_version": 1, "nl": "Inventaris", "en": "Inventory"}
+    """
+    data = unstructure(obj)
+    if not isinstance(data, dict):
+        raise TypeError(f"to_json writes objects with fields, not {type(obj).__name__}")
+    return json.dumps({"schema_version": SCHEMA_VERSION, **data}, ensure_ascii=False, indent=indent)
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def from_json(cls: type[T], text: str | bytes, *, source: str | None = None) -> T:
+    """Read a ``cls`` back from :func:`to_json` output, migrating older schema versions.
+
+    Raises:
+        SerializationError: the text is not JSON, is from a newer version of this
+            library, or does not describe a ``cls``; each problem names its ``$.path``.
+
+    >>> from ict_competence.text import LocalizedText
+    >>> from_json(LocalizedText, '{"schema_version": 1, "nl": "Inventaris", "en": "Inventory"}')
+    LocalizedText(nl='Inventaris', en='Inventory')
+    >>> from_json(LocalizedText, '{"schema_version": 1, "nl": 7}')
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.SerializationError: $.nl: expected text, found 7
+    """
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise SerializationError([f"$: not valid JSON ({exc})"], source=source) from None
+    if not isinstance(data, dict):
+        raise SerializationError(
+            [f"$: expected a JSON object, found {type(data).__name__}"], source=source
+        )
+    version = data.pop("schema_version", None)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise SerializationError(
+            [f"$.schema_version: expected a whole number >= 1, found {version!r}"], source=source
+        )
+    if version > SCHEMA_VERSION:
+        raise SerializationError(
+            [
+                f"$.schema_version: this version of ict_competence reads up to "
+                f"{SCHEMA_VERSION}, found {version}; upgrade ict_competence to read it"
+            ],
+            source=source,
+        )
+    for step in range(version, SCHEMA_VERSION):
+        migrate = _MIGRATIONS.get((cls, step))
+        if migrate is not None:
+            data = migrate(data)
+    return structure(data, cls, source=source)
+
+
+def register_migration(cls: type, from_version: int) -> Callable[[Migration], Migration]:
+    """Register a function that lifts ``cls`` data from ``from_version`` to the next version."""
+
+    def register(migration: Migration) -> Migration:
+        _MIGRATIONS[(cls, from_version)] = migration
+        return migration
+
+    return register

@@ -1,0 +1,54 @@
+"""Bilingual text and provenance: the two value types every piece of content carries."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from ict_competence._checks import non_blank
+
+__all__ = ["Language", "LocalizedText", "Provenance"]
+
+Language = Literal["nl", "en"]
+
+
+@attrs.frozen
+class LocalizedText:
+    """A text in Dutch, the language of the sources, with an English rendering.
+
+    The Dutch text of built-in content is verbatim from the seed it cites; the
+    English is the library's own translation. ``en`` may be empty in a user's own
+    content, in which case :meth:`get` falls back to Dutch.
+
+    >>> text = LocalizedText("Inventaris", "Inventory")
+    >>> text.get("en"), str(text)
+    ('Inventory', 'Inventaris')
+    >>> LocalizedText("Inventaris").get("en")
+    'Inventaris'
+    """
+
+    nl: str = attrs.field(validator=non_blank)
+    en: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+    def get(self, language: Language) -> str:
+        """The text in ``language``, falling back to Dutch when no English is given."""
+        return self.en if language == "en" and self.en else self.nl
+
+    def __str__(self) -> str:
+        return self.nl
+
+
+@attrs.frozen
+class Provenance:
+    """Where a piece of content comes from: a source file and a place in it.
+
+    >>> Provenance("003_4249efdcb30d87f9.txt", "line 101")
+    Provenance(source='003_4249efdcb30d87f9.txt', locator='line 101')
+    """
+
+    source: str = attrs.field(validator=non_blank)
+    locator: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+    def __str__(self) -> str:
+        return f"{self.source}, {self.locator}" if self.locator else self.source
