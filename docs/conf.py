@@ -12,7 +12,6 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
-    "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -27,8 +26,6 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 nitpicky = False
 
-intersphinx_mapping = {"python": ("https://docs.python.org/3", None)}
-intersphinx_disabled_reftypes = ["*"]
 
 html_theme = "furo"
 html_title = "ict_competence"

@@ -21,8 +21,10 @@ from ict_competence.catalog import (
     load_catalog,
 )
 from ict_competence.errors import IctCompetenceError
+from ict_competence.render import available_formats, render
 from ict_competence.serialize import from_json, to_json
 from ict_competence.text import LocalizedText, Provenance
+from ict_competence.xlsx import read_overview, write_overview
 
 __version__ = "0.1.0"
 
@@ -39,7 +41,11 @@ __all__ = [
     "TaskChoice",
     "TaskOverview",
     "__version__",
+    "available_formats",
     "from_json",
     "load_catalog",
+    "read_overview",
+    "render",
     "to_json",
+    "write_overview",
 ]

@@ -20,7 +20,9 @@ def in_range(low: int, high: int) -> Validator:
 
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise FieldError(attribute.name, f"expected a whole number {low}–{high}, found {value!r}")
+            raise FieldError(
+                attribute.name, f"expected a whole number {low}–{high}, found {value!r}"
+            )
 
     return check
 

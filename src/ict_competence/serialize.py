@@ -92,7 +92,7 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
-def _enum_value(member: enum.Enum) -> Any:
+def _enum_value(member: enum.Enum) -> object:
     return member.value
 
 
@@ -121,7 +121,10 @@ def _problems(exc: BaseException, path: str) -> list[str]:
         with_notes, without = exc.group_exceptions()
         problems = []
         for inner, note in with_notes:
-            step = f"[{note.index!r}]" if isinstance(note, IterableValidationNote) else f".{note.name}"
+            if isinstance(note, IterableValidationNote):
+                step = f"[{note.index!r}]"
+            else:
+                step = f".{note.name}"
             problems.extend(_problems(inner, path + step))
         for inner in without:
             problems.extend(_problems(inner, path))
@@ -131,7 +134,7 @@ def _problems(exc: BaseException, path: str) -> list[str]:
     return [f"{path}: {_describe(exc)}"]
 
 
-def unstructure(obj: object) -> Any:
+def unstructure(obj: object) -> Any:  # noqa: ANN401 - plain JSON data has no narrower type
     """Turn a domain object into plain JSON-ready data (dicts, lists, strings, numbers)."""
     return _CONVERTER.unstructure(obj)
 

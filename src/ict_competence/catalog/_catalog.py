@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
@@ -25,8 +26,7 @@ def _index(entries: tuple[_Entry, ...]) -> Mapping[str, _Entry]:
 
 
 def _duplicates(codes: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return sorted({code for code in codes if code in seen or seen.add(code)})
+    return sorted(code for code, count in Counter(codes).items() if count > 1)
 
 
 @attrs.frozen
@@ -60,7 +60,9 @@ class Catalog:
             ("role", [role.code for role in self.roles]),
             ("competence", [competence.code for competence in self.competences]),
         ):
-            problems += [f"{kind} code {code!r} occurs more than once" for code in _duplicates(codes)]
+            problems += [
+                f"{kind} code {code!r} occurs more than once" for code in _duplicates(codes)
+            ]
         described = [profile.cluster for profile in self.clusters]
         if sorted(c.value for c in described) != sorted(c.value for c in Cluster):
             problems.append("each of the four clusters must be described exactly once")

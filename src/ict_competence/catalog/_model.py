@@ -85,7 +85,9 @@ class Task:
     @criterion.validator
     def _criterion_needs_strategic(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not self.strategic:
-            raise FieldError(attribute.name, "a core-task criterion is only given for strategic tasks")
+            raise FieldError(
+                attribute.name, "a core-task criterion is only given for strategic tasks"
+            )
 
     def applies_in(self, school_type: SchoolType | None) -> bool:
         """Whether the task applies in a school of this type (``None``: type unknown, so yes)."""
@@ -164,5 +166,3 @@ class ClusterProfile:
     title: LocalizedText
     contents: tuple[LocalizedText, ...] = attrs.field(validator=attrs.validators.min_len(1))
     provenance: Provenance
-
-

@@ -122,7 +122,7 @@ class TaskOverview:
         except KeyError:
             raise UnknownCodeError("task", code, self.codes) from None
 
-    def choose(self, code: str, **changes: Any) -> TaskOverview:
+    def choose(self, code: str, **changes: object) -> TaskOverview:
         """A new overview with the choice for ``code`` changed (fields of :class:`TaskChoice`)."""
         position = self._index.get(code)
         if position is None:
@@ -130,10 +130,11 @@ class TaskOverview:
         unknown = set(changes) - {field.name for field in attrs.fields(TaskChoice)}
         if unknown:
             raise TypeError(f"TaskChoice has no field(s) {', '.join(sorted(unknown))}")
-        if "task" in changes and changes["task"].code != code:
-            raise FieldError("task", f"a choice for {code} cannot hold task {changes['task'].code}")
+        task = changes.get("task")
+        if isinstance(task, Task) and task.code != code:
+            raise FieldError("task", f"a choice for {code} cannot hold task {task.code}")
         choices = list(self.choices)
-        choices[position] = attrs.evolve(choices[position], **changes)
+        choices[position] = attrs.evolve(choices[position], **changes)  # type: ignore[arg-type]
         return TaskOverview(tuple(choices))
 
     def add(self, choice: TaskChoice) -> TaskOverview:

@@ -1,0 +1,112 @@
+"""The ``ict-competence`` command: the demo, and the catalog and workbooks from a shell."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ict_competence.catalog import Horizon, SchoolType, Scope, TaskOverview, load_catalog
+from ict_competence.errors import IctCompetenceError
+
+__all__ = ["main"]
+
+
+def _sample_overview() -> TaskOverview:
+    """A school group's overview tailored in step 5: a few tasks pooled, one dropped."""
+    overview = load_catalog().overview(school_type=SchoolType.SECONDARY_GENERAL)
+    for code in ("TECH-05", "TECH-09", "TECH-10", "POL-02"):
+        overview = overview.choose(code, scope=Scope.SCHOOL_GROUP)
+    return overview.choose(
+        "TECH-21", horizon=Horizon.DROPPED, notes="Geen testomgeving nodig dit schooljaar."
+    )
+
+
+def _demo(out: Path) -> int:
+    from ict_competence.render import render  # noqa: PLC0415 - jinja2 only when rendering
+    from ict_competence.serialize import to_json  # noqa: PLC0415
+    from ict_competence.xlsx import write_overview  # noqa: PLC0415 - openpyxl only when writing
+
+    out.mkdir(parents=True, exist_ok=True)
+    catalog = load_catalog()
+    overview = _sample_overview()
+    written = []
+    for name, text in (
+        ("catalog.nl.md", render(catalog, "markdown", language="nl")),
+        ("catalog.en.md", render(catalog, "markdown", language="en")),
+        ("takenoverzicht.md", render(overview, "markdown")),
+        ("takenoverzicht.json", to_json(overview)),
+    ):
+        path = out / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    written.append(write_overview(overview, out / "takenoverzicht.xlsx", catalog=catalog))
+    summary = overview.summary()
+    print(f"Catalog: {len(catalog.tasks)} tasks, {len(catalog.roles)} roles.")
+    print(f"Sample overview: {summary.total_hours:.0f} hours a year of tasks that apply.")
+    for warning in summary.warnings:
+        print(f"  ! {warning}")
+    print(f"Wrote {len(written)} files to {out}/:")
+    for path in written:
+        print(f"  {path.name}")
+    return 0
+
+
+def _catalog(format_: str, language: str, out: Path | None) -> int:
+    from ict_competence.render import render  # noqa: PLC0415
+
+    options: dict[str, object] = {"language": language} if format_ == "markdown" else {}
+    text = render(load_catalog(), format_, **options)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    return 0
+
+
+def _overview(action: str, path: Path) -> int:
+    from ict_competence.serialize import to_json  # noqa: PLC0415
+    from ict_competence.xlsx import read_overview, write_overview  # noqa: PLC0415
+
+    if action == "write":
+        write_overview(load_catalog().overview(), path)
+        print(f"Wrote {path}")
+    else:
+        sys.stdout.write(to_json(read_overview(path)) + "\n")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ict-competence",
+        description="Team-based ICT coordination in schools: catalog, workbooks and the demo.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo = commands.add_parser("demo", help="take a sample school group through the library")
+    demo.add_argument("--out", type=Path, default=Path("demo-output"), help="output folder")
+    catalog = commands.add_parser("catalog", help="print the task catalog")
+    catalog.add_argument("--format", default="markdown", help="markdown or json")
+    catalog.add_argument("--language", default="nl", choices=("nl", "en"))
+    catalog.add_argument("--out", type=Path, help="write to this file instead of stdout")
+    overview = commands.add_parser("overview", help="write or read a task-overview workbook")
+    overview.add_argument("action", choices=("write", "read"))
+    overview.add_argument("path", type=Path, help="the .xlsx file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (2 for input the library refuses)."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            return _demo(args.out)
+        if args.command == "catalog":
+            return _catalog(args.format, args.language, args.out)
+        return _overview(args.action, args.path)
+    except IctCompetenceError as exc:
+        print(f"ict-competence: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"ict-competence: error: {exc}", file=sys.stderr)
+        return 2

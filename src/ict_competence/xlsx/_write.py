@@ -1,0 +1,217 @@
+"""Writing a task overview as a workbook a school leader fills in."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import shutil
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ict_competence.catalog import Catalog, TaskChoice, TaskOverview, load_catalog
+from ict_competence.errors import WorkbookError
+from ict_competence.serialize import to_json
+from ict_competence.xlsx._layout import (
+    COLUMNS,
+    DATA_SHEET,
+    HELP_SHEET,
+    OVERVIEW_SHEET,
+    ROLES_SHEET,
+)
+
+# Characters that make a spreadsheet read a cell as a formula (formula / DDE injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="2F5597")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+# Drop-down lists reach past the last task so rows a school adds get them too.
+_SPARE_ROWS = 200
+
+_HELP = (
+    ("Takenoverzicht ICT-coördinatie op maat", True),
+    ("", False),
+    (
+        "Dit werkblad bevat één rij per taak van ICT-coördinatie. Pas het aan tot een "
+        "takenoverzicht op maat van uw school (stap 5 van het stappenplan).",
+        False,
+    ),
+    ("", False),
+    ("Van toepassing: ja of nee — is de taak van toepassing op uw school?", False),
+    ("Termijn: korte termijn, lange termijn of geschrapt.", False),
+    ("Niveau: school, of scholengroep als de taak voor alle scholen samen gebeurt.", False),
+    ("Verantwoordelijke en Back-up: wie de taak opneemt en wie invalt.", False),
+    ("Uren per jaar: een schatting van de tijd die de taak vraagt.", False),
+    ("Kerntaak: ja voor taken van strategisch belang (bijvoorbeeld om te rekruteren).", False),
+    (
+        "Eigen taken: voeg een rij toe met een eigen code (bijvoorbeeld EIGEN-01), een "
+        "cluster en een omschrijving.",
+        False,
+    ),
+    ("Laat de kolomtitels en het verborgen blad Gegevens ongewijzigd.", False),
+    ("", False),
+    ("English: one row per ICT-coordination task; tailor it to your school.", False),
+    ("Van toepassing = applies (ja/nee); Termijn = horizon; Niveau = school or group;", False),
+    ("Verantwoordelijke = responsible; Uren per jaar = hours a year; Opmerkingen = notes.", False),
+)
+
+
+def _put(cell: Cell | MergedCell, value: str | float | None, *, where: str) -> None:
+    """Store a value; text is kept as text, never evaluated as a formula."""
+    if isinstance(value, str):
+        bad = ILLEGAL_CHARACTERS_RE.search(value)
+        if bad:
+            raise WorkbookError(
+                f"{where} contains the control character U+{ord(bad.group()):04X}, "
+                "which a workbook cannot store"
+            )
+        cell.value = value
+        if value.startswith(_FORMULA_START):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+
+
+def _header(sheet: Worksheet, titles: list[str], widths: list[float]) -> None:
+    for index, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
+        cell = sheet.cell(row=1, column=index, value=title)
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "B2"
+
+
+def _row_values(choice: TaskChoice) -> dict[str, str | float]:
+    task = choice.task
+    return {
+        "code": task.code,
+        "cluster": task.cluster.label.nl,
+        "description": task.description.nl,
+        "strategic": "ja" if task.strategic else "nee",
+        "applies": "ja" if choice.applies else "nee",
+        "horizon": choice.horizon.label.nl,
+        "scope": choice.scope.label.nl,
+        "responsible": choice.responsible,
+        "backup": choice.backup,
+        "hours": choice.hours_per_year,
+        "notes": choice.notes,
+    }
+
+
+def _overview_sheet(sheet: Worksheet, overview: TaskOverview) -> None:
+    _header(sheet, [c.header for c in COLUMNS], [c.width for c in COLUMNS])
+    for row, choice in enumerate(overview, start=2):
+        values = _row_values(choice)
+        for index, column in enumerate(COLUMNS, start=1):
+            cell = sheet.cell(row=row, column=index)
+            _put(cell, values[column.key], where=f"task {choice.code}, {column.header}")
+            cell.alignment = _WRAP if column.key in ("description", "notes") else _TOP
+            if column.key == "hours":
+                cell.number_format = "0.0"
+    last = len(overview) + 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last}"
+    for index, column in enumerate(COLUMNS, start=1):
+        if column.choices:
+            letter = get_column_letter(index)
+            validation = DataValidation(
+                type="list",
+                formula1='"' + ",".join(column.choices) + '"',
+                allow_blank=False,
+                showErrorMessage=True,
+                errorTitle=column.header,
+                error="Kies een waarde uit de lijst: " + ", ".join(column.choices),
+            )
+            validation.add(f"{letter}2:{letter}{last + _SPARE_ROWS}")
+            sheet.add_data_validation(validation)
+    hours = get_column_letter(next(i for i, c in enumerate(COLUMNS, 1) if c.key == "hours"))
+    numbers = DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        showErrorMessage=True,
+        errorTitle="Uren per jaar",
+        error="Geef een aantal uren (0 of meer).",
+    )
+    numbers.add(f"{hours}2:{hours}{last + _SPARE_ROWS}")
+    sheet.add_data_validation(numbers)
+
+
+def _help_sheet(sheet: Worksheet) -> None:
+    sheet.column_dimensions["A"].width = 110
+    for row, (text, bold) in enumerate(_HELP, start=1):
+        cell = sheet.cell(row=row, column=1, value=text or None)
+        cell.alignment = Alignment(wrap_text=True)
+        if bold:
+            cell.font = Font(bold=True, size=14)
+
+
+def _roles_sheet(sheet: Worksheet, catalog: Catalog) -> None:
+    titles = ["Code", "Rol", "Omschrijving", "Clusters", "Risico's", "Nodig"]
+    _header(sheet, titles, [20, 34, 70, 40, 40, 40])
+    for row, role in enumerate(catalog.roles, start=2):
+        values = (
+            role.code,
+            role.name.nl,
+            role.description.nl,
+            ", ".join(cluster.label.nl for cluster in role.clusters),
+            "; ".join(risk.nl for risk in role.risks),
+            "; ".join(need.nl for need in role.needs),
+        )
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=column)
+            _put(cell, value, where=f"role {role.code}")
+            cell.alignment = _WRAP
+
+
+def _data_sheet(sheet: Worksheet, overview: TaskOverview) -> None:
+    # The full task definitions, so that a read-back loses nothing the visible columns omit.
+    sheet.sheet_state = "hidden"
+    sheet.append(["Code", "Taak (JSON)"])
+    for row, choice in enumerate(overview, start=2):
+        _put(sheet.cell(row=row, column=1), choice.code, where=f"task {choice.code}")
+        _put(
+            sheet.cell(row=row, column=2),
+            to_json(choice.task, indent=None),
+            where=f"task {choice.code}",
+        )
+
+
+def build(overview: TaskOverview, catalog: Catalog) -> Workbook:
+    """The workbook for ``overview``, in memory."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new workbook always has one sheet  # noqa: S101
+    sheet.title = OVERVIEW_SHEET
+    _overview_sheet(sheet, overview)
+    _help_sheet(workbook.create_sheet(HELP_SHEET))
+    _roles_sheet(workbook.create_sheet(ROLES_SHEET), catalog)
+    _data_sheet(workbook.create_sheet(DATA_SHEET), overview)
+    return workbook
+
+
+def write(overview: TaskOverview, path: Path, *, catalog: Catalog | None) -> Path:
+    """Build the workbook and move it into place only once it is complete."""
+    if path.suffix.lower() != ".xlsx":
+        raise WorkbookError("expected a file name ending in .xlsx", path=str(path))
+    workbook = build(overview, catalog or load_catalog())
+    # A name of our own beside the target (created with the user's umask, unlike mkstemp's
+    # 0600), renamed over the target only once complete: a failure leaves the old file as it was.
+    temporary = path.with_name(f".{path.stem}-{secrets.token_hex(6)}.xlsx")
+    try:
+        workbook.save(temporary)
+        if path.exists():
+            shutil.copymode(path, temporary)
+        temporary.replace(path)
+    except OSError as exc:
+        raise WorkbookError(f"cannot be written: {exc.strerror or exc}", path=str(path)) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    return path

@@ -1,0 +1,101 @@
+import pytest
+
+from ict_competence.catalog import load_catalog
+from ict_competence.errors import IctCompetenceError
+from ict_competence.render import available_formats, get, register, render
+
+
+def test_the_catalog_renders_every_task_under_its_cluster():
+    catalog = load_catalog()
+
+    text = render(catalog, "markdown")
+
+    assert text.startswith("# Takenoverzicht ICT-coördinatie")
+    assert "## Beleid & visie" in text
+    for task in catalog.tasks:
+        assert f"| {task.code} |" in text
+    assert text.count("\n| TECH-") == 26
+
+
+def test_english_labels_are_used_when_asked():
+    text = render(load_catalog(), "markdown", language="en")
+
+    assert text.startswith("# ICT coordination task overview")
+    assert "## Policy & vision" in text
+
+
+def test_user_text_in_an_overview_cannot_inject_markup():
+    overview = load_catalog().overview().choose("TECH-01", notes="<script>x</script> | *b* [l](j)")
+
+    text = render(overview, "markdown")
+
+    assert "<script>" not in text
+    assert r"\<script\>x\</script\> \| \*b\* \[l\](j)" in text
+
+
+def test_the_overview_lists_its_warnings():
+    text = render(load_catalog().overview(), "markdown")
+
+    assert "> The tasks that apply take" in text
+
+
+def test_a_template_folder_of_the_users_own_is_searched_first(tmp_path):
+    (tmp_path / "catalog.md.j2").write_text("{{ obj.tasks | length }} taken\n")
+
+    assert render(load_catalog(), "markdown", template_dir=tmp_path) == "42 taken\n"
+
+
+@pytest.mark.parametrize(
+    ("obj", "options", "message"),
+    [
+        (42, {}, "renders Catalog, TaskOverview, not int"),
+        (load_catalog(), {"language": "fr"}, "language must be 'nl' or 'en'"),
+        (load_catalog(), {"colour": "red"}, "unknown markdown option"),
+        (load_catalog(), {"template_dir": 3}, "template_dir must be a folder"),
+    ],
+)
+def test_the_markdown_renderer_refuses_what_it_cannot_do(obj, options, message):
+    with pytest.raises(IctCompetenceError, match=message):
+        render(obj, "markdown", **options)
+
+
+def test_json_renders_the_same_as_to_json():
+    from ict_competence import to_json
+
+    overview = load_catalog().overview()
+
+    assert render(overview, "json") == to_json(overview)
+    assert render(overview, "json", indent=None) == to_json(overview, indent=None)
+    with pytest.raises(IctCompetenceError, match="objects with fields"):
+        render([1], "json")
+    with pytest.raises(IctCompetenceError, match="only indent"):
+        render(overview, "json", colour=1)
+
+
+def test_an_unknown_format_lists_the_known_ones():
+    with pytest.raises(
+        IctCompetenceError, match="no renderer for format 'pdf'; known: json, markdown"
+    ):
+        render(load_catalog(), "pdf")
+
+
+def test_a_renderer_can_be_registered_but_not_shadow_one_by_accident(monkeypatch):
+    from ict_competence.render import _registry
+
+    monkeypatch.setattr(_registry, "_REGISTRY", dict(_registry._REGISTRY))
+
+    class Shout:
+        name = "shout"
+        media_type = "text/plain"
+
+        def render(self, obj, **options):
+            return str(len(obj.tasks)).upper()
+
+    register(Shout())
+
+    assert "shout" in available_formats()
+    assert render(load_catalog(), "shout") == "42"
+    with pytest.raises(IctCompetenceError, match="already registered"):
+        register(Shout())
+    assert register(Shout(), replace=True).name == "shout"
+    assert get("shout").media_type == "text/plain"

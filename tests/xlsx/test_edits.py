@@ -1,0 +1,236 @@
+"""Reading back a workbook a person edited in a spreadsheet program."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from ict_competence.catalog import Cluster, Horizon, Scope
+from ict_competence.errors import WorkbookError
+from ict_competence.xlsx import read_overview, write_overview
+from tests.xlsx.conftest import edit
+
+
+def test_reordered_rows_and_blank_rows_are_read_by_code(workbook, overview):
+    def shuffle(sheet):
+        sheet.move_range("A2:K3", rows=60)  # first two tasks far below, leaving gaps
+        sheet.insert_rows(10, amount=2)
+
+    result = read_overview(edit(workbook, shuffle))
+
+    assert sorted(result.codes) == sorted(overview.codes)
+    assert result.choice("TECH-01") == overview.choice("TECH-01")
+
+
+def test_numbers_typed_as_text_are_read_as_numbers(workbook):
+    def type_text(sheet):
+        sheet["J2"] = "12,5"
+        sheet["J3"] = " 1.234,5 "
+        sheet["J4"] = "7"
+
+    result = read_overview(edit(workbook, type_text))
+
+    assert result.choice("TECH-01").hours_per_year == 12.5
+    assert result.choice("TECH-02").hours_per_year == 1234.5
+    assert result.choice("TECH-03").hours_per_year == 7
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [(True, True), (False, False), (0, False), ("JA", True), ("Nee", False), ("1", True)],
+)
+def test_applies_accepts_what_spreadsheets_make_of_yes_and_no(workbook, typed, expected):
+    def answer(sheet):
+        sheet["E2"] = typed
+
+    assert read_overview(edit(workbook, answer)).choice("TECH-01").applies is expected
+
+
+def test_choices_are_read_case_insensitively(workbook):
+    def shout(sheet):
+        sheet["F2"] = "GESCHRAPT"
+        sheet["G2"] = "Scholengroep"
+
+    choice = read_overview(edit(workbook, shout)).choice("TECH-01")
+
+    assert choice.horizon is Horizon.DROPPED
+    assert choice.scope is Scope.SCHOOL_GROUP
+
+
+def test_a_schools_own_task_row_becomes_a_task_of_its_own(workbook):
+    def add(sheet):
+        sheet.append(
+            [
+                "EIGEN-01",
+                "Administratief",
+                "Beheer van tablets",
+                "ja",
+                "ja",
+                "korte termijn",
+                "school",
+                "p-3",
+                "",
+                "20",
+                "nieuw",
+            ]
+        )
+
+    result = read_overview(edit(workbook, add))
+
+    own = result.choice("EIGEN-01")
+    assert own.task.cluster is Cluster.ADMINISTRATIVE
+    assert own.task.description.nl == "Beheer van tablets"
+    assert own.task.strategic
+    assert own.hours_per_year == 20
+    assert own.task.provenance.locator.startswith("Takenoverzicht!A")
+
+
+def test_an_edited_description_and_core_flag_are_kept_with_the_cell_cited(workbook, overview):
+    def rewrite(sheet):
+        sheet["C2"] = "Onze eigen omschrijving"
+        sheet["D2"] = "nee"
+        sheet["B2"] = "Beleid & visie"
+
+    task = read_overview(edit(workbook, rewrite)).choice("TECH-01").task
+
+    assert task.description.nl == "Onze eigen omschrijving"
+    assert task.provenance.locator == "Takenoverzicht!C2"
+    assert not task.strategic
+    assert task.criterion is None
+    assert task.cluster is Cluster.POLICY
+
+
+def test_without_the_hidden_sheet_tasks_are_taken_from_the_catalog(workbook, overview):
+    def drop(sheet):
+        sheet.parent.remove(sheet)
+
+    assert read_overview(edit(workbook, drop, sheet="Gegevens")) == overview
+
+
+def test_a_formula_with_its_computed_value_is_read_as_the_value(tmp_path, workbook):
+    source = tmp_path / "libre"
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.fail(
+            "LibreOffice (soffice) is needed to compute formula values; .ci/run installs it"
+        )
+
+    def formula(sheet):
+        sheet["J2"] = "=10+2.5"
+
+    edit(workbook, formula)
+    source.mkdir()
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(source),
+            str(workbook),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+    result = read_overview(source / workbook.name)
+
+    assert result.choice("TECH-01").hours_per_year == 12.5
+
+
+def test_a_copy_saved_by_libreoffice_reads_back_the_same(tmp_path, overview):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.fail("LibreOffice (soffice) is needed for this test; .ci/run installs it")
+    tailored = overview.choose(
+        "TECH-04",
+        notes="=1+1 blijft tekst\nop twee regels",
+        responsible="@Jürgen",
+        hours_per_year=12.25,
+    ).choose("PED-02", applies=False, horizon=Horizon.DROPPED, scope=Scope.SCHOOL_GROUP)
+    source = write_overview(tailored, tmp_path / "takenoverzicht.xlsx")
+    out = tmp_path / "out"
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+    assert read_overview(out / source.name) == tailored
+
+
+@pytest.mark.parametrize(
+    ("ref", "value", "expected"),
+    [
+        (
+            "J3",
+            "veel",
+            r"Takenoverzicht!J3: expected a number of hours \(0 or more\), found 'veel'",
+        ),
+        ("J3", -4, r"Takenoverzicht!J3: expected a number of hours"),
+        ("J3", None, r"Takenoverzicht!J3: .*found nothing"),
+        ("E4", "misschien", r"Takenoverzicht!E4: expected ja or nee"),
+        ("F5", "ooit", r"Takenoverzicht!F5: expected a term"),
+        ("G6", "land", r"Takenoverzicht!G6: expected a level"),
+        ("B7", "Sport", r"Takenoverzicht!B7: expected a cluster"),
+        ("A8", None, r"Takenoverzicht!A8: expected a task code"),
+        ("A9", "TECH-01", r"Takenoverzicht!A9: task TECH-01 occurs again \(first at A2\)"),
+    ],
+)
+def test_a_bad_cell_is_named_with_what_was_expected(workbook, ref, value, expected):
+    def spoil(sheet):
+        sheet[ref] = value
+
+    with pytest.raises(WorkbookError, match=expected):
+        read_overview(edit(workbook, spoil))
+
+
+def test_an_own_task_without_cluster_or_description_is_refused(workbook):
+    def add(sheet):
+        sheet.append(["EIGEN-01", None, "x", "nee", "ja", "korte termijn", "school", "", "", 1, ""])
+
+    with pytest.raises(
+        WorkbookError,
+        match=r"Takenoverzicht!B\d+: task EIGEN-01 is not in the catalog: give its cluster",
+    ):
+        read_overview(edit(workbook, add))
+
+
+def test_a_missing_column_title_is_named(workbook):
+    def rename(sheet):
+        sheet["J1"] = "Uren"
+
+    with pytest.raises(
+        WorkbookError,
+        match=r"Takenoverzicht!A1: the header row lacks the column\(s\) Uren per jaar",
+    ):
+        read_overview(edit(workbook, rename))
+
+
+def test_a_workbook_without_the_overview_sheet_names_the_sheets_it_has(workbook):
+    def rename(sheet):
+        sheet.title = "Blad1"
+
+    with pytest.raises(WorkbookError, match=r"no sheet 'Takenoverzicht' \(it has: Blad1"):
+        read_overview(edit(workbook, rename))
+
+
+def test_a_damaged_hidden_definition_is_named(workbook):
+    def spoil(sheet):
+        sheet["B3"] = '{"schema_version": 1, "code": "TECH-02"}'
+
+    with pytest.raises(WorkbookError, match=r"Gegevens!B3: is not a task definition"):
+        read_overview(edit(workbook, spoil, sheet="Gegevens"))
