@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from ict_competence.catalog import (
+    Catalog,
     Cluster,
     CoreCriterion,
     Domain,
@@ -14,6 +15,7 @@ from ict_competence.catalog import (
     Task,
     TaskChoice,
     TaskOverview,
+    load_catalog,
 )
 from ict_competence.text import LocalizedText, Provenance
 
@@ -91,4 +93,21 @@ def task_overviews(draw: st.DrawFn, max_size: int = 12) -> TaskOverview:
     codes_drawn = draw(st.lists(codes, unique=True, max_size=max_size))
     return TaskOverview(
         tuple(draw(task_choices(tasks(code=st.just(code)))) for code in codes_drawn)
+    )
+
+
+@st.composite
+def catalogs(draw: st.DrawFn) -> Catalog:
+    """A catalog with generated tasks beside the built-in roles, competences and clusters."""
+    builtin = load_catalog()
+    codes_drawn = draw(st.lists(codes, unique=True, max_size=8))
+    roles = draw(st.lists(st.sampled_from(builtin.roles), unique_by=lambda r: r.code, min_size=2))
+    if not {"tict", "pict"} <= {role.code for role in roles}:
+        roles += [builtin.role("tict"), builtin.role("pict")]
+        roles = list({role.code: role for role in roles}.values())
+    return Catalog(
+        builtin.clusters,
+        tuple(draw(tasks(code=st.just(code))) for code in codes_drawn),
+        tuple(roles),
+        builtin.competences,
     )

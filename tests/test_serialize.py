@@ -29,6 +29,11 @@ def test_an_overview_survives_json_and_pickle(overview):
     assert pickle.loads(pickle.dumps(overview)) == overview
 
 
+@given(strategies.catalogs())
+def test_a_catalog_survives_json(catalog):
+    assert from_json(Catalog, to_json(catalog)) == catalog
+
+
 def test_the_builtin_catalog_survives_json():
     catalog = load_catalog()
 
