@@ -20,6 +20,22 @@ from ict_competence.catalog import (
     TaskOverview,
     load_catalog,
 )
+from ict_competence.dialogue import (
+    Action,
+    ConversationGuide,
+    Dialogue,
+    DialogueRecord,
+    KeyFigure,
+    MainQuestion,
+    PolicyTheme,
+    Reference,
+    ReferenceKind,
+    Theme,
+    Topic,
+    TopicStatus,
+    conversation_guide,
+    load_dialogue,
+)
 from ict_competence.errors import IctCompetenceError
 from ict_competence.render import available_formats, render
 from ict_competence.serialize import from_json, to_json
@@ -29,21 +45,35 @@ from ict_competence.xlsx import read_overview, write_overview
 __version__ = "0.1.0"
 
 __all__ = [
+    "Action",
     "Catalog",
     "Cluster",
+    "ConversationGuide",
+    "Dialogue",
+    "DialogueRecord",
     "Domain",
     "Horizon",
     "IctCompetenceError",
+    "KeyFigure",
     "LocalizedText",
+    "MainQuestion",
+    "PolicyTheme",
     "Provenance",
+    "Reference",
+    "ReferenceKind",
     "Scope",
     "Task",
     "TaskChoice",
     "TaskOverview",
+    "Theme",
+    "Topic",
+    "TopicStatus",
     "__version__",
     "available_formats",
+    "conversation_guide",
     "from_json",
     "load_catalog",
+    "load_dialogue",
     "read_overview",
     "render",
     "to_json",

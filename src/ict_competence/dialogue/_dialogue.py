@@ -1,0 +1,189 @@
+"""The dialogue: every key figure, theme and policy theme, checked for integrity when built."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import attrs
+
+from ict_competence.dialogue._files import Entries, read_entries
+from ict_competence.dialogue._model import KeyFigure, PolicyTheme, Theme
+from ict_competence.errors import ContentError, UnknownCodeError
+
+__all__ = ["Dialogue", "merged"]
+
+
+def _duplicates(codes: list[str]) -> list[str]:
+    return sorted(code for code, count in Counter(codes).items() if count > 1)
+
+
+def _missing(kind: str, code: str, known: set[str]) -> str:
+    return f"{kind} {code!r} does not exist; known: {', '.join(sorted(known)) or '(none)'}"
+
+
+def _error(source: str, problems: list[str]) -> ContentError:
+    if len(problems) == 1:
+        return ContentError(f"{source}: {problems[0]}")
+    return ContentError(f"{source}: {len(problems)} problems:\n  " + "\n  ".join(problems))
+
+
+@attrs.frozen(kw_only=True)
+class Dialogue:
+    """The content of the handreiking: key figures with their questions, themes, policy themes.
+
+    Built by :func:`load_dialogue` from the packaged data. Every dialogue is checked
+    when built: codes are unique, and every theme, policy theme and key figure that
+    a main question or topic names exists. :meth:`extend` adds a user's own question
+    sets, key figures and themes from a TOML or JSON file.
+
+    >>> from ict_competence.dialogue import load_dialogue
+    >>> dialogue = load_dialogue()
+    >>> [figure.code for figure in dialogue.key_figures]
+    ['schoolleider', 'leraar', 'i-coach', 'bestuurder', 'stafmedewerker']
+    >>> [theme.code for theme in dialogue.policy_themes]
+    ['gelijke_kansen', 'veiligheid', 'avg']
+    """
+
+    key_figures: tuple[KeyFigure, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    policy_themes: tuple[PolicyTheme, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        problems = self._integrity_problems()
+        if problems:
+            raise ContentError("dialogue integrity:\n  " + "\n  ".join(problems))
+
+    def _integrity_problems(self) -> list[str]:
+        problems = []
+        for kind, codes in (
+            ("key figure", [figure.code for figure in self.key_figures]),
+            ("theme", [theme.code for theme in self.themes]),
+            ("policy theme", [theme.code for theme in self.policy_themes]),
+        ):
+            problems += [
+                f"{kind} code {code!r} occurs more than once" for code in _duplicates(codes)
+            ]
+        figures = {figure.code for figure in self.key_figures}
+        themes = {theme.code for theme in self.themes}
+        policy_themes = {theme.code for theme in self.policy_themes}
+        for figure in self.key_figures:
+            where = f"key figure {figure.code!r}"
+            if figure.starting_point is not None and figure.starting_point not in figures:
+                problems.append(
+                    f"{where} ({figure.provenance}): "
+                    + _missing("starting point key figure", figure.starting_point, figures)
+                )
+            for question in figure.main_questions:
+                if question.theme not in themes:
+                    problems.append(
+                        f"{where}, main question {question.number} ({question.provenance}): "
+                        + _missing("theme", question.theme, themes)
+                    )
+                for topic in question.topics:
+                    problems += [
+                        f"{where}, topic {topic.code} ({topic.provenance}): "
+                        + _missing("policy theme", code, policy_themes)
+                        for code in topic.policy_themes
+                        if code not in policy_themes
+                    ]
+                    problems += [
+                        f"{where}, topic {topic.code} ({topic.provenance}): "
+                        + _missing("key figure", code, figures)
+                        for code in topic.see_also
+                        if code not in figures
+                    ]
+        return problems
+
+    def key_figure(self, code: str) -> KeyFigure:
+        """The key figure with this code, such as ``schoolleider``."""
+        for figure in self.key_figures:
+            if figure.code == code:
+                return figure
+        raise UnknownCodeError("key figure", code, tuple(f.code for f in self.key_figures))
+
+    def theme(self, code: str) -> Theme:
+        """The theme with this code, such as ``omgeving``."""
+        for theme in self.themes:
+            if theme.code == code:
+                return theme
+        raise UnknownCodeError("theme", code, tuple(t.code for t in self.themes))
+
+    def policy_theme(self, code: str) -> PolicyTheme:
+        """The policy theme with this code, such as ``gelijke_kansen``."""
+        for theme in self.policy_themes:
+            if theme.code == code:
+                return theme
+        raise UnknownCodeError("policy theme", code, tuple(t.code for t in self.policy_themes))
+
+    def extend(self, path: str | Path) -> Dialogue:
+        """A new dialogue with a user's own content from a TOML or JSON file.
+
+        The file may hold lists named ``theme``, ``policy_theme``, ``key_figure`` and
+        ``question_set`` (main questions for a key figure that exists already, or is
+        defined in the same file), with the fields of the packaged data;
+        ``provenance`` may be left out everywhere (the file and the entry's place in
+        it are cited). Extending never overrides: a code or main question number
+        that exists already is an error naming the file and the code.
+
+        Raises:
+            ContentError: the file cannot be read, clashes with what exists, or names
+                a theme, policy theme or key figure that does not exist.
+            SerializationError: an entry lacks a field or has one of the wrong kind;
+                the message names the file and the entry's path.
+        """
+        path = Path(path)
+        return merged(self, read_entries(path), str(path))
+
+
+def merged(dialogue: Dialogue, entries: Entries, source: str) -> Dialogue:
+    """A new dialogue with the entries of one content file added; ``source`` names the file."""
+    problems = []
+    for kind, new, existing in (
+        ("key figure", entries.key_figure, dialogue.key_figures),
+        ("theme", entries.theme, dialogue.themes),
+        ("policy theme", entries.policy_theme, dialogue.policy_themes),
+    ):
+        known = {entry.code for entry in existing}
+        problems += [
+            f"{kind} {entry.code!r} is already in the dialogue"
+            for entry in new
+            if entry.code in known
+        ]
+        problems += [
+            f"{kind} {code!r} occurs more than once"
+            for code in _duplicates([entry.code for entry in new])
+        ]
+    figures = {figure.code: figure for figure in dialogue.key_figures + entries.key_figure}
+    for question_set in entries.question_set:
+        figure = figures.get(question_set.key_figure)
+        if figure is None:
+            problems.append(
+                "question set: " + _missing("key figure", question_set.key_figure, set(figures))
+            )
+            continue
+        numbers = {question.number for question in figure.main_questions}
+        clashes = [q.number for q in question_set.main_questions if q.number in numbers]
+        problems += [
+            f"key figure {figure.code!r} already has main question {number}" for number in clashes
+        ]
+        if not clashes:
+            figures[figure.code] = attrs.evolve(
+                figure,
+                main_questions=tuple(
+                    sorted(
+                        figure.main_questions + question_set.main_questions,
+                        key=lambda question: question.number,
+                    )
+                ),
+            )
+    if problems:
+        raise _error(source, problems)
+    try:
+        return Dialogue(
+            key_figures=tuple(figures.values()),
+            themes=dialogue.themes + entries.theme,
+            policy_themes=dialogue.policy_themes + entries.policy_theme,
+        )
+    except ContentError as exc:
+        raise ContentError(f"{source}: {exc}") from None

@@ -1,0 +1,188 @@
+"""Choosing your own way: a conversation guide is a key figure's topics, selected and in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from ict_competence.dialogue._dialogue import Dialogue
+from ict_competence.dialogue._loader import load_dialogue
+from ict_competence.dialogue._model import KeyFigure, MainQuestion, PolicyTheme, Theme, Topic
+from ict_competence.dialogue._record import DialogueRecord
+from ict_competence.errors import FieldError, UnknownCodeError
+
+__all__ = ["ConversationGuide", "conversation_guide"]
+
+_Coded = TypeVar("_Coded", Theme, PolicyTheme, Topic)
+
+
+def _only_chosen_questions(
+    _instance: object, attribute: attrs.Attribute[Any], value: KeyFigure
+) -> None:
+    for question in value.main_questions:
+        if not question.topics:
+            raise FieldError(
+                attribute.name,
+                f"main question {question.number} has no selected topic; "
+                "expected only the main questions of the selected topics",
+            )
+
+
+def _first_seen(codes: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(codes))
+
+
+@attrs.frozen(kw_only=True)
+class ConversationGuide:
+    """The topics a school chose to discuss with a key figure ("kies je eigen weg").
+
+    Made by :func:`conversation_guide`. It carries the content it needs and no
+    more, so it can be rendered or saved on its own: the key figure with only the
+    selected topics (and the main questions they are under), and the themes and
+    policy themes those topics refer to.
+
+    Attributes:
+        key_figure: the key figure the conversation is with, narrowed to the selection.
+        themes: the themes of the main questions the selected topics are under.
+        policy_themes: the policy themes the selected topics raise.
+
+    >>> guide = conversation_guide("schoolleider", themes=["omgeving"])
+    >>> [topic.code for topic in guide.topics]
+    ['3.1', '3.2', '3.3']
+    >>> [(question.number, len(topics)) for question, topics in guide.sections()]
+    [(3, 3)]
+    """
+
+    key_figure: KeyFigure = attrs.field(validator=_only_chosen_questions)
+    themes: tuple[Theme, ...] = attrs.field()
+    policy_themes: tuple[PolicyTheme, ...] = attrs.field()
+
+    @themes.validator
+    def _themes_of_the_topics(
+        self, attribute: attrs.Attribute[Any], value: tuple[Theme, ...]
+    ) -> None:
+        expected = _first_seen(question.theme for question, _ in self.sections())
+        if tuple(theme.code for theme in value) != expected:
+            raise FieldError(
+                attribute.name, f"expected the themes of the selected topics: {list(expected)}"
+            )
+
+    @policy_themes.validator
+    def _policy_themes_of_the_topics(
+        self, attribute: attrs.Attribute[Any], value: tuple[PolicyTheme, ...]
+    ) -> None:
+        expected = _first_seen(code for topic in self.topics for code in topic.policy_themes)
+        if tuple(theme.code for theme in value) != expected:
+            raise FieldError(
+                attribute.name,
+                f"expected the policy themes of the selected topics: {list(expected)}",
+            )
+
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        """The selected topics, in the key figure's order."""
+        return self.key_figure.topics
+
+    def sections(self) -> tuple[tuple[MainQuestion, tuple[Topic, ...]], ...]:
+        """Each main question with selected topics, and those topics, in order."""
+        return tuple((question, question.topics) for question in self.key_figure.main_questions)
+
+    def topic(self, code: str) -> Topic:
+        """The selected topic with this code."""
+        for topic in self.topics:
+            if topic.code == code:
+                return topic
+        raise UnknownCodeError(
+            f"topic in the guide for {self.key_figure.code!r}",
+            code,
+            tuple(topic.code for topic in self.topics),
+        )
+
+    def theme(self, code: str) -> Theme:
+        """One of the guide's themes, by code."""
+        for theme in self.themes:
+            if theme.code == code:
+                return theme
+        raise UnknownCodeError("theme in the guide", code, tuple(t.code for t in self.themes))
+
+    def record(self) -> DialogueRecord:
+        """An empty record of the conversation, with every topic of the guide open."""
+        return DialogueRecord.for_guide(self)
+
+
+def _selection(
+    kind: str, chosen: Iterable[str | _Coded] | str | None, known: tuple[str, ...]
+) -> frozenset[str] | None:
+    if chosen is None:
+        return None
+    items = [chosen] if isinstance(chosen, str) else list(chosen)
+    codes = [item if isinstance(item, str) else item.code for item in items]
+    for code in codes:
+        if code not in known:
+            raise UnknownCodeError(kind, code, known)
+    return frozenset(codes)
+
+
+def conversation_guide(
+    key_figure: str | KeyFigure,
+    *,
+    themes: Iterable[str | Theme] | str | None = None,
+    policy_themes: Iterable[str | PolicyTheme] | str | None = None,
+    topics: Iterable[str | Topic] | str | None = None,
+    dialogue: Dialogue | None = None,
+) -> ConversationGuide:
+    """Select the topics to discuss with a key figure, in the handreiking's order.
+
+    Each selection that is given narrows the guide: a topic is in it when its main
+    question's theme is among ``themes``, it raises one of ``policy_themes``, and its
+    code is among ``topics`` (for those that are given). Leaving them all out gives
+    every topic of the key figure. A selection may be empty; a key figure without
+    questions yet gives an empty guide.
+
+    Args:
+        key_figure: a key figure's code (``"schoolleider"``) or the KeyFigure itself.
+        themes: theme codes (or Themes), such as ``["omgeving"]``.
+        policy_themes: policy theme codes (or PolicyThemes), such as ``["gelijke_kansen"]``.
+        topics: topic codes (or Topics), such as ``["1.2", "2.3"]``.
+        dialogue: the dialogue to take content from; the built-in one by default.
+
+    Raises:
+        UnknownCodeError: a key figure, theme, policy theme or topic that does not
+            exist; the message lists the codes that do.
+
+    >>> guide = conversation_guide("schoolleider", policy_themes=["gelijke_kansen"])
+    >>> [topic.code for topic in guide.topics], [theme.code for theme in guide.themes]
+    (['1.2', '2.4'], ['onderwijsleerproces', 'taken_cultuur_samenwerken'])
+    """
+    dialogue = load_dialogue() if dialogue is None else dialogue
+    figure = dialogue.key_figure(key_figure) if isinstance(key_figure, str) else key_figure
+    wanted_themes = _selection("theme", themes, tuple(t.code for t in dialogue.themes))
+    wanted_policy = _selection(
+        "policy theme", policy_themes, tuple(t.code for t in dialogue.policy_themes)
+    )
+    wanted_topics = _selection(
+        f"topic of key figure {figure.code!r}", topics, tuple(t.code for t in figure.topics)
+    )
+    questions = []
+    for question in figure.main_questions:
+        if wanted_themes is not None and question.theme not in wanted_themes:
+            continue
+        chosen = tuple(
+            topic
+            for topic in question.topics
+            if (wanted_policy is None or wanted_policy.intersection(topic.policy_themes))
+            and (wanted_topics is None or topic.code in wanted_topics)
+        )
+        if chosen:
+            questions.append(attrs.evolve(question, topics=chosen))
+    theme_codes = _first_seen(question.theme for question in questions)
+    policy_codes = _first_seen(
+        code for question in questions for topic in question.topics for code in topic.policy_themes
+    )
+    return ConversationGuide(
+        key_figure=attrs.evolve(figure, main_questions=tuple(questions)),
+        themes=tuple(dialogue.theme(code) for code in theme_codes),
+        policy_themes=tuple(dialogue.policy_theme(code) for code in policy_codes),
+    )
