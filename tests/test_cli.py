@@ -4,6 +4,7 @@ import sys
 
 from ict_competence.catalog import TaskOverview
 from ict_competence.cli import main
+from ict_competence.flow import RoadmapSession
 from ict_competence.serialize import from_json
 from ict_competence.xlsx import read_overview
 
@@ -19,7 +20,13 @@ def test_the_demo_writes_its_outputs_and_they_read_back(tmp_path, capsys):
         "takenoverzicht.md",
         "takenoverzicht.json",
         "takenoverzicht.xlsx",
+        "stappenplan.mmd",
+        "stappenplan.dot",
+        "stappenplan-sessie.json",
+        "gespreksleidraad.json",
     }
+    session = from_json(RoadmapSession, (out / "stappenplan-sessie.json").read_text("utf-8"))
+    assert session.current.number == 7
     overview = from_json(TaskOverview, (out / "takenoverzicht.json").read_text(encoding="utf-8"))
     assert read_overview(out / "takenoverzicht.xlsx") == overview
     assert "Wrote" in capsys.readouterr().out

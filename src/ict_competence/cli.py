@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ict_competence.catalog import Horizon, SchoolType, Scope, TaskOverview, load_catalog
+from ict_competence.dialogue import conversation_guide
 from ict_competence.errors import IctCompetenceError
+from ict_competence.flow import RoadmapSession, to_dot, to_mermaid
 
 __all__ = ["main"]
 
@@ -23,6 +25,16 @@ def _sample_overview() -> TaskOverview:
     )
 
 
+def _sample_session() -> RoadmapSession:
+    """The sample school group's way through the roadmap: it pools means, lacks some expertise."""
+    session = RoadmapSession.start()
+    session = session.answer(False, note="Nog geen tijd vrijgemaakt.")
+    session = session.answer(True, note="Groeitraject opgenomen in het schoolplan.")
+    session = session.answer(True).answer(True).answer(True)
+    session = session.complete(note="Takenoverzicht op maat gemaakt voor de scholengroep.")
+    return session.answer(False, note="Geen netwerkspecialist in de scholen.")
+
+
 def _demo(out: Path) -> int:
     from ict_competence.render import render  # noqa: PLC0415 - jinja2 only when rendering
     from ict_competence.serialize import to_json  # noqa: PLC0415
@@ -31,8 +43,14 @@ def _demo(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     catalog = load_catalog()
     overview = _sample_overview()
+    session = _sample_session()
+    guide = conversation_guide("schoolleider", policy_themes=["gelijke_kansen"])
     written = []
     for name, text in (
+        ("stappenplan.mmd", to_mermaid(session)),
+        ("stappenplan.dot", to_dot(session)),
+        ("stappenplan-sessie.json", to_json(session)),
+        ("gespreksleidraad.json", to_json(guide)),
         ("catalog.nl.md", render(catalog, "markdown", language="nl")),
         ("catalog.en.md", render(catalog, "markdown", language="en")),
         ("takenoverzicht.md", render(overview, "markdown")),
@@ -44,6 +62,12 @@ def _demo(out: Path) -> int:
     written.append(write_overview(overview, out / "takenoverzicht.xlsx", catalog=catalog))
     summary = overview.summary()
     print(f"Catalog: {len(catalog.tasks)} tasks, {len(catalog.roles)} roles.")
+    print(
+        f"Roadmap: at step {session.current.number} ({session.status.value}), "
+        f"variant {session.variant.value if session.variant else '-'}, "
+        f"{len(session.advice)} pieces of advice gathered."
+    )
+    print(f"Conversation guide for the school leader: {len(guide.topics)} topics.")
     print(f"Sample overview: {summary.total_hours:.0f} hours a year of tasks that apply.")
     for warning in summary.warnings:
         print(f"  ! {warning}")
