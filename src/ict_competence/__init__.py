@@ -9,6 +9,11 @@ allocation of tasks over a team; and renderers for guides and workbooks.
 'Technisch'
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ict_competence.catalog import (
     Catalog,
     Cluster,
@@ -20,46 +25,85 @@ from ict_competence.catalog import (
     TaskOverview,
     load_catalog,
 )
-from ict_competence.dialogue import (
-    Action,
-    ConversationGuide,
-    Dialogue,
-    DialogueRecord,
-    KeyFigure,
-    MainQuestion,
-    PolicyTheme,
-    Reference,
-    ReferenceKind,
-    Theme,
-    Topic,
-    TopicStatus,
-    conversation_guide,
-    load_dialogue,
-)
 from ict_competence.errors import IctCompetenceError
-from ict_competence.flow import (
-    Actor,
-    Advice,
-    Answer,
-    Assessment,
-    Assessor,
-    Evidence,
-    MoveError,
-    Roadmap,
-    RoadmapError,
-    RoadmapSession,
-    SessionStatus,
-    Step,
-    Variant,
-    load_roadmap,
-    roadmap,
-)
+
+# Eager, unlike the roadmap and dialogue below: the function `render` must win over the
+# subpackage of the same name, which a first import would otherwise bind here.
 from ict_competence.render import available_formats, render
 from ict_competence.serialize import from_json, to_json
 from ict_competence.text import LocalizedText, Provenance
 from ict_competence.xlsx import read_overview, write_overview
 
+if TYPE_CHECKING:
+    from ict_competence.dialogue import (
+        Action,
+        ConversationGuide,
+        Dialogue,
+        DialogueRecord,
+        KeyFigure,
+        MainQuestion,
+        PolicyTheme,
+        Reference,
+        ReferenceKind,
+        Theme,
+        Topic,
+        TopicStatus,
+        conversation_guide,
+        load_dialogue,
+    )
+    from ict_competence.flow import (
+        Actor,
+        Advice,
+        Answer,
+        Assessment,
+        Assessor,
+        Evidence,
+        MoveError,
+        Roadmap,
+        RoadmapError,
+        RoadmapSession,
+        SessionStatus,
+        Step,
+        Variant,
+        load_roadmap,
+        roadmap,
+    )
+
 __version__ = "0.1.0"
+
+# The roadmap and the dialogue load on first use (PEP 562), so that
+# `import ict_competence` costs only the catalog; each name resolves to its subpackage's.
+_LAZY = {
+    "Action": "dialogue",
+    "Actor": "flow",
+    "Advice": "flow",
+    "Answer": "flow",
+    "Assessment": "flow",
+    "Assessor": "flow",
+    "ConversationGuide": "dialogue",
+    "Dialogue": "dialogue",
+    "DialogueRecord": "dialogue",
+    "Evidence": "flow",
+    "KeyFigure": "dialogue",
+    "MainQuestion": "dialogue",
+    "MoveError": "flow",
+    "PolicyTheme": "dialogue",
+    "Reference": "dialogue",
+    "ReferenceKind": "dialogue",
+    "Roadmap": "flow",
+    "RoadmapError": "flow",
+    "RoadmapSession": "flow",
+    "SessionStatus": "flow",
+    "Step": "flow",
+    "Theme": "dialogue",
+    "Topic": "dialogue",
+    "TopicStatus": "dialogue",
+    "Variant": "flow",
+    "conversation_guide": "dialogue",
+    "load_dialogue": "dialogue",
+    "load_roadmap": "flow",
+    "roadmap": "flow",
+}
 
 __all__ = [
     "Action",
@@ -111,3 +155,16 @@ __all__ = [
     "to_json",
     "write_overview",
 ]
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public object
+    package = _LAZY.get(name)
+    if package is None:
+        raise AttributeError(f"module 'ict_competence' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"ict_competence.{package}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib.metadata import entry_points
 from typing import Protocol, runtime_checkable
 
 from ict_competence.errors import IctCompetenceError
@@ -43,6 +42,8 @@ def register(renderer: Renderer, *, replace: bool = False) -> Renderer:
 
 @cache
 def _load_builtin_and_plugins() -> None:
+    from importlib.metadata import entry_points  # noqa: PLC0415 - slow; only when rendering
+
     from ict_competence.render import _json, _markdown  # noqa: PLC0415 - jinja2 only when used
 
     for renderer in (_markdown.MarkdownRenderer(), _json.JsonRenderer()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -66,42 +66,81 @@ def _open(path: Path, *, data_only: bool) -> Workbook:
         ) from None
 
 
-def _rows(path: Path, sheet_name: str, where: _Sheet) -> Iterator[tuple[int, list[_Cell]]]:
-    """Yield (row number, cells) with each formula replaced by its computed value."""
-    formulas, values = _open(path, data_only=False), _open(path, data_only=True)
-    try:
-        if sheet_name not in formulas.sheetnames:
+Rows = list[tuple[int, list[_Cell]]]
+
+
+def _sheet_rows(book: Workbook, where: _Sheet) -> tuple[Rows, list[_Cell]]:
+    """The sheet's rows, and the cells among them that hold formulas (value still unknown)."""
+    rows: Rows = []
+    formulas: list[_Cell] = []
+    for number, row in enumerate(book[where.name].iter_rows(max_col=MAX_COLUMNS), start=1):
+        if number > MAX_ROWS:
             raise where.error(
-                None,
-                f"the workbook has no sheet {sheet_name!r} (it has: "
-                f"{', '.join(formulas.sheetnames)})",
+                f"A{number}",
+                f"the sheet goes on past row {MAX_ROWS}; a task overview is far smaller "
+                "(delete the rows or cells below the tasks)",
             )
-        pairs = zip(
-            formulas[sheet_name].iter_rows(max_col=MAX_COLUMNS),
-            values[sheet_name].iter_rows(max_col=MAX_COLUMNS),
-            strict=False,
-        )
-        for number, (raw_row, value_row) in enumerate(pairs, start=1):
-            if number > MAX_ROWS:
-                raise where.error(
-                    f"A{number}",
-                    f"the sheet goes on past row {MAX_ROWS}; a task overview is far smaller "
-                    "(delete the rows or cells below the tasks)",
-                )
-            cells = []
-            for column, (raw, value) in enumerate(zip(raw_row, value_row, strict=False), 1):
-                ref = f"{get_column_letter(column)}{number}"
-                if getattr(raw, "data_type", None) == "f" and value.value is None:
-                    raise where.error(
-                        ref,
-                        "holds a formula without a computed value; type the value itself, or "
-                        "open and save the file in Excel or LibreOffice first",
-                    )
-                cells.append(_Cell(ref, value.value))
-            yield number, cells
+        cells = [
+            _Cell(f"{get_column_letter(column)}{number}", cell.value)
+            for column, cell in enumerate(row, start=1)
+        ]
+        formulas += [
+            cells[i] for i, cell in enumerate(row) if getattr(cell, "data_type", None) == "f"
+        ]
+        rows.append((number, cells))
+    return rows, formulas
+
+
+def _computed(path: Path, rows: Rows, formulas: list[_Cell], where: _Sheet) -> Rows:
+    """Replace formulas by the values the spreadsheet program computed and cached."""
+    book = _open(path, data_only=True)
+    try:
+        cached = {
+            cell.ref: cell.value for _number, cells in _sheet_rows(book, where)[0] for cell in cells
+        }
     finally:
-        formulas.close()
-        values.close()
+        book.close()
+    for formula in formulas:
+        if cached.get(formula.ref) is None:
+            raise where.error(
+                formula.ref,
+                "holds a formula without a computed value; type the value itself, or "
+                "open and save the file in Excel or LibreOffice first",
+            )
+    refs = {formula.ref for formula in formulas}
+    return [
+        (number, [_Cell(c.ref, cached[c.ref]) if c.ref in refs else c for c in cells])
+        for number, cells in rows
+    ]
+
+
+def _read_sheets(path: Path) -> tuple[Rows, Rows | None]:
+    """Rows of the overview sheet and of the hidden data sheet (None when it was removed).
+
+    The workbook is opened once; only when a formula turns up is it opened a second
+    time for the values Excel or LibreOffice cached.
+    """
+    book = _open(path, data_only=False)
+    try:
+        if OVERVIEW_SHEET not in book.sheetnames:
+            raise _Sheet(path, OVERVIEW_SHEET).error(
+                None,
+                f"the workbook has no sheet {OVERVIEW_SHEET!r} (it has: "
+                f"{', '.join(book.sheetnames)})",
+            )
+        read: list[Rows | None] = []
+        for name in (OVERVIEW_SHEET, DATA_SHEET):
+            if name not in book.sheetnames:
+                read.append(None)
+                continue
+            where = _Sheet(path, name)
+            rows, formulas = _sheet_rows(book, where)
+            read.append(_computed(path, rows, formulas, where) if formulas else rows)
+    finally:
+        book.close()
+    overview, data = read
+    assert overview is not None  # noqa: S101 - checked above
+    return overview, data
 
 
 def _blank(value: object) -> bool:
@@ -180,17 +219,11 @@ def _header(cells: list[_Cell], where: _Sheet, row: int) -> dict[str, int]:
     return found
 
 
-def _definitions(path: Path) -> dict[str, Task]:
+def _definitions(path: Path, rows: Rows | None) -> dict[str, Task]:
     """Task definitions kept in the hidden data sheet, if the workbook still has it."""
     where = _Sheet(path, DATA_SHEET)
-    try:
-        rows = list(_rows(path, DATA_SHEET, where))
-    except WorkbookError as exc:
-        if exc.cell is None and "has no sheet" in str(exc):
-            return {}
-        raise
     tasks: dict[str, Task] = {}
-    for _number, cells in rows[1:]:
+    for _number, cells in (rows or [])[1:]:
         if len(cells) < 2 or _blank(cells[0].value):
             continue
         code, text = _text(cells[0]), cells[1]
@@ -338,13 +371,14 @@ def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
     """Check, open and read the overview sheet into a TaskOverview."""
     check_workbook(path)
     catalog = catalog or load_catalog()
+    rows, data = _read_sheets(path)
     known: dict[str, Task] = {task.code: task for task in catalog.tasks}
-    known.update(_definitions(path))
+    known.update(_definitions(path, data))
     where = _Sheet(path, OVERVIEW_SHEET)
     reader: _RowReader | None = None
     choices: list[TaskChoice] = []
     seen: dict[str, str] = {}
-    for number, cells in _rows(path, OVERVIEW_SHEET, where):
+    for number, cells in rows:
         if reader is None:
             if all(_blank(cell.value) for cell in cells):
                 continue
