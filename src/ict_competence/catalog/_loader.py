@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import tomllib
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import attrs
 
+from ict_competence._content import cite, read_packaged, read_user_file
 from ict_competence.catalog._catalog import Catalog
 from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
-from ict_competence.errors import ContentError
 from ict_competence.serialize import structure
 
 __all__ = ["load_catalog", "read_entries"]
@@ -29,42 +25,16 @@ class Entries:
     cluster: tuple[ClusterProfile, ...] = ()
 
 
-def _parse(text: str, source: str, suffix: str) -> dict[str, Any]:
-    try:
-        data = json.loads(text) if suffix == ".json" else tomllib.loads(text)
-    except (ValueError, tomllib.TOMLDecodeError) as exc:
-        raise ContentError(f"{source}: cannot be read as {suffix[1:].upper()}: {exc}") from None
-    if not isinstance(data, dict):
-        raise ContentError(f"{source}: expected an object with lists task, role, competence")
-    return data
-
-
-def _cite(data: dict[str, Any], source: str) -> dict[str, Any]:
-    """Give every entry without provenance the file and its place in it."""
-    for kind, entries in data.items():
-        if isinstance(entries, list):
-            for i, entry in enumerate(entries):
-                if isinstance(entry, dict) and "provenance" not in entry:
-                    entry["provenance"] = {"source": source, "locator": f"{kind}[{i}]"}
-    return data
-
-
 def read_entries(path: Path) -> Entries:
-    """Read a user's content file (``.toml`` or ``.json``)."""
-    if path.suffix not in (".toml", ".json"):
-        raise ContentError(f"{path}: expected a .toml or .json file")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(f"{path}: cannot be read: {exc}") from None
-    data = _cite(_parse(text, str(path), path.suffix), path.name)
-    data.pop("schema_version", None)
+    """Read a user's content file (``.toml`` or ``.json``); entries may omit provenance."""
+    data = read_user_file(path, expected="lists task, role, competence")
+    cite(data, path.name, ("task", "role", "competence"))
     return structure(data, Entries, source=str(path))
 
 
 def _packaged(name: str) -> Entries:
-    text = resources.files("ict_competence.catalog").joinpath("data", name).read_text("utf-8")
-    return structure(_parse(text, f"catalog/data/{name}", ".toml"), Entries, source=name)
+    data = read_packaged("ict_competence.catalog", name)
+    return structure(data, Entries, source=f"catalog/data/{name}")
 
 
 @cache

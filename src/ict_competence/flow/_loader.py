@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import tomllib
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ict_competence.errors import ContentError
+from ict_competence._content import cite, read_packaged, read_user_file
 from ict_competence.flow._model import Roadmap, Step
 from ict_competence.serialize import structure
 from ict_competence.text import LocalizedText, Provenance
@@ -32,28 +29,7 @@ class _RoadmapFile:
     provenance: Provenance | None = None
 
 
-def _parse(text: str, source: str, suffix: str) -> dict[str, Any]:
-    try:
-        data = json.loads(text) if suffix == ".json" else tomllib.loads(text)
-    except (ValueError, tomllib.TOMLDecodeError) as exc:
-        raise ContentError(f"{source}: cannot be read as {suffix[1:].upper()}: {exc}") from None
-    if not isinstance(data, dict):
-        raise ContentError(f"{source}: expected an object with a title and a list of steps")
-    return data
-
-
-def _cite(data: dict[str, Any], source: str) -> dict[str, Any]:
-    """Give every step without provenance the file and its place in it."""
-    steps = data.get("steps")
-    if isinstance(steps, list):
-        for i, step in enumerate(steps):
-            if isinstance(step, dict) and "provenance" not in step:
-                step["provenance"] = {"source": source, "locator": f"steps[{i}]"}
-    return data
-
-
 def _build(data: dict[str, Any], source: str) -> Roadmap:
-    data.pop("schema_version", None)
     contents = structure(data, _RoadmapFile, source=source)
     return Roadmap(title=contents.title, steps=contents.steps, provenance=contents.provenance)
 
@@ -68,10 +44,7 @@ def roadmap() -> Roadmap:
     >>> roadmap() is built_in
     True
     """
-    text = resources.files("ict_competence.flow").joinpath("data", "roadmap.toml")
-    return _build(
-        _parse(text.read_text("utf-8"), "flow/data/roadmap.toml", ".toml"), "roadmap.toml"
-    )
+    return _build(read_packaged("ict_competence.flow", "roadmap.toml"), "roadmap.toml")
 
 
 def load_roadmap(path: str | Path) -> Roadmap:
@@ -85,10 +58,6 @@ def load_roadmap(path: str | Path) -> Roadmap:
         RoadmapError: the steps do not form a valid flow; the error names the steps.
     """
     path = Path(path)
-    if path.suffix not in (".toml", ".json"):
-        raise ContentError(f"{path}: expected a .toml or .json file")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(f"{path}: cannot be read: {exc}") from None
-    return _build(_cite(_parse(text, str(path), path.suffix), path.name), str(path))
+    data = read_user_file(path, expected="a title and a list of steps")
+    cite(data, path.name, ("steps",))
+    return _build(data, str(path))

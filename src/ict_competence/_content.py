@@ -1,0 +1,72 @@
+"""Reading content files (packaged TOML, a user's TOML or JSON) into plain data, with provenance.
+
+Every domain package keeps its content as data; this is the one place that opens such a
+file, parses it, and cites the file on entries that do not say where they come from.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Collection
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ict_competence.errors import ContentError
+
+__all__ = ["cite", "read_packaged", "read_user_file"]
+
+
+def _parse(text: str, source: str, suffix: str, expected: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text) if suffix == ".json" else tomllib.loads(text)
+    except (ValueError, tomllib.TOMLDecodeError) as exc:
+        raise ContentError(f"{source}: cannot be read as {suffix[1:].upper()}: {exc}") from None
+    if not isinstance(data, dict):
+        raise ContentError(f"{source}: expected an object with {expected}")
+    data.pop("schema_version", None)
+    return data
+
+
+def read_user_file(path: Path, *, expected: str) -> dict[str, Any]:
+    """Parse a user's ``.toml`` or ``.json`` content file.
+
+    Args:
+        path: the file.
+        expected: what the top-level object holds, for the error message.
+
+    Raises:
+        ContentError: the file has another suffix, cannot be read, or is not an object.
+    """
+    if path.suffix not in (".toml", ".json"):
+        raise ContentError(f"{path}: expected a .toml or .json file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(f"{path}: cannot be read: {exc}") from None
+    return _parse(text, str(path), path.suffix, expected)
+
+
+def read_packaged(package: str, name: str) -> dict[str, Any]:
+    """Parse one TOML file from ``package``'s ``data/`` folder."""
+    text = resources.files(package).joinpath("data", name).read_text("utf-8")
+    return _parse(text, f"{package}/data/{name}", ".toml", "the package's content")
+
+
+def cite(node: object, source: str, lists: Collection[str], path: str = "") -> None:
+    """Give each entry of the named lists that lacks a provenance the file and its place.
+
+    Works at any depth, so ``topics`` inside ``main_questions`` are cited as
+    ``main_questions[0].topics[2]``.
+    """
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if not isinstance(value, list):
+            continue
+        for i, item in enumerate(value):
+            where = f"{path}.{key}[{i}]" if path else f"{key}[{i}]"
+            if key in lists and isinstance(item, dict) and "provenance" not in item:
+                item["provenance"] = {"source": source, "locator": where}
+            cite(item, source, lists, where)
