@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from typing import Any
 
@@ -10,9 +12,42 @@ import attrs
 
 from ict_competence.errors import FieldError
 
-__all__ = ["finite_non_negative", "in_range", "non_blank", "unique", "values_in_range"]
+__all__ = [
+    "code",
+    "codes",
+    "duplicates",
+    "finite_non_negative",
+    "in_range",
+    "non_blank",
+    "unique",
+    "values_in_range",
+]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}")
+
+
+def code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Accept a stable code: letters, digits and ``- _ . :``, at most 40 characters."""
+    if not isinstance(value, str) or not _CODE.fullmatch(value):
+        raise FieldError(
+            attribute.name,
+            f"expected a code of letters, digits and - _ . : (at most 40), found {value!r}",
+        )
+
+
+def codes(instance: object, attribute: attrs.Attribute[Any], value: Iterable[object]) -> None:
+    """Accept a collection of distinct codes."""
+    for item in value:
+        code(instance, attribute, item)
+    unique()(instance, attribute, value)
+
+
+def duplicates(items: Iterable[Hashable]) -> list[str]:
+    """The items that occur more than once, as sorted text (for integrity messages)."""
+    return sorted(str(item) for item, count in Counter(items).items() if count > 1)
 
 
 def in_range(low: int, high: int) -> Validator:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import TypeVar
 
 import attrs
 
+from ict_competence._checks import duplicates
 from ict_competence.catalog._enums import Cluster, CompetenceKind, Horizon, SchoolType, Scope
 from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
 from ict_competence.catalog._overview import TaskChoice, TaskOverview
@@ -23,10 +23,6 @@ _Entry = TypeVar("_Entry", Task, Role, Competence)
 
 def _index(entries: tuple[_Entry, ...]) -> Mapping[str, _Entry]:
     return MappingProxyType({entry.code: entry for entry in entries})
-
-
-def _duplicates(codes: list[str]) -> list[str]:
-    return sorted(code for code, count in Counter(codes).items() if count > 1)
 
 
 @attrs.frozen
@@ -61,7 +57,7 @@ class Catalog:
             ("competence", [competence.code for competence in self.competences]),
         ):
             problems += [
-                f"{kind} code {code!r} occurs more than once" for code in _duplicates(codes)
+                f"{kind} code {code!r} occurs more than once" for code in duplicates(codes)
             ]
         described = [profile.cluster for profile in self.clusters]
         if sorted(c.value for c in described) != sorted(c.value for c in Cluster):

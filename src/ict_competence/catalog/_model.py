@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ict_competence._checks import finite_non_negative, in_range, unique, values_in_range
+from ict_competence._checks import code, finite_non_negative, in_range, unique, values_in_range
 from ict_competence.catalog._enums import (
     Cluster,
     CompetenceKind,
@@ -21,20 +21,6 @@ from ict_competence.errors import FieldError
 from ict_competence.text import LocalizedText, Provenance
 
 __all__ = ["ClusterProfile", "Competence", "Role", "Task"]
-
-_CODE = attrs.validators.matches_re(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}")
-
-
-def _code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise FieldError(attribute.name, f"expected a code (text), found {value!r}")
-    try:
-        _CODE(_instance, attribute, value)
-    except ValueError:
-        raise FieldError(
-            attribute.name,
-            f"expected a code of letters, digits and - _ . : (at most 40), found {value!r}",
-        ) from None
 
 
 def _read_only(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
@@ -65,7 +51,7 @@ class Task:
     ('Technisch', False)
     """
 
-    code: str = attrs.field(validator=_code)
+    code: str = attrs.field(validator=code)
     cluster: Cluster
     domain: Domain = attrs.field()
     description: LocalizedText
@@ -106,7 +92,7 @@ class Competence:
         provenance: where it comes from.
     """
 
-    code: str = attrs.field(validator=_code)
+    code: str = attrs.field(validator=code)
     kind: CompetenceKind
     domain: Domain | None = attrs.field(default=None)
     name: LocalizedText
@@ -138,7 +124,7 @@ class Role:
     3
     """
 
-    code: str = attrs.field(validator=_code)
+    code: str = attrs.field(validator=code)
     name: LocalizedText
     description: LocalizedText
     clusters: tuple[Cluster, ...] = attrs.field(validator=unique())
