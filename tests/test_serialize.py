@@ -123,3 +123,32 @@ def test_structure_names_the_source_file():
 def test_to_json_refuses_a_value_without_fields():
     with pytest.raises(TypeError, match="objects with fields"):
         to_json([1, 2])
+
+
+def test_a_migration_applies_to_a_class_nested_in_the_document(monkeypatch):
+    @attrs.frozen
+    class Inner:
+        title: str
+
+    @attrs.frozen
+    class Outer:
+        inner: Inner
+        items: tuple[Inner, ...]
+
+    monkeypatch.setattr("ict_competence.serialize.SCHEMA_VERSION", 2)
+    register_migration(Inner, 1)(lambda data: {"title": data.pop("name")})
+
+    old = '{"schema_version": 1, "inner": {"name": "a"}, "items": [{"name": "b"}]}'
+    current = '{"schema_version": 2, "inner": {"title": "a"}, "items": [{"title": "b"}]}'
+
+    assert from_json(Outer, old) == Outer(Inner("a"), (Inner("b"),))
+    assert from_json(Outer, current) == Outer(Inner("a"), (Inner("b"),))
+
+
+@pytest.mark.parametrize("value", ['"TECH-04"', '{"TECH-04": 1}', "3"])
+def test_a_list_field_refuses_text_a_mapping_or_a_number(value):
+    data = json.loads(to_json(load_catalog().task("TECH-04")))
+    data["candidates"] = json.loads(value)
+
+    with pytest.raises(SerializationError, match=r"\$\.candidates: expected a list"):
+        from_json(Task, json.dumps(data))

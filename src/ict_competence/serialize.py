@@ -10,15 +10,19 @@ import enum
 import json
 import math
 from collections.abc import Callable
-from typing import Any, TypeVar
+from contextvars import ContextVar
+from typing import Any, TypeVar, get_args, get_origin
 
+import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 
 from ict_competence.errors import FieldError, SerializationError
 
@@ -37,6 +41,8 @@ SCHEMA_VERSION = 1
 T = TypeVar("T")
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 _MIGRATIONS: dict[tuple[type, int], Migration] = {}
+# The schema version of the document being read, so that nested objects migrate too.
+_DOCUMENT_VERSION: ContextVar[int] = ContextVar("document_version", default=SCHEMA_VERSION)
 
 
 def _strict_int(value: object, _type: object) -> int:
@@ -77,8 +83,49 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     return structure_enum
 
 
+def _is_homogeneous_tuple(type_: object) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(type_: type, converter: cattrs.Converter) -> Callable[[object, object], object]:
+    # cattrs would iterate any iterable: a string into its characters, a dict into its keys.
+    items = homogenous_tuple_structure_factory(type_, converter)
+
+    def structure_tuple(value: object, _type: object) -> object:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list, found {value!r}")
+        return items(value, _type)
+
+    return structure_tuple
+
+
+def _attrs_hook(cls: type, converter: cattrs.Converter) -> Callable[[object, object], object]:
+    fields: Callable[[Any, Any], object] = make_dict_structure_fn(cls, converter)
+
+    def structure_attrs(value: object, _type: object) -> object:
+        version = _DOCUMENT_VERSION.get()
+        if version < SCHEMA_VERSION and isinstance(value, dict):
+            value = _migrated(cls, value, version)
+        return fields(value, _type)
+
+    return structure_attrs
+
+
+def _migrated(cls: type, data: dict[str, Any], version: int) -> dict[str, Any]:
+    for step in range(version, SCHEMA_VERSION):
+        migrate = _MIGRATIONS.get((cls, step))
+        if migrate is not None:
+            data = migrate(dict(data))
+    return data
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _attrs_hook(cls, converter))
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple, lambda type_: _tuple_hook(type_, converter)
+    )
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(float, _strict_float)
     converter.register_structure_hook(str, _strict_str)
@@ -207,15 +254,19 @@ def from_json(cls: type[T], text: str | bytes, *, source: str | None = None) -> 
             ],
             source=source,
         )
-    for step in range(version, SCHEMA_VERSION):
-        migrate = _MIGRATIONS.get((cls, step))
-        if migrate is not None:
-            data = migrate(data)
-    return structure(data, cls, source=source)
+    token = _DOCUMENT_VERSION.set(version)
+    try:
+        return structure(data, cls, source=source)
+    finally:
+        _DOCUMENT_VERSION.reset(token)
 
 
 def register_migration(cls: type, from_version: int) -> Callable[[Migration], Migration]:
-    """Register a function that lifts ``cls`` data from ``from_version`` to the next version."""
+    """Register a function that lifts ``cls`` data from ``from_version`` to the next version.
+
+    It applies wherever a ``cls`` occurs in a document being read, also nested inside
+    another object (a ``Task`` inside a ``TaskOverview``).
+    """
 
     def register(migration: Migration) -> Migration:
         _MIGRATIONS[(cls, from_version)] = migration
