@@ -18,6 +18,8 @@ __all__ = [
     "duplicates",
     "finite_non_negative",
     "in_range",
+    "instance_of",
+    "items_of",
     "non_blank",
     "unique",
     "values_in_range",
@@ -48,6 +50,34 @@ def codes(instance: object, attribute: attrs.Attribute[Any], value: Iterable[obj
 def duplicates(items: Iterable[Hashable]) -> list[str]:
     """The items that occur more than once, as sorted text (for integrity messages)."""
     return sorted(str(item) for item, count in Counter(items).items() if count > 1)
+
+
+def _names(types: tuple[type, ...]) -> str:
+    return " or ".join(t.__name__ for t in types)
+
+
+def instance_of(*types: type) -> Validator:
+    """Accept an instance of one of ``types`` (a bool is not taken for a number)."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise FieldError(attribute.name, f"expected {_names(types)}, found {value!r}")
+
+    return check
+
+
+def items_of(*types: type) -> Validator:
+    """Accept a tuple whose items are distinct instances of one of ``types``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise FieldError(attribute.name, f"expected a tuple, found {value!r}")
+        for item in value:
+            if not isinstance(item, types):
+                raise FieldError(attribute.name, f"expected {_names(types)} items, found {item!r}")
+        unique()(instance, attribute, value)
+
+    return check
 
 
 def in_range(low: int, high: int) -> Validator:

@@ -141,7 +141,10 @@ def test_extend_refuses_a_candidate_role_that_does_not_exist(tmp_path):
         OWN_TASKS.replace("hours_per_year = 30", 'hours_per_year = 30\ncandidates = ["ghost"]')
     )
 
-    with pytest.raises(ContentError, match="task EIGEN-01: candidate role 'ghost' does not exist"):
+    with pytest.raises(
+        ContentError,
+        match=r"eigen\.toml: catalog integrity:\n  task EIGEN-01: candidate role 'ghost'",
+    ):
         load_catalog().extend(path)
 
 
@@ -173,3 +176,25 @@ def test_extend_refuses_files_it_cannot_read(tmp_path, name, content, expected):
 def test_extend_reports_a_missing_file(tmp_path):
     with pytest.raises(ContentError, match="cannot be read"):
         load_catalog().extend(tmp_path / "missing.toml")
+
+
+def test_a_role_profile_names_only_competence_domains():
+    role = load_catalog().role("tict")
+
+    with pytest.raises(FieldError, match="^profile: unexpected key 'bogus'"):
+        attrs.evolve(role, profile={Domain.TECHNICAL: 3, "bogus": 2})
+    with pytest.raises(FieldError, match=r"^profile\.technical: expected a whole number 0–3"):
+        attrs.evolve(role, profile={Domain.TECHNICAL: 7})
+
+
+def test_a_task_refuses_a_cluster_given_as_text():
+    with pytest.raises(FieldError, match="^cluster: expected Cluster, found 'policy'"):
+        attrs.evolve(load_catalog().task("POL-01"), cluster="policy")
+
+
+def test_extend_refuses_clusters_a_school_cannot_redefine(tmp_path):
+    path = tmp_path / "eigen.toml"
+    path.write_text('[[cluster]]\ncluster = "technical"\n', encoding="utf-8")
+
+    with pytest.raises(SerializationError, match=r"eigen\.toml: \$: unexpected field\(s\) cluster"):
+        load_catalog().extend(path)

@@ -138,3 +138,33 @@ def test_the_summary_adds_up_and_warns_exactly_when_over_capacity(overview, capa
     assert bool(summary.warnings) == (
         summary.total_hours > capacity or summary.hours_by_horizon[Horizon.SHORT_TERM] > capacity
     )
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"applies": "nee"}, "applies"),
+        ({"horizon": "dropped"}, "horizon"),
+        ({"notes": 3}, "notes"),
+        ({"task": "TECH-01"}, "task"),
+    ],
+)
+def test_choose_refuses_values_of_the_wrong_type_naming_the_field(changes, field):
+    with pytest.raises(FieldError, match=f"^{field}: expected"):
+        load_catalog().overview().choose("TECH-01", **changes)
+
+
+def test_names_and_notes_stay_out_of_the_repr():
+    choice = (
+        load_catalog()
+        .overview()
+        .choose("TECH-01", responsible="Jan Peeters", backup="An Janssens", notes="ziek")
+        .choice("TECH-01")
+    )
+
+    text = repr(choice)
+
+    assert "Jan" not in text
+    assert "Janssens" not in text
+    assert "ziek" not in text
+    assert "responsible=<11 characters>" in text

@@ -12,6 +12,7 @@ import attrs
 
 from ict_competence._checks import duplicates
 from ict_competence.catalog._enums import Cluster, CompetenceKind, Horizon, SchoolType, Scope
+from ict_competence.catalog._files import read_user_entries
 from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
 from ict_competence.catalog._overview import TaskChoice, TaskOverview
 from ict_competence.errors import ContentError, UnknownCodeError
@@ -150,10 +151,8 @@ class Catalog:
         fields as the packaged data; ``provenance`` may be left out (the file is cited).
         A code that already exists is an error: extending never overrides.
         """
-        from ict_competence.catalog._loader import read_entries  # noqa: PLC0415 - avoids a cycle
-
         path = Path(path)
-        extra = read_entries(path)
+        extra = read_user_entries(path)
         clashes = [
             f"{kind} {entry.code}"
             for kind, entries, existing in (
@@ -166,9 +165,12 @@ class Catalog:
         ]
         if clashes:
             raise ContentError(f"{path}: already in the catalog: {', '.join(clashes)}")
-        return Catalog(
-            self.clusters,
-            self.tasks + extra.task,
-            self.roles + extra.role,
-            self.competences + extra.competence,
-        )
+        try:
+            return Catalog(
+                self.clusters,
+                self.tasks + extra.task,
+                self.roles + extra.role,
+                self.competences + extra.competence,
+            )
+        except ContentError as exc:
+            raise ContentError(f"{path}: {exc}") from None

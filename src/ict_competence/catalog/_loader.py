@@ -1,40 +1,13 @@
-"""Reading catalog content: the packaged TOML files and a school's own TOML or JSON file."""
+"""Loading the built-in catalog from its packaged TOML files, once."""
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-import attrs
-
-from ict_competence._content import cite, read_packaged, read_user_file
 from ict_competence.catalog._catalog import Catalog
-from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
-from ict_competence.serialize import structure
+from ict_competence.catalog._files import read_packaged_entries
 
-__all__ = ["load_catalog", "read_entries"]
-
-
-@attrs.frozen
-class Entries:
-    """The lists a content file may hold."""
-
-    task: tuple[Task, ...] = ()
-    role: tuple[Role, ...] = ()
-    competence: tuple[Competence, ...] = ()
-    cluster: tuple[ClusterProfile, ...] = ()
-
-
-def read_entries(path: Path) -> Entries:
-    """Read a user's content file (``.toml`` or ``.json``); entries may omit provenance."""
-    data = read_user_file(path, expected="lists task, role, competence")
-    cite(data, path.name, ("task", "role", "competence"))
-    return structure(data, Entries, source=str(path))
-
-
-def _packaged(name: str) -> Entries:
-    data = read_packaged("ict_competence.catalog", name)
-    return structure(data, Entries, source=f"catalog/data/{name}")
+__all__ = ["load_catalog"]
 
 
 @cache
@@ -47,8 +20,9 @@ def load_catalog() -> Catalog:
     >>> load_catalog() is catalog
     True
     """
-    clusters = _packaged("clusters.toml").cluster
-    tasks = _packaged("tasks.toml").task
-    roles = _packaged("roles.toml").role
-    competences = _packaged("competences.toml").competence
-    return Catalog(clusters, tasks, roles, competences)
+    return Catalog(
+        read_packaged_entries("clusters.toml").cluster,
+        read_packaged_entries("tasks.toml").task,
+        read_packaged_entries("roles.toml").role,
+        read_packaged_entries("competences.toml").competence,
+    )

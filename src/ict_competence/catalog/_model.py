@@ -8,7 +8,15 @@ from typing import Any
 
 import attrs
 
-from ict_competence._checks import code, finite_non_negative, in_range, unique, values_in_range
+from ict_competence._checks import (
+    code,
+    codes,
+    finite_non_negative,
+    in_range,
+    instance_of,
+    items_of,
+    values_in_range,
+)
 from ict_competence.catalog._enums import (
     Cluster,
     CompetenceKind,
@@ -52,17 +60,17 @@ class Task:
     """
 
     code: str = attrs.field(validator=code)
-    cluster: Cluster
-    domain: Domain = attrs.field()
-    description: LocalizedText
-    strategic: bool = False
+    cluster: Cluster = attrs.field(validator=instance_of(Cluster))
+    domain: Domain = attrs.field(validator=instance_of(Domain))
+    description: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    strategic: bool = attrs.field(default=False, validator=instance_of(bool))
     criterion: CoreCriterion | None = attrs.field(default=None)
     required_level: int = attrs.field(default=2, validator=in_range(1, 3))
-    scope: Scope = Scope.EITHER
-    applies_to: tuple[SchoolType, ...] = attrs.field(default=(), validator=unique())
-    candidates: tuple[str, ...] = attrs.field(default=(), validator=unique())
+    scope: Scope = attrs.field(default=Scope.EITHER, validator=instance_of(Scope))
+    applies_to: tuple[SchoolType, ...] = attrs.field(default=(), validator=items_of(SchoolType))
+    candidates: tuple[str, ...] = attrs.field(default=(), validator=codes)
     hours_per_year: float = attrs.field(validator=finite_non_negative)
-    provenance: Provenance
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
     @domain.default
     def _cluster_domain(self) -> Domain:
@@ -70,6 +78,8 @@ class Task:
 
     @criterion.validator
     def _criterion_needs_strategic(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            instance_of(CoreCriterion)(self, attribute, value)
         if value is not None and not self.strategic:
             raise FieldError(
                 attribute.name, "a core-task criterion is only given for strategic tasks"
@@ -93,10 +103,10 @@ class Competence:
     """
 
     code: str = attrs.field(validator=code)
-    kind: CompetenceKind
+    kind: CompetenceKind = attrs.field(validator=instance_of(CompetenceKind))
     domain: Domain | None = attrs.field(default=None)
-    name: LocalizedText
-    provenance: Provenance
+    name: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
     @domain.validator
     def _domain_iff_domain_kind(self, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -125,16 +135,16 @@ class Role:
     """
 
     code: str = attrs.field(validator=code)
-    name: LocalizedText
-    description: LocalizedText
-    clusters: tuple[Cluster, ...] = attrs.field(validator=unique())
+    name: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    description: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    clusters: tuple[Cluster, ...] = attrs.field(validator=items_of(Cluster))
     profile: Mapping[Domain, int] = attrs.field(
-        converter=_read_only, validator=values_in_range(0, 3), hash=False
+        converter=_read_only, validator=values_in_range(0, 3, keys=tuple(Domain)), hash=False
     )
-    competences: tuple[str, ...] = attrs.field(default=(), validator=unique())
-    risks: tuple[LocalizedText, ...] = ()
-    needs: tuple[LocalizedText, ...] = ()
-    provenance: Provenance
+    competences: tuple[str, ...] = attrs.field(default=(), validator=codes)
+    risks: tuple[LocalizedText, ...] = attrs.field(default=(), validator=items_of(LocalizedText))
+    needs: tuple[LocalizedText, ...] = attrs.field(default=(), validator=items_of(LocalizedText))
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
 
 @attrs.frozen(kw_only=True)
@@ -148,7 +158,9 @@ class ClusterProfile:
         provenance: where it comes from.
     """
 
-    cluster: Cluster
-    title: LocalizedText
-    contents: tuple[LocalizedText, ...] = attrs.field(validator=attrs.validators.min_len(1))
-    provenance: Provenance
+    cluster: Cluster = attrs.field(validator=instance_of(Cluster))
+    title: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    contents: tuple[LocalizedText, ...] = attrs.field(
+        validator=[items_of(LocalizedText), attrs.validators.min_len(1)]
+    )
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))

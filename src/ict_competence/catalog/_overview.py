@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from ict_competence._checks import finite_non_negative, unique
+from ict_competence._checks import finite_non_negative, instance_of, items_of, unique
 from ict_competence.catalog._enums import Cluster, Horizon, Scope
 from ict_competence.catalog._model import Task
 from ict_competence.errors import FieldError, UnknownCodeError
@@ -18,6 +18,10 @@ __all__ = ["FULL_TIME_HOURS", "OverviewSummary", "TaskChoice", "TaskOverview"]
 
 #: Working hours of one full-time person in a school year, the yardstick of the summary.
 FULL_TIME_HOURS = 1600.0
+
+
+def _redacted(text: str) -> str:
+    return f"<{len(text)} characters>" if text else "''"
 
 
 def _tailored_scope(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -40,14 +44,15 @@ class TaskChoice:
         notes: free notes (opmerkingen).
     """
 
-    task: Task
-    applies: bool = True
-    horizon: Horizon = Horizon.SHORT_TERM
+    task: Task = attrs.field(validator=instance_of(Task))
+    applies: bool = attrs.field(default=True, validator=instance_of(bool))
+    horizon: Horizon = attrs.field(default=Horizon.SHORT_TERM, validator=instance_of(Horizon))
     scope: Scope = attrs.field(default=Scope.SCHOOL, validator=_tailored_scope)
     hours_per_year: float = attrs.field(validator=finite_non_negative)
-    responsible: str = ""
-    backup: str = ""
-    notes: str = ""
+    # Names and notes are personal data: kept out of reprs, and so out of logs and tracebacks.
+    responsible: str = attrs.field(default="", validator=instance_of(str), repr=_redacted)
+    backup: str = attrs.field(default="", validator=instance_of(str), repr=_redacted)
+    notes: str = attrs.field(default="", validator=instance_of(str), repr=_redacted)
 
     @property
     def code(self) -> str:
@@ -95,7 +100,9 @@ class TaskOverview:
     ict_competence.errors.UnknownCodeError: no task with code 'NOPE-01'; known codes: ...
     """
 
-    choices: tuple[TaskChoice, ...] = attrs.field(validator=unique(lambda choice: choice.code))
+    choices: tuple[TaskChoice, ...] = attrs.field(
+        validator=[items_of(TaskChoice), unique(lambda choice: choice.code)]
+    )
 
     @cached_property
     def _index(self) -> Mapping[str, int]:
