@@ -22,17 +22,56 @@ def test_reordered_rows_and_blank_rows_are_read_by_code(workbook, overview):
     assert result.choice("TECH-01") == overview.choice("TECH-01")
 
 
-def test_numbers_typed_as_text_are_read_as_numbers(workbook):
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("12,5", 12.5), (" 1.234,5 ", 1234.5), ("1,234.5", 1234.5), ("7", 7), ("0.25", 0.25)],
+)
+def test_numbers_typed_as_text_are_read_in_dutch_or_english_notation(workbook, typed, expected):
     def type_text(sheet):
-        sheet["J2"] = "12,5"
-        sheet["J3"] = " 1.234,5 "
-        sheet["J4"] = "7"
+        sheet["J2"] = typed
 
-    result = read_overview(edit(workbook, type_text))
+    assert read_overview(edit(workbook, type_text)).choice("TECH-01").hours_per_year == expected
 
-    assert result.choice("TECH-01").hours_per_year == 12.5
-    assert result.choice("TECH-02").hours_per_year == 1234.5
-    assert result.choice("TECH-03").hours_per_year == 7
+
+@pytest.mark.parametrize("typed", ["1.234", "1,234"])
+def test_a_number_that_reads_two_ways_is_refused(workbook, typed):
+    def type_text(sheet):
+        sheet["J2"] = typed
+
+    with pytest.raises(
+        WorkbookError, match=r"Takenoverzicht!J2: '1[.,]234' could mean 1234 or 1\.234"
+    ):
+        read_overview(edit(workbook, type_text))
+
+
+def test_a_title_row_above_the_header_and_wrapped_titles_are_fine(workbook, overview):
+    def retitle(sheet):
+        sheet.insert_rows(1, amount=2)
+        sheet["A1"] = "Takenoverzicht Scholengroep Noord"
+        sheet["E3"] = "Van\ntoepassing"
+
+    assert read_overview(edit(workbook, retitle)) == overview
+
+
+def test_a_column_title_used_twice_is_named(workbook):
+    def twice(sheet):
+        sheet["L1"] = "Uren per jaar"
+
+    with pytest.raises(
+        WorkbookError,
+        match=r"Takenoverzicht!L1: the column title 'Uren per jaar' occurs twice \(also in J1\)",
+    ):
+        read_overview(edit(workbook, twice))
+
+
+def test_a_code_typed_in_lower_case_is_still_the_catalog_task(workbook, overview):
+    def lower(sheet):
+        sheet["A2"] = "tech-01"
+
+    result = read_overview(edit(workbook, lower))
+
+    assert result.choice("TECH-01") == overview.choice("TECH-01")
+    assert "tech-01" not in result
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,14 @@
 
 import time
 import zipfile
+from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 
-from ict_competence.errors import IctCompetenceError, WorkbookError
+from ict_competence.errors import WorkbookError
+from ict_competence.text import LocalizedText
 from ict_competence.xlsx import read_overview, write_overview
 from tests.xlsx.conftest import edit
 
@@ -122,15 +125,61 @@ def test_control_characters_in_user_text_are_refused_on_writing(tmp_path, overvi
         write_overview(spoiled, tmp_path / "o.xlsx")
 
 
-def test_a_failed_write_leaves_the_earlier_file_untouched(tmp_path, overview):
+def test_a_write_that_fails_halfway_leaves_the_earlier_file_untouched(
+    tmp_path, overview, monkeypatch
+):
     path = write_overview(overview, tmp_path / "o.xlsx")
     before = path.read_bytes()
 
-    with pytest.raises(IctCompetenceError):
-        write_overview(overview.choose("TECH-01", notes="\x00"), path)
+    def half_then_fail(self, filename):
+        Path(filename).write_bytes(b"PK half a workbook")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", half_then_fail)
+    with pytest.raises(WorkbookError, match="No space left on device"):
+        write_overview(overview.choose("TECH-01", notes="nieuw"), path)
 
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["o.xlsx"]
+
+
+def test_an_overwritten_workbook_keeps_its_permissions(tmp_path, overview):
+    path = write_overview(overview, tmp_path / "o.xlsx")
+    path.chmod(0o640)
+
+    write_overview(overview, path)
+
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_damaged_sheet_is_a_workbook_error_not_a_traceback(tmp_path, workbook):
+    with zipfile.ZipFile(workbook) as package:
+        sheet = package.read("xl/worksheets/sheet1.xml")
+    path = _replace_part(workbook, tmp_path / "cut.xlsx", "xl/worksheets/sheet1.xml", sheet[:5000])
+
+    _refused(path, r"Takenoverzicht: the sheet is damaged and cannot be read")
+
+
+def test_entities_in_a_part_with_an_unusual_name_are_refused_too(tmp_path, workbook):
+    path = _replace_part(workbook, tmp_path / "odd.xlsx", "xl/odd/PART.XML", LAUGHS)
+
+    _refused(path, "declares a DOCTYPE")
+
+
+def test_text_longer_than_a_cell_holds_is_refused_on_writing(tmp_path, overview):
+    with pytest.raises(WorkbookError, match=r"task TECH-01, Opmerkingen is 40,000 characters long"):
+        write_overview(overview.choose("TECH-01", notes="x" * 40_000), tmp_path / "o.xlsx")
+
+
+def test_a_task_definition_longer_than_a_cell_survives_the_workbook(tmp_path, overview):
+    task = attrs.evolve(
+        overview.choice("TECH-01").task, description=LocalizedText("a" * 20_000, "b" * 20_000)
+    )
+    long = overview.choose("TECH-01", task=task)
+
+    path = write_overview(long, tmp_path / "o.xlsx")
+
+    assert read_overview(path) == long
 
 
 def test_writing_needs_an_xlsx_name_and_an_existing_folder(tmp_path, overview):
@@ -145,4 +194,4 @@ def test_an_empty_overview_sheet_is_refused(tmp_path):
     book.create_sheet("Takenoverzicht", 0)
     book.save(tmp_path / "blank.xlsx")
 
-    _refused(tmp_path / "blank.xlsx", r"Takenoverzicht!A1: the sheet is empty")
+    _refused(tmp_path / "blank.xlsx", r"Takenoverzicht!A1: found no header row")

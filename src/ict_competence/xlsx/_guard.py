@@ -31,9 +31,10 @@ def check_workbook(path: Path) -> None:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
             _check_sizes(members, where)
+            # Every part, whatever its name: openpyxl finds sheets through the relationships,
+            # so a part named .bin or .XML can hold XML too.
             for member in members:
-                if member.filename.endswith((".xml", ".rels")):
-                    _check_xml(package, member, where)
+                _check_xml(package, member, where)
     except zipfile.BadZipFile:
         raise WorkbookError(
             "not an .xlsx workbook (not a zip package); save it as Excel Workbook (.xlsx)",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -13,7 +15,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
-from ict_competence.catalog import Catalog, Cluster, Task, TaskChoice, TaskOverview, load_catalog
+from ict_competence.catalog import Catalog, Scope, Task, TaskChoice, TaskOverview, load_catalog
 from ict_competence.errors import IctCompetenceError, WorkbookError
 from ict_competence.serialize import from_json
 from ict_competence.text import LocalizedText, Provenance
@@ -71,6 +73,17 @@ Rows = list[tuple[int, list[_Cell]]]
 
 def _sheet_rows(book: Workbook, where: _Sheet) -> tuple[Rows, list[_Cell]]:
     """The sheet's rows, and the cells among them that hold formulas (value still unknown)."""
+    try:
+        return _parse_rows(book, where)
+    except WorkbookError:
+        raise
+    except Exception as exc:  # openpyxl parses the sheet's XML only now, lazily
+        raise where.error(
+            None, f"the sheet is damaged and cannot be read ({type(exc).__name__}: {exc})"
+        ) from None
+
+
+def _parse_rows(book: Workbook, where: _Sheet) -> tuple[Rows, list[_Cell]]:
     rows: Rows = []
     formulas: list[_Cell] = []
     for number, row in enumerate(book[where.name].iter_rows(max_col=MAX_COLUMNS), start=1):
@@ -156,8 +169,10 @@ def _text(cell: _Cell) -> str:
     return str(value).strip()
 
 
-def _free_text(cell: _Cell) -> str:
+def _free_text(cell: _Cell | None) -> str:
     """Text a person wrote, kept exactly as written (a number becomes its digits)."""
+    if cell is None:
+        return ""
     value = cell.value
     if value is None:
         return ""
@@ -182,37 +197,64 @@ def _word(cell: _Cell, vocabulary: Mapping[str, _T], what: str, where: _Sheet) -
         raise where.error(cell.ref, f"expected {what} ({shown}), found {found}") from None
 
 
+_AMBIGUOUS = re.compile(r"\d{1,3}[.,]\d{3}")
+
+
 def _hours(cell: _Cell, where: _Sheet) -> float:
     value = cell.value
     number: float | None = None
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = float(value)
     elif isinstance(value, str):
-        text = value.strip().replace(" ", "")
-        if "," in text:
-            # Dutch notation: 1.234,5 — the dot groups thousands, the comma is decimal.
-            text = text.replace(".", "").replace(",", ".")
-        try:
-            number = float(text)
-        except ValueError:
-            number = None
+        number = _parse_number(value.strip().replace(" ", ""), cell, where)
     if number is None or not math.isfinite(number) or number < 0:
         found = "nothing" if _blank(value) else repr(value)
         raise where.error(cell.ref, f"expected a number of hours (0 or more), found {found}")
     return number
 
 
-def _header(cells: list[_Cell], where: _Sheet, row: int) -> dict[str, int]:
+def _parse_number(text: str, cell: _Cell, where: _Sheet) -> float | None:
+    """A number typed as text, in Dutch (1.234,5) or English (1,234.5) notation."""
+    if _AMBIGUOUS.fullmatch(text):
+        raise where.error(
+            cell.ref,
+            f"{text!r} could mean {text.replace(',', '').replace('.', '')} or "
+            f"{text.replace(',', '.')}; type the number without a thousands separator",
+        )
+    if "," in text and "." in text:
+        decimal = max(text.rfind(","), text.rfind("."))
+        text = text[:decimal].replace(",", "").replace(".", "") + "." + text[decimal + 1 :]
+    else:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _title(cell: _Cell) -> str:
+    """A column title as typed, folded: case, and spaces or line breaks (Alt+Enter)."""
+    return " ".join(_text(cell).split()).casefold()
+
+
+def _header(cells: list[_Cell], where: _Sheet) -> dict[str, int]:
     wanted = {column.header.casefold(): column.key for column in COLUMNS}
     found: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        key = wanted.get(_text(cell).casefold())
-        if key is not None and key not in found:
-            found[key] = index
+        key = wanted.get(_title(cell))
+        if key is None:
+            continue
+        if key in found:
+            raise where.error(
+                cell.ref,
+                f"the column title {_text(cell)!r} occurs twice (also in "
+                f"{cells[found[key]].ref}); keep one",
+            )
+        found[key] = index
     missing = [c.header for c in COLUMNS if c.key not in found and c.key in _REQUIRED]
     if missing:
         raise where.error(
-            f"A{row}",
+            cells[0].ref,
             f"the header row lacks the column(s) {', '.join(missing)}; keep the column titles "
             "as written",
         )
@@ -220,151 +262,133 @@ def _header(cells: list[_Cell], where: _Sheet, row: int) -> dict[str, int]:
 
 
 def _definitions(path: Path, rows: Rows | None) -> dict[str, Task]:
-    """Task definitions kept in the hidden data sheet, if the workbook still has it."""
+    """Task definitions kept in the hidden data sheet, if the workbook still has it.
+
+    A definition longer than a cell holds is split over the cells after the code.
+    """
     where = _Sheet(path, DATA_SHEET)
     tasks: dict[str, Task] = {}
     for _number, cells in (rows or [])[1:]:
         if len(cells) < 2 or _blank(cells[0].value):
             continue
-        code, text = _text(cells[0]), cells[1]
+        code = _text(cells[0])
+        text = "".join(str(cell.value) for cell in cells[1:] if cell.value is not None)
         try:
-            task = from_json(Task, str(text.value))
+            task = from_json(Task, text)
         except IctCompetenceError as exc:
-            raise where.error(text.ref, f"is not a task definition: {exc}") from None
+            raise where.error(cells[1].ref, f"is not a task definition: {exc}") from None
         if task.code != code:
-            raise where.error(text.ref, f"defines task {task.code}, expected {code}")
+            raise where.error(cells[1].ref, f"defines task {task.code}, expected {code}")
         tasks[code] = task
     return tasks
 
 
+@contextmanager
+def _at(where: _Sheet, ref: str) -> Iterator[None]:
+    """Name the cell in any refusal from the domain model (a task's or choice's validator)."""
+    try:
+        yield
+    except WorkbookError:
+        raise
+    except IctCompetenceError as exc:
+        raise where.error(ref, str(exc)) from None
+
+
 class _RowReader:
-    """Turns one data row into a TaskChoice, starting from the task's known definition."""
+    """Turns data rows into TaskChoices, starting from each task's known definition."""
 
     def __init__(self, path: Path, columns: dict[str, int], known: Mapping[str, Task]) -> None:
         self.path = path
         self.columns = columns
         self.known = known
+        # A code typed in another case is still the catalog's task, not a new one.
+        self.canonical = {code.casefold(): code for code in known}
         self.where = _Sheet(path, OVERVIEW_SHEET)
 
-    def cell(self, cells: list[_Cell], key: str, row: int) -> _Cell:
-        index = self.columns.get(key)
-        if index is None:
-            return _Cell("", None)
-        if index < len(cells):
-            return cells[index]
-        return _Cell(f"{get_column_letter(index + 1)}{row}", None)
+    def cells(self, row: list[_Cell], number: int) -> dict[str, _Cell]:
+        """The row's cells by column key; a column the row does not reach reads as blank."""
+        return {
+            key: row[index]
+            if index < len(row)
+            else _Cell(f"{get_column_letter(index + 1)}{number}", None)
+            for key, index in self.columns.items()
+        }
 
-    def is_blank(self, cells: list[_Cell]) -> bool:
-        return all(_blank(cells[i].value) for i in self.columns.values() if i < len(cells))
-
-    def choice(self, cells: list[_Cell], row: int) -> TaskChoice:
-        def get(key: str) -> _Cell:
-            return self.cell(cells, key, row)
-
-        code = _text(get("code"))
-        if not code:
+    def choice(self, cells: dict[str, _Cell], number: int) -> TaskChoice:
+        code_cell = cells["code"]
+        typed = _text(code_cell)
+        if not typed:
             raise self.where.error(
-                get("code").ref,
+                code_cell.ref,
                 "expected a task code; give a task of your own a code such as EIGEN-01",
             )
-        task = self._task(code, get, row)
-        try:
+        code = self.canonical.get(typed.casefold(), typed)
+        with _at(self.where, code_cell.ref):
+            scope = _word(cells["scope"], SCOPES, "a level", self.where)
+            hours = _hours(cells["hours"], self.where)
             return TaskChoice(
-                task=task,
-                applies=_word(get("applies"), YES_NO, "ja or nee", self.where),
-                horizon=_word(get("horizon"), HORIZONS, "a term", self.where),
-                scope=_word(get("scope"), SCOPES, "a level", self.where),
-                hours_per_year=_hours(get("hours"), self.where),
-                responsible=_free_text(get("responsible")),
-                backup=_free_text(get("backup")),
-                notes=_free_text(get("notes")),
+                task=self._task(code, cells, scope, hours, number),
+                applies=_word(cells["applies"], YES_NO, "ja or nee", self.where),
+                horizon=_word(cells["horizon"], HORIZONS, "a term", self.where),
+                scope=scope,
+                hours_per_year=hours,
+                responsible=_free_text(cells.get("responsible")),
+                backup=_free_text(cells.get("backup")),
+                notes=_free_text(cells.get("notes")),
             )
-        except IctCompetenceError as exc:
-            if isinstance(exc, WorkbookError):
-                raise
-            raise self.where.error(get("code").ref, str(exc)) from None
 
-    def _task(self, code: str, get: Callable[[str], _Cell], row: int) -> Task:
+    def _optional(self, cell: _Cell | None, vocabulary: Mapping[str, _T], what: str) -> _T | None:
+        if cell is None or _blank(cell.value):
+            return None
+        return _word(cell, vocabulary, what, self.where)
+
+    def _task(
+        self, code: str, cells: dict[str, _Cell], scope: Scope, hours: float, number: int
+    ) -> Task:
+        cluster = self._optional(cells.get("cluster"), CLUSTERS, "a cluster")
+        strategic = self._optional(cells.get("strategic"), YES_NO, "ja or nee")
+        description_cell = cells.get("description")
+        description = _free_text(description_cell)
         base = self.known.get(code)
-        description = _free_text(get("description"))
-        cluster_cell, strategic_cell = get("cluster"), get("strategic")
-        cluster = (
-            None
-            if _blank(cluster_cell.value)
-            else _word(cluster_cell, CLUSTERS, "a cluster", self.where)
-        )
-        strategic = (
-            None
-            if _blank(strategic_cell.value)
-            else _word(strategic_cell, YES_NO, "ja or nee", self.where)
-        )
-        try:
-            if base is None:
-                return self._own_task(
-                    code=code,
-                    cluster=cluster,
-                    description=description,
-                    strategic=strategic,
-                    get=get,
-                    row=row,
+        if base is None:
+            if cluster is None:
+                raise self.where.error(
+                    _ref(cells, "cluster", "code"),
+                    f"task {code} is not in the catalog: give its cluster",
                 )
-            return self._edited(base, cluster, description, strategic, get("description").ref)
-        except IctCompetenceError as exc:
-            if isinstance(exc, WorkbookError):
-                raise
-            raise self.where.error(get("code").ref, str(exc)) from None
-
-    def _own_task(
-        self,
-        *,
-        code: str,
-        cluster: Cluster | None,
-        description: str,
-        strategic: bool | None,
-        get: Callable[[str], _Cell],
-        row: int,
-    ) -> Task:
-        if cluster is None:
-            raise self.where.error(
-                get("cluster").ref, f"task {code} is not in the catalog: give its cluster"
+            if not description.strip():
+                raise self.where.error(
+                    _ref(cells, "description", "code"),
+                    f"task {code} is not in the catalog: describe it",
+                )
+            return Task(
+                code=code,
+                cluster=cluster,
+                description=LocalizedText(description),
+                strategic=bool(strategic),
+                scope=scope,
+                hours_per_year=hours,
+                provenance=Provenance(self.path.name, f"{OVERVIEW_SHEET}!A{number}"),
             )
-        if not description.strip():
-            raise self.where.error(
-                get("description").ref, f"task {code} is not in the catalog: describe it"
-            )
-        return Task(
-            code=code,
-            cluster=cluster,
-            description=LocalizedText(description),
-            strategic=bool(strategic),
-            scope=_word(get("scope"), SCOPES, "a level", self.where),
-            hours_per_year=_hours(get("hours"), self.where),
-            provenance=Provenance(self.path.name, f"{OVERVIEW_SHEET}!A{row}"),
-        )
-
-    def _edited(
-        self,
-        base: Task,
-        cluster: Cluster | None,
-        description: str,
-        strategic: bool | None,
-        ref: str,
-    ) -> Task:
         task = base
         if cluster is not None and cluster is not task.cluster:
             domain = cluster.domain if task.domain is task.cluster.domain else task.domain
             task = attrs.evolve(task, cluster=cluster, domain=domain)
-        if description.strip() and description != task.description.nl:
+        if description_cell and description.strip() and description != task.description.nl:
             task = attrs.evolve(
                 task,
                 description=LocalizedText(description),
-                provenance=Provenance(self.path.name, f"{OVERVIEW_SHEET}!{ref}"),
+                provenance=Provenance(self.path.name, f"{OVERVIEW_SHEET}!{description_cell.ref}"),
             )
         if strategic is not None and strategic != task.strategic:
             task = attrs.evolve(
                 task, strategic=strategic, criterion=task.criterion if strategic else None
             )
         return task
+
+
+def _ref(cells: dict[str, _Cell], key: str, fallback: str) -> str:
+    return (cells.get(key) or cells[fallback]).ref
 
 
 def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
@@ -375,24 +399,27 @@ def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
     known: dict[str, Task] = {task.code: task for task in catalog.tasks}
     known.update(_definitions(path, data))
     where = _Sheet(path, OVERVIEW_SHEET)
-    reader: _RowReader | None = None
+    # The header is the first row with a "Code" title; a school may put a title row above it.
+    start = next(
+        (i for i, (_n, cells) in enumerate(rows) if any(_title(c) == "code" for c in cells)),
+        None,
+    )
+    if start is None:
+        raise where.error(
+            "A1", "found no header row; expected the column titles Code, Cluster, Omschrijving, …"
+        )
+    reader = _RowReader(path, _header(rows[start][1], where), known)
     choices: list[TaskChoice] = []
     seen: dict[str, str] = {}
-    for number, cells in rows:
-        if reader is None:
-            if all(_blank(cell.value) for cell in cells):
-                continue
-            reader = _RowReader(path, _header(cells, where, number), known)
-            continue
-        if reader.is_blank(cells):
+    for number, row in rows[start + 1 :]:
+        cells = reader.cells(row, number)
+        if all(_blank(cell.value) for cell in cells.values()):
             continue
         choice = reader.choice(cells, number)
-        ref = reader.cell(cells, "code", number).ref
+        ref = cells["code"].ref
         if choice.code in seen:
             first = seen[choice.code]
             raise where.error(ref, f"task {choice.code} occurs again (first at {first})")
         seen[choice.code] = ref
         choices.append(choice)
-    if reader is None:
-        raise where.error("A1", "the sheet is empty; expected a header row and one row per task")
     return TaskOverview(tuple(choices))

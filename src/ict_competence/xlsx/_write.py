@@ -21,6 +21,7 @@ from ict_competence.xlsx._layout import (
     COLUMNS,
     DATA_SHEET,
     HELP_SHEET,
+    MAX_COLUMNS,
     OVERVIEW_SHEET,
     ROLES_SHEET,
 )
@@ -31,6 +32,8 @@ _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="2F5597")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
+#: The most characters a spreadsheet cell holds (openpyxl would cut the rest off silently).
+CELL_LIMIT = 32_767
 # Drop-down lists reach past the last task so rows a school adds get them too.
 _SPARE_ROWS = 200
 
@@ -65,6 +68,11 @@ _HELP = (
 def _put(cell: Cell | MergedCell, value: str | float | None, *, where: str) -> None:
     """Store a value; text is kept as text, never evaluated as a formula."""
     if isinstance(value, str):
+        if len(value) > CELL_LIMIT:
+            raise WorkbookError(
+                f"{where} is {len(value):,} characters long; a spreadsheet cell holds at most "
+                f"{CELL_LIMIT:,}"
+            )
         bad = ILLEGAL_CHARACTERS_RE.search(value)
         if bad:
             raise WorkbookError(
@@ -175,12 +183,18 @@ def _data_sheet(sheet: Worksheet, overview: TaskOverview) -> None:
     sheet.sheet_state = "hidden"
     sheet.append(["Code", "Taak (JSON)"])
     for row, choice in enumerate(overview, start=2):
-        _put(sheet.cell(row=row, column=1), choice.code, where=f"task {choice.code}")
-        _put(
-            sheet.cell(row=row, column=2),
-            to_json(choice.task, indent=None),
-            where=f"task {choice.code}",
-        )
+        where = f"task {choice.code}"
+        _put(sheet.cell(row=row, column=1), choice.code, where=where)
+        definition = to_json(choice.task, indent=None)
+        # A long definition continues in the next cells; the reader joins them again.
+        for column, start in enumerate(range(0, len(definition), CELL_LIMIT), start=2):
+            if column > MAX_COLUMNS:
+                raise WorkbookError(f"{where}: its definition is too long for a workbook")
+            _put(
+                sheet.cell(row=row, column=column),
+                definition[start : start + CELL_LIMIT],
+                where=where,
+            )
 
 
 def build(overview: TaskOverview, catalog: Catalog) -> Workbook:
