@@ -1,8 +1,11 @@
 import pytest
+from hypothesis import given
+from markdown_it import MarkdownIt
 
 from ict_competence.catalog import load_catalog
 from ict_competence.errors import IctCompetenceError
 from ict_competence.render import available_formats, get, register, render
+from tests import strategies
 
 
 def test_the_catalog_renders_every_task_under_its_cluster():
@@ -99,3 +102,64 @@ def test_a_renderer_can_be_registered_but_not_shadow_one_by_accident(monkeypatch
         register(Shout())
     assert register(Shout(), replace=True).name == "shout"
     assert get("shout").media_type == "text/plain"
+
+
+def test_register_refuses_to_shadow_a_builtin_even_before_first_use(monkeypatch):
+    from ict_competence.render import _registry
+
+    class Fake:
+        name = "markdown"
+        media_type = "text/plain"
+
+        def render(self, obj, **options):
+            return "FAKE"
+
+    monkeypatch.setattr(_registry, "_REGISTRY", {})
+    _registry._load_builtin_and_plugins.cache_clear()
+    try:
+        with pytest.raises(IctCompetenceError, match="already registered"):
+            register(Fake())
+    finally:
+        _registry._load_builtin_and_plugins.cache_clear()
+
+
+def test_a_broken_plugin_is_skipped_with_a_warning_and_the_rest_still_renders(monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    from ict_competence.render import _registry
+
+    broken = EntryPoint("pdf", "no_such_module_here:Renderer", _registry.ENTRY_POINT_GROUP)
+    wrong = EntryPoint("odd", "builtins:len", _registry.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(_registry, "_REGISTRY", {})
+    monkeypatch.setattr("importlib.metadata.entry_points", lambda group: [broken, wrong])
+    _registry._load_builtin_and_plugins.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning) as caught:
+            formats = available_formats()
+    finally:
+        _registry._load_builtin_and_plugins.cache_clear()
+
+    assert formats == ("json", "markdown")
+    messages = [str(w.message) for w in caught]
+    assert any("'pdf' could not be loaded" in m for m in messages)
+    assert any("'odd'" in m and "not a Renderer" in m for m in messages)
+
+
+@given(strategies.user_text)
+def test_any_user_text_stays_plain_text_in_one_table_cell(notes):
+    overview = load_catalog().overview().choose("TECH-01", notes=notes)
+    parser = MarkdownIt("commonmark").enable("table")
+
+    tokens = parser.parse(render(overview, "markdown"))
+
+    cells_per_row = []
+    for token in tokens:
+        if token.type == "tr_open":
+            cells_per_row.append(0)
+        elif token.type in ("td_open", "th_open"):
+            cells_per_row[-1] += 1
+    assert cells_per_row == [7] * (len(overview) + 1)
+    inline = [child.type for t in tokens if t.type == "inline" for child in t.children or []]
+    assert not {"html_inline", "link_open", "em_open", "strong_open", "code_inline", "image"} & set(
+        inline
+    )

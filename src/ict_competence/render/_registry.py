@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from functools import cache
 from typing import Protocol, runtime_checkable
 
@@ -34,6 +35,7 @@ _REGISTRY: dict[str, Renderer] = {}
 
 def register(renderer: Renderer, *, replace: bool = False) -> Renderer:
     """Make ``renderer`` available under its name; refuse to shadow one unless ``replace``."""
+    _load_builtin_and_plugins()
     if not replace and renderer.name in _REGISTRY:
         raise IctCompetenceError(f"a renderer named {renderer.name!r} is already registered")
     _REGISTRY[renderer.name] = renderer
@@ -49,12 +51,24 @@ def _load_builtin_and_plugins() -> None:
     for renderer in (_markdown.MarkdownRenderer(), _json.JsonRenderer()):
         _REGISTRY.setdefault(renderer.name, renderer)
     for point in entry_points(group=ENTRY_POINT_GROUP):
-        plugin = point.load()
-        candidate = plugin() if isinstance(plugin, type) else plugin
-        if not isinstance(candidate, Renderer):
-            raise IctCompetenceError(
-                f"entry point {point.name!r} in {ENTRY_POINT_GROUP} is not a Renderer"
+        # One broken plugin must not take the built-in formats down with it.
+        try:
+            plugin = point.load()
+            candidate = plugin() if isinstance(plugin, type) else plugin
+        except Exception as exc:  # a plugin may fail in any way
+            warnings.warn(
+                f"renderer plugin {point.name!r} could not be loaded: {exc}",
+                RuntimeWarning,
+                stacklevel=2,
             )
+            continue
+        if not isinstance(candidate, Renderer):
+            warnings.warn(
+                f"entry point {point.name!r} in {ENTRY_POINT_GROUP} is not a Renderer; skipped",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+            continue
         _REGISTRY.setdefault(candidate.name, candidate)
 
 
