@@ -17,10 +17,12 @@ __all__ = [
     "codes",
     "duplicates",
     "finite_non_negative",
+    "hidden",
     "in_range",
     "instance_of",
     "items_of",
     "non_blank",
+    "non_empty",
     "unique",
     "values_in_range",
 ]
@@ -137,3 +139,24 @@ def values_in_range(low: int, high: int, keys: Collection[Any] | None = None) ->
                 )
 
     return check
+
+
+def non_empty(_instance: object, attribute: attrs.Attribute[Any], value: Collection[Any]) -> None:
+    """Accept a collection with at least one item."""
+    if not value:
+        raise FieldError(attribute.name, "expected at least one entry")
+
+
+def hidden(what: str) -> Callable[[str | None], str]:
+    """A ``repr`` for a field of free text a person wrote: it shows ``<what>``, never the text.
+
+    Such text may hold personal data, and reprs end up in logs and tracebacks.
+
+    >>> hidden("note")("Jan is ziek"), hidden("note")(None), hidden("note")("")
+    ('<note>', 'None', "''")
+    """
+
+    def show(value: str | None) -> str:
+        return f"<{what}>" if value else repr(value)
+
+    return show

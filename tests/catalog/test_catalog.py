@@ -181,14 +181,14 @@ def test_extend_reports_a_missing_file(tmp_path):
 def test_a_role_profile_names_only_competence_domains():
     role = load_catalog().role("tict")
 
-    with pytest.raises(FieldError, match="^profile: unexpected key 'bogus'"):
+    with pytest.raises(FieldError, match=r"^profile: unexpected key 'bogus'"):
         attrs.evolve(role, profile={Domain.TECHNICAL: 3, "bogus": 2})
     with pytest.raises(FieldError, match=r"^profile\.technical: expected a whole number 0–3"):
         attrs.evolve(role, profile={Domain.TECHNICAL: 7})
 
 
 def test_a_task_refuses_a_cluster_given_as_text():
-    with pytest.raises(FieldError, match="^cluster: expected Cluster, found 'policy'"):
+    with pytest.raises(FieldError, match=r"^cluster: expected Cluster, found 'policy'"):
         attrs.evolve(load_catalog().task("POL-01"), cluster="policy")
 
 

@@ -57,9 +57,13 @@ def actions(draw: st.DrawFn) -> Action:
 
 @st.composite
 def topic_entries(draw: st.DrawFn, code: st.SearchStrategy[str] | None = None) -> TopicEntry:
-    """A topic's entry whose status is consistent with its actions."""
+    """A topic's entry whose status is consistent with its actions (open: none yet)."""
     agreed = draw(st.lists(actions(), max_size=3))
-    statuses = list(TopicStatus) if agreed else [TopicStatus.OPEN, TopicStatus.DISCUSSED]
+    statuses = (
+        [TopicStatus.DISCUSSED, TopicStatus.FOLLOW_UP_AGREED]
+        if agreed
+        else [TopicStatus.OPEN, TopicStatus.DISCUSSED]
+    )
     return TopicEntry(
         topic=draw(code if code is not None else topic_codes()),
         status=draw(st.sampled_from(statuses)),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pytest
 
@@ -94,6 +96,17 @@ def test_selections_may_be_given_as_content_objects() -> None:
     )
 
     assert codes(guide) == ["1.2"]
+
+
+def test_a_topic_of_another_key_figure_is_refused_though_its_code_exists() -> None:
+    extended = DIALOGUE.extend(Path(__file__).parent / "data" / "icoach_questions.toml")
+    icoach_topic = extended.key_figure("i-coach").topic("1.1")
+
+    with pytest.raises(FieldError) as caught:
+        conversation_guide("schoolleider", topics=[icoach_topic], dialogue=extended)
+
+    assert caught.value.field == "topics"
+    assert "Topic 1.1 given is not the one key figure 'schoolleider' has" in str(caught.value)
 
 
 def test_a_guide_keeps_only_the_main_questions_of_the_chosen_topics() -> None:

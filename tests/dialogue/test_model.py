@@ -6,11 +6,16 @@ import attrs
 import pytest
 from hypothesis import given
 
+from ict_competence import _checks
 from ict_competence.dialogue import (
+    Aspect,
     KeyFigure,
     MainQuestion,
+    PolicyTheme,
     Reference,
     ReferenceKind,
+    StaffRole,
+    Theme,
     Topic,
     TopicStatus,
     load_dialogue,
@@ -135,6 +140,16 @@ def test_the_school_leader_round_trips_through_json() -> None:
     again = from_json(KeyFigure, to_json(LEADER))
 
     assert again == LEADER
+
+
+def test_codes_are_checked_by_the_libraries_shared_validators() -> None:
+    single = [attrs.fields(cls).code.validator for cls in (Theme, PolicyTheme, Aspect, StaffRole)]
+
+    assert all(validator is _checks.code for validator in single)
+    assert attrs.fields(KeyFigure).code.validator is _checks.code
+    assert attrs.fields(MainQuestion).theme.validator is _checks.code
+    assert attrs.fields(Topic).policy_themes.validator is _checks.codes
+    assert attrs.fields(Topic).see_also.validator is _checks.codes
 
 
 @given(main_questions())

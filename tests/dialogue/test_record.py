@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import attrs
 import pytest
@@ -23,6 +24,7 @@ from tests.dialogue.strategies import actions, dialogue_records, non_blank_text,
 
 GUIDE = conversation_guide("schoolleider", themes=["onderwijsleerproces", "omgeving"])
 PRIVATE_NOTE = "Juf Anna twijfelt of ze dit jaar blijft."
+ICOACH_DIALOGUE = load_dialogue().extend(Path(__file__).parent / "data" / "icoach_questions.toml")
 
 
 def fresh() -> DialogueRecord:
@@ -57,13 +59,35 @@ def test_a_note_is_added_to_its_topic_in_a_new_record() -> None:
     assert noted.entry("1.1") == record.entry("1.1")
 
 
-def test_a_topic_may_be_given_as_the_topic_itself() -> None:
-    topic = GUIDE.topic("3.1")
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda record, topic: record.note(topic, "Aansluiten bij de leraar."),
+        lambda record, topic: record.mark(topic, TopicStatus.DISCUSSED),
+        lambda record, topic: record.add_action(topic, an_action()),
+        lambda record, topic: record.entry(topic),
+    ],
+)
+def test_a_topic_object_is_refused_because_it_does_not_say_whose_topic_it_is(
+    change: object,
+) -> None:
+    icoach_topic = ICOACH_DIALOGUE.key_figure("i-coach").topic("1.1")
+    assert callable(change)
 
-    record = fresh().note(topic, "Privacy eerst.").mark(topic, TopicStatus.DISCUSSED)
+    with pytest.raises(FieldError) as caught:
+        change(fresh(), icoach_topic)
 
-    assert record.entry(topic).notes == ("Privacy eerst.",)
-    assert record.entry("3.1").status is TopicStatus.DISCUSSED
+    assert caught.value.field == "topic"
+    assert "expected a topic code such as '2.3'" in str(caught.value)
+    assert "topic.code" in str(caught.value)
+
+
+def test_a_topic_code_that_is_no_text_is_refused_naming_what_was_found() -> None:
+    with pytest.raises(FieldError) as caught:
+        fresh().entry(1.1)  # type: ignore[arg-type]
+
+    assert caught.value.field == "topic"
+    assert "found 1.1" in str(caught.value)
 
 
 def test_marking_a_topic_discussed_changes_only_its_status() -> None:
@@ -132,6 +156,36 @@ def test_every_change_refuses_a_topic_outside_the_guide(change: object) -> None:
         change(fresh())
 
 
+def test_a_topic_with_actions_cannot_be_marked_open_again() -> None:
+    followed = fresh().add_action("1.2", an_action())
+
+    with pytest.raises(FieldError) as caught:
+        followed.mark("1.2", TopicStatus.OPEN)
+
+    assert caught.value.field == "status"
+    assert "topic 1.2" in str(caught.value)
+    assert "1 action" in str(caught.value)
+
+
+def test_a_topic_with_actions_may_be_marked_discussed() -> None:
+    followed = fresh().add_action("1.2", an_action())
+
+    marked = followed.mark("1.2", TopicStatus.DISCUSSED)
+
+    assert marked.entry("1.2").status is TopicStatus.DISCUSSED
+    assert marked.entry("1.2").actions == (an_action(),)
+
+
+def test_json_with_an_open_topic_that_has_actions_names_the_path() -> None:
+    data = json.loads(to_json(fresh().add_action("1.2", an_action())))
+    data["entries"][1]["status"] = "open"
+
+    with pytest.raises(SerializationError) as caught:
+        from_json(DialogueRecord, json.dumps(data))
+
+    assert "$.entries[1].status: topic 1.2: an open topic has no actions" in str(caught.value)
+
+
 def test_a_blank_note_is_refused() -> None:
     with pytest.raises(FieldError) as caught:
         fresh().note("1.1", "   ")
@@ -147,6 +201,34 @@ def test_the_repr_of_a_record_never_shows_the_notes() -> None:
     assert PRIVATE_NOTE not in text
     assert "<1 note>" in text
     assert "<2 notes>" in text
+
+
+def test_the_repr_of_an_action_shows_the_owners_id_but_none_of_the_free_text() -> None:
+    action = Action(
+        description="Gesprek met juf Anna",
+        owner="p-07",
+        timeframe="voor Anna's verlof",
+        resources="Anna's uren",
+        success_criterion="Anna blijft",
+    )
+
+    text = repr(action) + repr(fresh().add_action("1.1", action))
+
+    assert "Anna" not in text
+    assert "owner='p-07'" in text
+    assert "description=<description>" in text
+    assert "timeframe=<timeframe>" in text
+    assert "resources=<resources>" in text
+    assert "success_criterion=<success criterion>" in text
+
+
+def test_the_repr_of_an_action_shows_empty_fields_as_empty() -> None:
+    action = Action(description="Plan maken", owner="p-07")
+
+    assert repr(action) == (
+        "Action(description=<description>, owner='p-07', timeframe='', resources='', "
+        "success_criterion='')"
+    )
 
 
 def test_an_action_needs_a_description_and_an_owners_id() -> None:
@@ -168,6 +250,62 @@ def test_a_record_refuses_the_same_topic_twice() -> None:
         DialogueRecord("schoolleider", (TopicEntry(topic="1.1"), TopicEntry(topic="1.1")))
 
     assert caught.value.field == "entries"
+
+
+@pytest.mark.parametrize("key_figure", ["", "geen code!", 7])
+def test_a_record_refuses_a_key_figure_that_is_not_a_code(key_figure: object) -> None:
+    with pytest.raises(FieldError) as caught:
+        DialogueRecord(key_figure, ())  # type: ignore[arg-type]
+
+    assert caught.value.field == "key_figure"
+
+
+def test_check_gives_back_a_record_whose_key_figure_and_topics_exist() -> None:
+    record = fresh().note("1.2", "Laptops.")
+
+    assert record.check() is record
+    assert record.check(load_dialogue()) is record
+
+
+def test_check_names_a_key_figure_the_dialogue_does_not_have() -> None:
+    text = json.dumps({"schema_version": 1, "key_figure": "nobody", "entries": [{"topic": "9.9"}]})
+    record = from_json(DialogueRecord, text)
+
+    with pytest.raises(UnknownCodeError) as caught:
+        record.check()
+
+    assert caught.value.kind == "key figure"
+    assert caught.value.code == "nobody"
+    assert "schoolleider" in caught.value.known
+
+
+def test_check_names_a_topic_the_key_figure_does_not_have() -> None:
+    text = json.dumps(
+        {
+            "schema_version": 1,
+            "key_figure": "schoolleider",
+            "entries": [{"topic": "1.1"}, {"topic": "9.9"}, {"topic": "9.8"}],
+        }
+    )
+    record = from_json(DialogueRecord, text)
+
+    with pytest.raises(UnknownCodeError) as caught:
+        record.check()
+
+    assert caught.value.kind == "topic of key figure 'schoolleider'"
+    assert caught.value.code == "9.9"
+    assert caught.value.known[:3] == ("1.1", "1.2", "2.1")
+
+
+def test_check_looks_in_the_dialogue_it_is_given() -> None:
+    record = conversation_guide("i-coach", dialogue=ICOACH_DIALOGUE).record()
+
+    checked = record.check(ICOACH_DIALOGUE)
+
+    assert checked is record
+    with pytest.raises(UnknownCodeError) as caught:
+        record.check()
+    assert caught.value.code == "1.1"
 
 
 def test_a_record_gives_back_its_guide() -> None:

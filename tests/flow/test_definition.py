@@ -317,6 +317,30 @@ def test_a_roadmap_file_that_breaks_the_flow_names_the_step(tmp_path):
     assert "step 2: cannot be reached from the start (step 1)" in str(raised.value)
 
 
+def test_a_roadmap_file_with_a_branch_to_a_missing_step_names_the_file(tmp_path):
+    path = tmp_path / "eigen.toml"
+    path.write_text(
+        OWN.replace('answer = "yes"\nnext = 2', 'answer = "yes"\nnext = 77'), encoding="utf-8"
+    )
+
+    with pytest.raises(RoadmapError) as raised:
+        load_roadmap(path)
+
+    assert str(raised.value).startswith(
+        f"{path}: roadmap:\n  step 1: branch yes leads to step 77, which does not exist"
+    )
+    assert raised.value.source == str(path)
+    assert raised.value.steps == (1, 2)
+    assert raised.value.problems[0].startswith("step 1: branch yes leads to step 77")
+
+
+def test_a_roadmap_error_without_a_file_names_no_source():
+    error = RoadmapError(["step 3: a trap"], [3])
+
+    assert str(error) == "roadmap:\n  step 3: a trap"
+    assert error.source is None
+
+
 def test_a_roadmap_file_whose_steps_are_no_list_names_the_path(tmp_path):
     path = tmp_path / "flat.toml"
     path.write_text('title = { nl = "Plat" }\nsteps = 3\n', encoding="utf-8")

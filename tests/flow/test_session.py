@@ -390,6 +390,69 @@ def test_the_repr_of_a_session_on_an_own_roadmap_says_so():
     assert repr(RoadmapSession.start(own)).endswith("0 moves, own roadmap>")
 
 
+def test_a_session_made_on_the_built_in_roadmap_itself_equals_a_started_one():
+    explicit = RoadmapSession(definition=roadmap()).answer(True).answer(False, note="later")
+
+    started = RoadmapSession.start().answer(True).answer(False, note="later")
+
+    assert explicit == started
+    assert explicit.definition is None
+    assert repr(explicit) == "<RoadmapSession at step 2, paused, cycle 1, 2 moves>"
+    assert to_json(explicit) == to_json(started)
+    assert len(to_json(explicit, indent=None)) < 300
+
+
+def test_a_session_made_on_a_copy_of_the_built_in_roadmap_refers_to_it():
+    copy = from_json(Roadmap, to_json(roadmap()))
+
+    session = RoadmapSession(history=(Move(step=1, answer=Answer.YES),), definition=copy)
+
+    assert session.definition is None
+    assert session == RoadmapSession.start().answer(True)
+
+
+def test_a_saved_session_carrying_the_built_in_roadmap_loads_as_one_referring_to_it():
+    data = json.loads(to_json(at_step(3)))
+    data["definition"] = json.loads(to_json(roadmap()))
+    data["definition"].pop("schema_version")
+
+    loaded = from_json(RoadmapSession, json.dumps(data))
+
+    assert loaded.definition is None
+    assert loaded == at_step(3)
+
+
+def test_a_session_made_on_an_own_roadmap_keeps_it():
+    own = from_json(Roadmap, to_json(roadmap()).replace("Naar teamgerichte", "Naar onze"))
+
+    session = RoadmapSession(definition=own)
+
+    assert own.title.nl.startswith("Naar onze")
+    assert session.definition == own
+    assert session != RoadmapSession.start()
+
+
+def test_the_repr_of_a_history_shows_no_notes_or_evidence_basis():
+    evidence = Evidence(source="plan.team", basis="Jan Peeters kan TECH-04 niet", items=("p-3",))
+    session = at_step(6).answer(False, note="Jan Peeters is ziek", evidence=evidence)
+
+    shown = repr(session.history) + str(session.history[-1]) + repr(evidence)
+
+    assert "Jan" not in shown
+    assert "note=<note>" in shown
+    assert "basis=<basis>" in shown
+    assert "source='plan.team'" in shown
+    assert "items=('p-3',)" in shown
+
+
+def test_the_repr_of_a_move_without_a_note_says_none():
+    move = Move(step=1, answer=Answer.YES)
+
+    assert repr(move) == (
+        "Move(step=1, answer=<Answer.YES: 'yes'>, revisit=None, note=None, evidence=None)"
+    )
+
+
 # --- termination ----------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from ict_competence._checks import finite_non_negative, instance_of, items_of, unique
+from ict_competence._checks import finite_non_negative, hidden, instance_of, items_of, unique
 from ict_competence.catalog._enums import Cluster, Horizon, Scope
 from ict_competence.catalog._model import Task
 from ict_competence.errors import FieldError, UnknownCodeError
@@ -18,10 +18,6 @@ __all__ = ["FULL_TIME_HOURS", "OverviewSummary", "TaskChoice", "TaskOverview"]
 
 #: Working hours of one full-time person in a school year, the yardstick of the summary.
 FULL_TIME_HOURS = 1600.0
-
-
-def _redacted(text: str) -> str:
-    return f"<{len(text)} characters>" if text else "''"
 
 
 def _tailored_scope(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -50,9 +46,9 @@ class TaskChoice:
     scope: Scope = attrs.field(default=Scope.SCHOOL, validator=_tailored_scope)
     hours_per_year: float = attrs.field(validator=finite_non_negative)
     # Names and notes are personal data: kept out of reprs, and so out of logs and tracebacks.
-    responsible: str = attrs.field(default="", validator=instance_of(str), repr=_redacted)
-    backup: str = attrs.field(default="", validator=instance_of(str), repr=_redacted)
-    notes: str = attrs.field(default="", validator=instance_of(str), repr=_redacted)
+    responsible: str = attrs.field(default="", validator=instance_of(str), repr=hidden("name"))
+    backup: str = attrs.field(default="", validator=instance_of(str), repr=hidden("name"))
+    notes: str = attrs.field(default="", validator=instance_of(str), repr=hidden("notes"))
 
     @property
     def code(self) -> str:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import attrs
 
+from ict_competence._checks import duplicates
 from ict_competence.dialogue._files import Entries, read_entries
+from ict_competence.dialogue._lookup import find
 from ict_competence.dialogue._model import KeyFigure, PolicyTheme, Theme
-from ict_competence.errors import ContentError, UnknownCodeError
+from ict_competence.errors import ContentError
 
 __all__ = ["Dialogue", "merged"]
-
-
-def _duplicates(codes: list[str]) -> list[str]:
-    return sorted(code for code, count in Counter(codes).items() if count > 1)
 
 
 def _missing(kind: str, code: str, known: set[str]) -> str:
@@ -62,7 +59,7 @@ class Dialogue:
             ("policy theme", [theme.code for theme in self.policy_themes]),
         ):
             problems += [
-                f"{kind} code {code!r} occurs more than once" for code in _duplicates(codes)
+                f"{kind} code {code!r} occurs more than once" for code in duplicates(codes)
             ]
         figures = {figure.code for figure in self.key_figures}
         themes = {theme.code for theme in self.themes}
@@ -97,24 +94,15 @@ class Dialogue:
 
     def key_figure(self, code: str) -> KeyFigure:
         """The key figure with this code, such as ``schoolleider``."""
-        for figure in self.key_figures:
-            if figure.code == code:
-                return figure
-        raise UnknownCodeError("key figure", code, tuple(f.code for f in self.key_figures))
+        return find(self.key_figures, code, "key figure")
 
     def theme(self, code: str) -> Theme:
         """The theme with this code, such as ``omgeving``."""
-        for theme in self.themes:
-            if theme.code == code:
-                return theme
-        raise UnknownCodeError("theme", code, tuple(t.code for t in self.themes))
+        return find(self.themes, code, "theme")
 
     def policy_theme(self, code: str) -> PolicyTheme:
         """The policy theme with this code, such as ``gelijke_kansen``."""
-        for theme in self.policy_themes:
-            if theme.code == code:
-                return theme
-        raise UnknownCodeError("policy theme", code, tuple(t.code for t in self.policy_themes))
+        return find(self.policy_themes, code, "policy theme")
 
     def extend(self, path: str | Path) -> Dialogue:
         """A new dialogue with a user's own content from a TOML or JSON file.
@@ -152,7 +140,7 @@ def merged(dialogue: Dialogue, entries: Entries, source: str) -> Dialogue:
         ]
         problems += [
             f"{kind} {code!r} occurs more than once"
-            for code in _duplicates([entry.code for entry in new])
+            for code in duplicates([entry.code for entry in new])
         ]
     figures = {figure.code: figure for figure in dialogue.key_figures + entries.key_figure}
     for question_set in entries.question_set:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import attrs
 
-from ict_competence._checks import non_blank, unique
+from ict_competence._checks import non_blank, non_empty, unique
 from ict_competence._content import cite, read_packaged, read_user_file
 from ict_competence.dialogue._model import KeyFigure, MainQuestion, PolicyTheme, Theme
-from ict_competence.errors import FieldError
 from ict_competence.serialize import structure
 
 __all__ = ["Entries", "QuestionSet", "packaged_entries", "read_entries"]
@@ -30,20 +28,15 @@ _CITED = frozenset(
 )
 
 
-def _not_empty(
-    _instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
-) -> None:
-    if not value:
-        raise FieldError(attribute.name, "expected at least one entry")
-
-
+# Not attrs' min_len: its plain ValueError would end the JSON path at the question set
+# rather than at main_questions, and _checks has no validator for this yet.
 @attrs.frozen(kw_only=True)
 class QuestionSet:
     """Main questions to add to a key figure defined elsewhere (packaged or in the same file)."""
 
     key_figure: str = attrs.field(validator=non_blank)
     main_questions: tuple[MainQuestion, ...] = attrs.field(
-        validator=[_not_empty, unique(lambda question: question.number)]
+        validator=[non_empty, unique(lambda question: question.number)]
     )
 
 

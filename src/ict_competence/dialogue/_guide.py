@@ -9,6 +9,7 @@ import attrs
 
 from ict_competence.dialogue._dialogue import Dialogue
 from ict_competence.dialogue._loader import load_dialogue
+from ict_competence.dialogue._lookup import find
 from ict_competence.dialogue._model import KeyFigure, MainQuestion, PolicyTheme, Theme, Topic
 from ict_competence.dialogue._record import DialogueRecord
 from ict_competence.errors import FieldError, UnknownCodeError
@@ -91,21 +92,11 @@ class ConversationGuide:
 
     def topic(self, code: str) -> Topic:
         """The selected topic with this code."""
-        for topic in self.topics:
-            if topic.code == code:
-                return topic
-        raise UnknownCodeError(
-            f"topic in the guide for {self.key_figure.code!r}",
-            code,
-            tuple(topic.code for topic in self.topics),
-        )
+        return find(self.topics, code, f"topic in the guide for {self.key_figure.code!r}")
 
     def theme(self, code: str) -> Theme:
         """One of the guide's themes, by code."""
-        for theme in self.themes:
-            if theme.code == code:
-                return theme
-        raise UnknownCodeError("theme in the guide", code, tuple(t.code for t in self.themes))
+        return find(self.themes, code, "theme in the guide")
 
     def record(self) -> DialogueRecord:
         """An empty record of the conversation, with every topic of the guide open."""
@@ -123,6 +114,24 @@ def _selection(
         if code not in known:
             raise UnknownCodeError(kind, code, known)
     return frozenset(codes)
+
+
+def _own_topics(
+    figure: KeyFigure, topics: Iterable[str | Topic] | str | None
+) -> list[str | Topic] | str | None:
+    """The topics asked for, once every Topic among them is found to be the figure's own."""
+    if topics is None or isinstance(topics, str):
+        return topics
+    items = list(topics)
+    for item in items:
+        # Every key figure numbers its topics from 1.1, so a code alone proves nothing.
+        if isinstance(item, Topic) and figure.topic(item.code) != item:
+            raise FieldError(
+                "topics",
+                f"the Topic {item.code} given is not the one key figure {figure.code!r} has "
+                "under that code; pass its code or the key figure's own Topic",
+            )
+    return items
 
 
 def conversation_guide(
@@ -145,12 +154,13 @@ def conversation_guide(
         key_figure: a key figure's code (``"schoolleider"``) or the KeyFigure itself.
         themes: theme codes (or Themes), such as ``["omgeving"]``.
         policy_themes: policy theme codes (or PolicyThemes), such as ``["gelijke_kansen"]``.
-        topics: topic codes (or Topics), such as ``["1.2", "2.3"]``.
+        topics: topic codes (or the key figure's own Topics), such as ``["1.2", "2.3"]``.
         dialogue: the dialogue to take content from; the built-in one by default.
 
     Raises:
         UnknownCodeError: a key figure, theme, policy theme or topic that does not
             exist; the message lists the codes that do.
+        FieldError: a Topic of another key figure among ``topics``.
 
     >>> guide = conversation_guide("schoolleider", policy_themes=["gelijke_kansen"])
     >>> [topic.code for topic in guide.topics], [theme.code for theme in guide.themes]
@@ -163,7 +173,9 @@ def conversation_guide(
         "policy theme", policy_themes, tuple(t.code for t in dialogue.policy_themes)
     )
     wanted_topics = _selection(
-        f"topic of key figure {figure.code!r}", topics, tuple(t.code for t in figure.topics)
+        f"topic of key figure {figure.code!r}",
+        _own_topics(figure, topics),
+        tuple(t.code for t in figure.topics),
     )
     questions = []
     for question in figure.main_questions:

@@ -7,9 +7,12 @@ from typing import Any
 
 import attrs
 
+# The module rather than its names: a field called `code` would hide a validator `code`.
+from ict_competence import _checks
 from ict_competence._checks import in_range, unique
 from ict_competence.dialogue._enums import ReferenceKind
-from ict_competence.errors import FieldError, UnknownCodeError
+from ict_competence.dialogue._lookup import find
+from ict_competence.errors import FieldError
 from ict_competence.text import LocalizedText, Provenance
 
 __all__ = [
@@ -24,23 +27,8 @@ __all__ = [
     "topic_code",
 ]
 
-_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}")
 _TOPIC_CODE = re.compile(r"([0-9]{1,3})\.[0-9]{1,3}")
 _URL = re.compile(r"https?://\S+")
-
-
-def _code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise FieldError(
-            attribute.name,
-            f"expected a code of letters, digits and - _ . : (at most 40), found {value!r}",
-        )
-
-
-def _codes(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-    for item in value:
-        _code(instance, attribute, item)
-    unique()(instance, attribute, value)
 
 
 def topic_code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -68,7 +56,7 @@ class Theme:
         provenance: where it comes from.
     """
 
-    code: str = attrs.field(validator=_code)
+    code: str = attrs.field(validator=_checks.code)
     name: LocalizedText
     description: LocalizedText
     provenance: Provenance
@@ -85,7 +73,7 @@ class PolicyTheme:
         provenance: where it comes from.
     """
 
-    code: str = attrs.field(validator=_code)
+    code: str = attrs.field(validator=_checks.code)
     name: LocalizedText
     description: LocalizedText | None = None
     provenance: Provenance
@@ -130,7 +118,7 @@ class Aspect:
         provenance: where it comes from.
     """
 
-    code: str = attrs.field(validator=_code)
+    code: str = attrs.field(validator=_checks.code)
     title: LocalizedText
     body: LocalizedText
     provenance: Provenance
@@ -165,8 +153,8 @@ class Topic:
     aspects: tuple[Aspect, ...] = attrs.field(default=(), validator=unique(lambda a: a.code))
     questions: tuple[LocalizedText, ...] = ()
     tips: tuple[Reference, ...] = ()
-    policy_themes: tuple[str, ...] = attrs.field(default=(), validator=_codes)
-    see_also: tuple[str, ...] = attrs.field(default=(), validator=_codes)
+    policy_themes: tuple[str, ...] = attrs.field(default=(), validator=_checks.codes)
+    see_also: tuple[str, ...] = attrs.field(default=(), validator=_checks.codes)
     provenance: Provenance
 
     @property
@@ -208,7 +196,7 @@ class MainQuestion:
     """
 
     number: int = attrs.field(validator=in_range(1, 999))
-    theme: str = attrs.field(validator=_code)
+    theme: str = attrs.field(validator=_checks.code)
     title: LocalizedText
     intro: LocalizedText | None = None
     heading: LocalizedText | None = None
@@ -227,7 +215,7 @@ class StaffRole:
         provenance: where it comes from.
     """
 
-    code: str = attrs.field(validator=_code)
+    code: str = attrs.field(validator=_checks.code)
     name: LocalizedText
     description: LocalizedText
     provenance: Provenance
@@ -254,7 +242,7 @@ class KeyFigure:
     (4, 13, 'leraar')
     """
 
-    code: str = attrs.field(validator=_code)
+    code: str = attrs.field(validator=_checks.code)
     name: LocalizedText
     description: LocalizedText
     positions: LocalizedText | None = None
@@ -262,7 +250,7 @@ class KeyFigure:
         default=(), validator=unique(lambda role: role.code)
     )
     starting_point: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_code)
+        default=None, validator=attrs.validators.optional(_checks.code)
     )
     main_questions: tuple[MainQuestion, ...] = attrs.field(
         default=(), validator=unique(lambda question: question.number)
@@ -276,20 +264,13 @@ class KeyFigure:
 
     def topic(self, code: str) -> Topic:
         """The topic with this code (``"2.3"``)."""
-        for topic in self.topics:
-            if topic.code == code:
-                return topic
-        raise UnknownCodeError(
-            f"topic of key figure {self.code!r}", code, tuple(t.code for t in self.topics)
-        )
+        return find(self.topics, code, f"topic of key figure {self.code!r}")
 
     def main_question(self, number: int) -> MainQuestion:
         """The main question with this number."""
-        for question in self.main_questions:
-            if question.number == number:
-                return question
-        raise UnknownCodeError(
+        return find(
+            self.main_questions,
+            number,
             f"main question of key figure {self.code!r}",
-            str(number),
-            tuple(str(q.number) for q in self.main_questions),
+            key=lambda question: question.number,
         )

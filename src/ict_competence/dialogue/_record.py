@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ict_competence._checks import non_blank, unique
+from ict_competence._checks import code, hidden, non_blank, unique
 from ict_competence.dialogue._enums import TopicStatus
+from ict_competence.dialogue._loader import load_dialogue
+from ict_competence.dialogue._lookup import find
 from ict_competence.dialogue._model import Topic, topic_code
-from ict_competence.errors import FieldError, UnknownCodeError
+from ict_competence.errors import FieldError
 
 if TYPE_CHECKING:
     from ict_competence.dialogue._dialogue import Dialogue
@@ -36,13 +38,28 @@ def _count(notes: tuple[str, ...]) -> str:
     return f"<{len(notes)} note{'' if len(notes) == 1 else 's'}>"
 
 
-def _code_of(topic: str | Topic) -> str:
-    return topic.code if isinstance(topic, Topic) else topic
+def _topic_code(topic: object) -> str:
+    """The code a record method was given, refusing anything else (a Topic in particular)."""
+    if isinstance(topic, str):
+        return topic
+    if isinstance(topic, Topic):
+        # Topic codes repeat across key figures (every one has a 1.1), and a Topic does not
+        # say whose it is, so taking its code could put a note on another figure's topic.
+        raise FieldError(
+            "topic",
+            f"expected a topic code such as '2.3', found the Topic {topic.code}; a Topic does "
+            "not say which key figure it belongs to, so pass topic.code when it is one of "
+            "the record's own key figure",
+        )
+    raise FieldError("topic", f"expected a topic code such as '2.3', found {topic!r}")
 
 
 @attrs.frozen(kw_only=True)
 class Action:
     """A follow-up action a team agrees on, as SELFIE's planning toolkit records it.
+
+    Every field but the owner's id is free text a team wrote and may hold personal data,
+    so the ``repr`` shows only whether it is filled in.
 
     Attributes:
         description: what will be done.
@@ -54,13 +71,24 @@ class Action:
     >>> action = Action(description="Ict-puzzel leggen met het team", owner="p-07")
     >>> action.owner, action.timeframe
     ('p-07', '')
+    >>> action
+    Action(description=<description>, owner='p-07', timeframe='', resources='',
+           success_criterion='')
     """
 
-    description: str = attrs.field(validator=non_blank)
+    description: str = attrs.field(validator=non_blank, repr=hidden("description"))
     owner: str = attrs.field(validator=non_blank)
-    timeframe: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
-    resources: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
-    success_criterion: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    timeframe: str = attrs.field(
+        default="", validator=attrs.validators.instance_of(str), repr=hidden("timeframe")
+    )
+    resources: str = attrs.field(
+        default="", validator=attrs.validators.instance_of(str), repr=hidden("resources")
+    )
+    success_criterion: str = attrs.field(
+        default="",
+        validator=attrs.validators.instance_of(str),
+        repr=hidden("success criterion"),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -69,7 +97,8 @@ class TopicEntry:
 
     Attributes:
         topic: the topic's code (``"2.3"``).
-        status: open, discussed, or follow-up agreed (which needs at least one action).
+        status: open (not talked about yet, so without actions), discussed, or follow-up
+            agreed (which needs at least one action).
         notes: the team's notes, in the order they were made.
         actions: the follow-up actions agreed on.
     """
@@ -79,13 +108,25 @@ class TopicEntry:
     notes: tuple[str, ...] = attrs.field(default=(), validator=_notes, repr=_count)
     actions: tuple[Action, ...] = attrs.field(default=(), validator=_actions)
 
-    @status.validator
-    def _follow_up_needs_an_action(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is TopicStatus.FOLLOW_UP_AGREED and not self.actions:
+    # On the later field, so the status is compared with actions already known to be Actions.
+    @actions.validator
+    def _status_fits_the_actions(
+        self, _attribute: attrs.Attribute[Any], value: tuple[Action, ...]
+    ) -> None:
+        if self.status is TopicStatus.FOLLOW_UP_AGREED and not value:
             raise FieldError(
-                attribute.name,
+                "status",
                 f"topic {self.topic}: follow-up agreed needs at least one action; "
                 "add one with add_action",
+            )
+        # An action is agreed in a conversation, so a topic with one was talked about.
+        if self.status is TopicStatus.OPEN and value:
+            count = len(value)
+            raise FieldError(
+                "status",
+                f"topic {self.topic}: an open topic has no actions, but {count} "
+                f"action{'' if count == 1 else 's'} {'is' if count == 1 else 'are'} agreed; "
+                "expected discussed or follow-up agreed",
             )
 
 
@@ -94,9 +135,14 @@ class DialogueRecord:
     """A team's record of a conversation with a key figure, topic by topic.
 
     Immutable: :meth:`note`, :meth:`mark` and :meth:`add_action` return a new record.
-    It refers to topics by code only, so its JSON stays small; :meth:`guide` gives the
-    content back. Notes may hold personal data: they are never logged, and the
-    record's ``repr`` shows only how many there are.
+    It refers to topics by code only (the methods take codes such as ``"2.3"``, not
+    Topics: every key figure has a topic 1.1), so its JSON stays small; :meth:`guide`
+    gives the content back. Notes may hold personal data: they are never logged, and
+    the record's ``repr`` shows only how many there are.
+
+    A record built from JSON is checked for its shape only; :meth:`check` checks it
+    against a dialogue (the key figure and every topic exist), so
+    ``from_json(DialogueRecord, text).check(dialogue)`` reads a saved record safely.
 
     Attributes:
         key_figure: the code of the key figure the conversation is with.
@@ -110,7 +156,7 @@ class DialogueRecord:
     (<TopicStatus.FOLLOW_UP_AGREED: 'follow_up_agreed'>, 1)
     """
 
-    key_figure: str = attrs.field(validator=non_blank)
+    key_figure: str = attrs.field(validator=code)
     entries: tuple[TopicEntry, ...] = attrs.field(
         default=(), validator=unique(lambda entry: entry.topic)
     )
@@ -125,13 +171,19 @@ class DialogueRecord:
         """The codes of the record's topics, in order."""
         return tuple(entry.topic for entry in self.entries)
 
-    def entry(self, topic: str | Topic) -> TopicEntry:
-        """What the record holds for one topic (a code such as ``"2.3"``, or the Topic)."""
-        code = _code_of(topic)
-        for entry in self.entries:
-            if entry.topic == code:
-                return entry
-        raise UnknownCodeError(f"topic in the record for {self.key_figure!r}", code, self.topics)
+    def entry(self, topic: str) -> TopicEntry:
+        """What the record holds for one topic, by its code (``"2.3"``).
+
+        Raises:
+            UnknownCodeError: the topic is not in the record; the error lists those that are.
+            FieldError: ``topic`` is no code (a Topic, say: pass ``topic.code``).
+        """
+        return find(
+            self.entries,
+            _topic_code(topic),
+            f"topic in the record for {self.key_figure!r}",
+            key=lambda entry: entry.topic,
+        )
 
     def _with(self, new: TopicEntry) -> DialogueRecord:
         return attrs.evolve(
@@ -139,13 +191,18 @@ class DialogueRecord:
             entries=tuple(new if entry.topic == new.topic else entry for entry in self.entries),
         )
 
-    def note(self, topic: str | Topic, text: str) -> DialogueRecord:
+    def note(self, topic: str, text: str) -> DialogueRecord:
         """A new record with ``text`` added to the topic's notes."""
         entry = self.entry(topic)
         return self._with(attrs.evolve(entry, notes=(*entry.notes, text)))
 
-    def mark(self, topic: str | Topic, status: TopicStatus) -> DialogueRecord:
-        """A new record with the topic's status set (follow-up agreed needs an action)."""
+    def mark(self, topic: str, status: TopicStatus) -> DialogueRecord:
+        """A new record with the topic's status set.
+
+        Raises:
+            FieldError: follow-up agreed for a topic without actions, or open for a topic
+                with actions (an agreed action means the topic was discussed).
+        """
         try:
             status = TopicStatus(status)
         except ValueError:
@@ -153,7 +210,7 @@ class DialogueRecord:
             raise FieldError("status", f"expected one of {allowed}, found {status!r}") from None
         return self._with(attrs.evolve(self.entry(topic), status=status))
 
-    def add_action(self, topic: str | Topic, action: Action) -> DialogueRecord:
+    def add_action(self, topic: str, action: Action) -> DialogueRecord:
         """A new record with a follow-up action for the topic, which is then follow-up agreed."""
         entry = self.entry(topic)
         return self._with(
@@ -166,8 +223,39 @@ class DialogueRecord:
         """Every agreed action with its topic's code, in the record's order."""
         return tuple((entry.topic, action) for entry in self.entries for action in entry.actions)
 
+    def check(self, dialogue: Dialogue | None = None) -> DialogueRecord:
+        """The record itself, once its key figure and every topic are found in ``dialogue``.
+
+        Use it on a record read from JSON, against the dialogue it was made with (the
+        built-in one by default, or one you extended).
+
+        Raises:
+            UnknownCodeError: the dialogue has no such key figure, or the key figure no
+                such topic; the error names the code and lists the codes there are.
+
+        >>> from ict_competence.errors import UnknownCodeError
+        >>> from ict_competence.serialize import from_json
+        >>> text = (
+        ...     '{"schema_version": 1, "key_figure": "schoolleider", "entries": [{"topic": "9.9"}]}'
+        ... )
+        >>> try:
+        ...     from_json(DialogueRecord, text).check()
+        ... except UnknownCodeError as error:
+        ...     print(error.kind, error.code)
+        topic of key figure 'schoolleider' 9.9
+        """
+        dialogue = load_dialogue() if dialogue is None else dialogue
+        figure = dialogue.key_figure(self.key_figure)
+        for topic in self.topics:
+            figure.topic(topic)
+        return self
+
     def guide(self, dialogue: Dialogue | None = None) -> ConversationGuide:
-        """The conversation guide for the record's topics, from ``dialogue`` or the built-in one."""
+        """The conversation guide for the record's topics, from ``dialogue`` or the built-in one.
+
+        Raises:
+            UnknownCodeError: as :meth:`check` does.
+        """
         from ict_competence.dialogue._guide import conversation_guide  # noqa: PLC0415 - a cycle
 
         return conversation_guide(self.key_figure, topics=self.topics, dialogue=dialogue)

@@ -15,12 +15,22 @@ class RoadmapError(ContentError):
     Attributes:
         problems: one line per problem, each starting with the step(s) it is about.
         steps: the numbers of every step named in a problem, sorted.
+        source: the file the roadmap was read from, put in front of the message; ``None``
+            for a roadmap built in code.
+
+    >>> print(RoadmapError(["step 3: a trap"], [3], source="eigen.toml"))
+    eigen.toml: roadmap:
+      step 3: a trap
     """
 
-    def __init__(self, problems: Iterable[str], steps: Iterable[int]) -> None:
+    def __init__(
+        self, problems: Iterable[str], steps: Iterable[int], *, source: str | None = None
+    ) -> None:
         self.problems = tuple(problems)
         self.steps = tuple(sorted(set(steps)))
-        super().__init__("roadmap:\n  " + "\n  ".join(self.problems))
+        self.source = source
+        head = f"{source}: " if source else ""
+        super().__init__(head + "roadmap:\n  " + "\n  ".join(self.problems))
 
 
 class MoveError(IctCompetenceError, ValueError):

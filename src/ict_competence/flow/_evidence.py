@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from ict_competence._checks import in_range, non_blank
+from ict_competence._checks import hidden, non_blank
 from ict_competence.flow._enums import Answer
+from ict_competence.flow._model import step_number
 
 if TYPE_CHECKING:
     from ict_competence.flow._session import RoadmapSession
@@ -21,15 +22,16 @@ class Evidence:
 
     Attributes:
         source: who or what answered, for example ``"plan.team"``.
-        basis: the reasoning in words, for the school to read back later.
+        basis: the reasoning in words, for the school to read back later (may name
+            people: the ``repr`` hides it).
         items: the codes or ids the answer rests on (task codes, pseudonymous person ids).
 
-    >>> Evidence(source="plan.team", basis="no one can take TECH-04", items=("TECH-04",)).items
-    ('TECH-04',)
+    >>> Evidence(source="plan.team", basis="no one can take TECH-04", items=("TECH-04",))
+    Evidence(source='plan.team', basis=<basis>, items=('TECH-04',))
     """
 
     source: str = attrs.field(validator=non_blank)
-    basis: str = attrs.field(validator=non_blank)
+    basis: str = attrs.field(validator=non_blank, repr=hidden("basis"))
     items: tuple[str, ...] = ()
 
 
@@ -43,7 +45,7 @@ class Assessment:
         evidence: what the answer rests on.
     """
 
-    step: int = attrs.field(validator=in_range(1, 99))
+    step: int = attrs.field(validator=step_number)
     answer: Answer
     evidence: Evidence
 

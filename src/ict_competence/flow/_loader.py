@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from ict_competence._content import cite, read_packaged, read_user_file
+from ict_competence.flow._errors import RoadmapError
 from ict_competence.flow._model import Roadmap, Step
 from ict_competence.serialize import structure
 from ict_competence.text import LocalizedText, Provenance
@@ -31,7 +32,10 @@ class _RoadmapFile:
 
 def _build(data: dict[str, Any], source: str) -> Roadmap:
     contents = structure(data, _RoadmapFile, source=source)
-    return Roadmap(title=contents.title, steps=contents.steps, provenance=contents.provenance)
+    try:
+        return Roadmap(title=contents.title, steps=contents.steps, provenance=contents.provenance)
+    except RoadmapError as exc:
+        raise RoadmapError(exc.problems, exc.steps, source=source) from None
 
 
 @cache
@@ -55,7 +59,8 @@ def load_roadmap(path: str | Path) -> Roadmap:
     Raises:
         ContentError: the file cannot be read or parsed.
         SerializationError: a value does not fit; the error names its path (``$.steps[2].kind``).
-        RoadmapError: the steps do not form a valid flow; the error names the steps.
+        RoadmapError: the steps do not form a valid flow; the error names the file and the
+            steps.
     """
     path = Path(path)
     data = read_user_file(path, expected="a title and a list of steps")

@@ -16,14 +16,10 @@ from ict_competence.flow._enums import Actor, Answer, Phase, StepKind, Variant
 from ict_competence.flow._errors import RoadmapError
 from ict_competence.text import LocalizedText, Provenance
 
-__all__ = ["ActorAdvice", "Branch", "Roadmap", "Step", "StepText"]
+__all__ = ["ActorAdvice", "Branch", "Roadmap", "Step", "StepText", "step_number"]
 
-_NUMBER = in_range(1, 99)
-
-
-def _optional_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _NUMBER(instance, attribute, value)
+#: Accepts a step's number as the flowchart shows it, 1 … 99 (for moves and assessments too).
+step_number = in_range(1, 99)
 
 
 def _listed(numbers: list[int]) -> str:
@@ -83,7 +79,7 @@ class Branch:
     """
 
     answer: Answer
-    next: int | None = attrs.field(default=None, validator=_optional_number)
+    next: int | None = attrs.field(default=None, validator=attrs.validators.optional(step_number))
     advice: tuple[ActorAdvice, ...] = attrs.field(
         default=(), validator=unique(lambda advice: advice.actor)
     )
@@ -118,7 +114,7 @@ class Step:
     ('Check: ICT-beleidsplan?', 3)
     """
 
-    number: int = attrs.field(validator=_NUMBER)
+    number: int = attrs.field(validator=step_number)
     kind: StepKind
     phase: Phase
     title: LocalizedText

@@ -7,23 +7,16 @@ from typing import Any
 
 import attrs
 
-from ict_competence._checks import in_range
+from ict_competence._checks import hidden
 from ict_competence.errors import FieldError
 from ict_competence.flow._enums import Actor, Answer, SessionStatus, StepKind, Variant
 from ict_competence.flow._errors import MoveError
 from ict_competence.flow._evidence import Assessment, Assessor, Evidence
 from ict_competence.flow._loader import roadmap as built_in_roadmap
-from ict_competence.flow._model import Roadmap, Step
+from ict_competence.flow._model import Roadmap, Step, step_number
 from ict_competence.text import LocalizedText
 
 __all__ = ["Advice", "Move", "RoadmapSession"]
-
-_NUMBER = in_range(1, 99)
-
-
-def _optional_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _NUMBER(instance, attribute, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -35,14 +28,20 @@ class Move:
         answer: ``YES`` / ``NO`` on a check, ``DONE`` on an action or the evaluation;
             ``None`` for a revisit.
         revisit: the step gone back to from the evaluation; ``None`` otherwise.
-        note: the school's own note on the move (may be personal data: never logged).
+        note: the school's own note on the move (may be personal data: never logged, and
+            the ``repr`` shows ``<note>`` in its place).
         evidence: what the answer was based on, when data gave it.
+
+    >>> Move(step=2, answer=Answer.NO, note="Jan is ziek")
+    Move(step=2, answer=<Answer.NO: 'no'>, revisit=None, note=<note>, evidence=None)
     """
 
-    step: int = attrs.field(validator=_NUMBER)
+    step: int = attrs.field(validator=step_number)
     answer: Answer | None = None
-    revisit: int | None = attrs.field(default=None, validator=_optional_number)
-    note: str | None = None
+    revisit: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(step_number)
+    )
+    note: str | None = attrs.field(default=None, repr=hidden("note"))
     evidence: Evidence | None = None
 
     @revisit.validator
@@ -147,6 +146,11 @@ def _revisit(roadmap: Roadmap, state: _State, target: int | None, index: int) ->
     )
 
 
+def _built_in_as_none(definition: Roadmap | None) -> Roadmap | None:
+    """``None`` for the built-in roadmap or a copy of it, so such sessions are one value."""
+    return None if definition == built_in_roadmap() else definition
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class RoadmapSession:
     """A school's way through the roadmap: an immutable value that every move replaces.
@@ -159,7 +163,8 @@ class RoadmapSession:
     Attributes:
         history: every move made so far, with its note and evidence.
         definition: the roadmap followed; ``None`` for the built-in one, which is then
-            not copied into the session's JSON.
+            not copied into the session's JSON. A roadmap equal to the built-in one is
+            stored as ``None`` too, so the session equals one made by :meth:`start`.
 
     Raises:
         FieldError: the moves do not replay on the roadmap (``history[3]: step 5: …``).
@@ -175,7 +180,7 @@ class RoadmapSession:
     """
 
     history: tuple[Move, ...] = ()
-    definition: Roadmap | None = None
+    definition: Roadmap | None = attrs.field(default=None, converter=_built_in_as_none)
 
     def __attrs_post_init__(self) -> None:
         _ = self._state  # a session that does not replay is refused when it is made
@@ -183,8 +188,6 @@ class RoadmapSession:
     @classmethod
     def start(cls, roadmap: Roadmap | None = None) -> RoadmapSession:
         """A new session at the start of ``roadmap`` (the built-in one by default)."""
-        if roadmap is not None and roadmap == built_in_roadmap():
-            roadmap = None
         return cls(definition=roadmap)
 
     @cached_property
