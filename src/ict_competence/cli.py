@@ -80,7 +80,7 @@ def _demo(out: Path) -> int:
 def _catalog(format_: str, language: str, out: Path | None) -> int:
     from ict_competence.render import render  # noqa: PLC0415
 
-    options: dict[str, object] = {"language": language} if format_ == "markdown" else {}
+    options: dict[str, object] = {"language": language} if format_ in ("markdown", "html") else {}
     text = render(load_catalog(), format_, **options)
     if out is None:
         sys.stdout.write(text)
@@ -110,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="take a sample school group through the library")
     demo.add_argument("--out", type=Path, default=Path("demo-output"), help="output folder")
     catalog = commands.add_parser("catalog", help="print the task catalog")
-    catalog.add_argument("--format", default="markdown", help="markdown or json")
+    catalog.add_argument("--format", default="markdown", help="markdown, html, json or case")
     catalog.add_argument("--language", default="nl", choices=("nl", "en"))
     catalog.add_argument("--out", type=Path, help="write to this file instead of stdout")
     overview = commands.add_parser("overview", help="write or read a task-overview workbook")

@@ -77,7 +77,7 @@ def test_json_renders_the_same_as_to_json():
 
 def test_an_unknown_format_lists_the_known_ones():
     with pytest.raises(
-        IctCompetenceError, match="no renderer for format 'pdf'; known: json, markdown"
+        IctCompetenceError, match="no renderer for format 'pdf'; known: case, html, json, markdown"
     ):
         render(load_catalog(), "pdf")
 
@@ -139,7 +139,7 @@ def test_a_broken_plugin_is_skipped_with_a_warning_and_the_rest_still_renders(mo
     finally:
         _registry._load_builtin_and_plugins.cache_clear()
 
-    assert formats == ("json", "markdown")
+    assert formats == ("case", "html", "json", "markdown")
     messages = [str(w.message) for w in caught]
     assert any("'pdf' could not be loaded" in m for m in messages)
     assert any("'odd'" in m and "not a Renderer" in m for m in messages)

@@ -1,4 +1,4 @@
-"""Renderers: turn catalog objects into Markdown or JSON, through a registry others can extend."""
+"""Renderers: domain objects as Markdown, HTML, JSON or CASE, through an extensible registry."""
 
 from ict_competence.render._registry import (
     Renderer,

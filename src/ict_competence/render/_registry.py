@@ -46,9 +46,14 @@ def register(renderer: Renderer, *, replace: bool = False) -> Renderer:
 def _load_builtin_and_plugins() -> None:
     from importlib.metadata import entry_points  # noqa: PLC0415 - slow; only when rendering
 
-    from ict_competence.render import _json, _markdown  # noqa: PLC0415 - jinja2 only when used
+    from ict_competence.render import _case, _html, _json, _markdown  # noqa: PLC0415 - jinja2 only when used
 
-    for renderer in (_markdown.MarkdownRenderer(), _json.JsonRenderer()):
+    for renderer in (
+        _markdown.MarkdownRenderer(),
+        _json.JsonRenderer(),
+        _html.HtmlRenderer(),
+        _case.CaseRenderer(),
+    ):
         _REGISTRY.setdefault(renderer.name, renderer)
     for point in entry_points(group=ENTRY_POINT_GROUP):
         # One broken plugin must not take the built-in formats down with it.
@@ -76,7 +81,7 @@ def available_formats() -> tuple[str, ...]:
     """The names of every registered format, sorted.
 
     >>> available_formats()
-    ('json', 'markdown')
+    ('case', 'html', 'json', 'markdown')
     """
     _load_builtin_and_plugins()
     return tuple(sorted(_REGISTRY))

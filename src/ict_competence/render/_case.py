@@ -1,0 +1,554 @@
+"""The CASE renderer: the catalog as a 1EdTech CASE 1.0 package (CFPackage JSON).
+
+Learning-management and HR systems exchange competence frameworks in this form; every
+identifier is a ``uuid5`` of the entry's code, so the same catalog always exports alike.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import attrs
+
+from ict_competence import __version__
+from ict_competence.catalog import (
+    Catalog,
+    Cluster,
+    ClusterProfile,
+    Competence,
+    CompetenceKind,
+    Domain,
+    Role,
+    Task,
+)
+from ict_competence.errors import IctCompetenceError
+from ict_competence.text import LocalizedText, Provenance
+
+__all__ = [
+    "CONTENT_LAST_CHANGE",
+    "NAMESPACE",
+    "CaseRenderer",
+    "case_identifier",
+]
+
+#: The namespace of every identifier in an export,
+#: ``uuid5(NAMESPACE_URL, "urn:ict-competence:case")``.
+#: Never change it: receiving systems recognise tasks, roles and competences by these ids.
+NAMESPACE = uuid.UUID("3acfa282-1577-5bd3-8d34-7a08e708eb78")
+#: When the packaged catalog content last changed; the default ``lastChangeDateTime``.
+#: Bump it together with the content, so that receiving systems pick up the change.
+CONTENT_LAST_CHANGE = datetime(2026, 11, 23, tzinfo=UTC)
+
+TITLE = "Takenoverzicht ICT-coördinatie"
+CREATOR = "ict_competence"
+DESCRIPTION = (
+    "Taken, rollen en competenties van teamgerichte ICT-coördinatie op school. "
+    "Tasks, roles and competences of team-based ICT coordination in schools, after "
+    "IDEA Consult's task overview and texts of Kennisnet and iXpact."
+)
+
+# The prefix of the built-in task codes of each cluster, also the cluster's coding scheme.
+_CLUSTER_CODES = {
+    Cluster.TECHNICAL: "TECH",
+    Cluster.PEDAGOGICAL: "PED",
+    Cluster.ADMINISTRATIVE: "ADM",
+    Cluster.POLICY: "POL",
+}
+# Headings of seed 003 ("Vereiste competenties", "Generieke competenties") and seed 001.
+_REQUIRED = LocalizedText("Vereiste competenties", "Required competences")
+_REQUIRED_SOURCE = Provenance("003_4249efdcb30d87f9.txt", "line 202")
+_DOMAIN_SOURCE = {
+    Domain.TECHNICAL: Provenance("003_4249efdcb30d87f9.txt", "line 204"),
+    Domain.PEDAGOGICAL: Provenance("003_4249efdcb30d87f9.txt", "line 211"),
+    Domain.POLICY: Provenance("003_4249efdcb30d87f9.txt", "line 216"),
+    Domain.ADMINISTRATIVE: Provenance("003_4249efdcb30d87f9.txt", "line 223"),
+}
+_GROUPS = {
+    CompetenceKind.GENERIC: (
+        LocalizedText("Generieke competenties", "Generic competences"),
+        Provenance("003_4249efdcb30d87f9.txt", "line 227"),
+    ),
+    CompetenceKind.LEADERSHIP: (
+        LocalizedText(
+            "competenties voor leidinggeven aan onderwijs en ict",
+            "competences for leading education and ICT",
+        ),
+        Provenance("001_db6a4bf52d34418c.txt", "line 3"),
+    ),
+}
+_ROLES = LocalizedText("Rollen", "Roles")
+
+# (typeCode, title, description, hierarchyCode) of the CFItemTypes used.
+_ITEM_TYPES = (
+    ("cluster", "Takencluster", "A cluster of ICT-coordination tasks.", "1"),
+    ("task", "Taak", "An ICT-coordination task of the task overview.", "1.1"),
+    ("competence_group", "Competentiegroep", "A group of competences.", "2"),
+    ("competence", "Competentie", "A competence asked of who takes tasks or roles.", "2.1"),
+    ("role_group", "Rollengroep", "The roles of team-based ICT coordination.", "3"),
+    ("role", "Rol", "A role in team-based ICT coordination.", "3.1"),
+)
+# (code, title, description) of the CFAssociationGroupings used.
+_GROUPINGS = (
+    ("candidates", "Wie kan het opnemen?", "Task to a role that can take it (seed 003)."),
+    ("task_domain", "Vereist competentiedomein", "Task to the competence domain it needs."),
+    ("role_clusters", "Takenclusters van de rol", "Role to a task cluster it covers."),
+    ("role_competences", "Competenties van de rol", "Role to a competence it leans on."),
+)
+# What RFC 3986 allows in a URI; anything else in base_uri would make every uri invalid.
+_URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_OPTIONS = ("base_uri", "last_change")
+
+_Json = dict[str, object]
+
+
+def case_identifier(kind: str, code: str) -> str:
+    """The stable CASE identifier of a catalog entry: a ``uuid5`` of its kind and code.
+
+    Args:
+        kind: ``"task"``, ``"role"``, ``"competence"``, ``"cluster"`` (code: the cluster's
+            value), ``"document"`` (code: ``"catalog"``), ...
+        code: the entry's code.
+
+    >>> case_identifier("task", "TECH-01") == case_identifier("task", "TECH-01")
+    True
+    >>> case_identifier("task", "TECH-01") == str(uuid.uuid5(NAMESPACE, "task:TECH-01"))
+    True
+    """
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{code}"))
+
+
+@attrs.frozen
+class _Node:
+    """A package node others link to: its identifier, uri and a title for the link."""
+
+    identifier: str
+    uri: str
+    title: str
+
+    def link(self) -> _Json:
+        return {"title": self.title, "identifier": self.identifier, "uri": self.uri}
+
+
+def _checked(text: str, where: str) -> str:
+    # Python strings may hold lone surrogates, which UTF-8 (and so a CASE file) cannot.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise IctCompetenceError(f"{where}: the text is not valid Unicode: {text!r}") from None
+    return text
+
+
+def _notes(*lines: str) -> str:
+    return "\n".join(line for line in lines if line)
+
+
+def _both(text: LocalizedText) -> str:
+    return f"{text.nl} ({text.en})" if text.en and text.en != text.nl else text.nl
+
+
+def _source(provenance: Provenance) -> str:
+    return f"source: {provenance}"
+
+
+class _Package:
+    """Collects the nodes of one CFPackage in order, with their links to the document."""
+
+    def __init__(self, base_uri: str | None, stamp: str) -> None:
+        self._base_uri = base_uri
+        self._stamp = stamp
+        self.document = self.node("document", "catalog", TITLE)
+        self.items: list[_Json] = []
+        self.associations: list[_Json] = []
+        self.item_types = {
+            type_code: self.node("item_type", type_code, title)
+            for type_code, title, _description, _hierarchy in _ITEM_TYPES
+        }
+        self.groupings = {
+            code: self.node("grouping", code, title) for code, title, _description in _GROUPINGS
+        }
+
+    def node(self, kind: str, code: str, title: str) -> _Node:
+        identifier = case_identifier(kind, code)
+        uri = f"{self._base_uri}{identifier}" if self._base_uri else f"urn:uuid:{identifier}"
+        return _Node(identifier, uri, title)
+
+    def definitions(self) -> _Json:
+        return {
+            "CFItemTypes": [
+                {
+                    "identifier": self.item_types[code].identifier,
+                    "uri": self.item_types[code].uri,
+                    "title": title,
+                    "description": description,
+                    "hierarchyCode": hierarchy,
+                    "typeCode": code,
+                    "lastChangeDateTime": self._stamp,
+                }
+                for code, title, description, hierarchy in _ITEM_TYPES
+            ],
+            "CFAssociationGroupings": [
+                {
+                    "identifier": self.groupings[code].identifier,
+                    "uri": self.groupings[code].uri,
+                    "title": title,
+                    "description": description,
+                    "lastChangeDateTime": self._stamp,
+                }
+                for code, title, description in _GROUPINGS
+            ],
+        }
+
+    def item(
+        self,
+        kind: str,
+        code: str,
+        *,
+        item_type: str,
+        statement: LocalizedText,
+        coding: str | None = None,
+        abbreviated: str | None = None,
+        enumeration: int | None = None,
+        keywords: Sequence[str] = (),
+        notes: str = "",
+    ) -> _Node:
+        where = f"{kind} {code}"
+        node = self.node(kind, code, coding or _checked(statement.nl, where))
+        item: _Json = {
+            "identifier": node.identifier,
+            "uri": node.uri,
+            "CFDocumentURI": self.document.link(),
+            "fullStatement": _checked(statement.nl, where),
+        }
+        if statement.en:
+            item["alternativeLabel"] = _checked(statement.en, where)
+        if abbreviated:
+            item["abbreviatedStatement"] = _checked(abbreviated, where)
+        if coding:
+            item["humanCodingScheme"] = coding
+        if enumeration is not None:
+            item["listEnumeration"] = str(enumeration)
+        if keywords:
+            item["conceptKeywords"] = [_checked(keyword, where) for keyword in keywords]
+        if notes:
+            item["notes"] = _checked(notes, where)
+        item_type_node = self.item_types[item_type]
+        item["CFItemType"] = item_type_node.title
+        item["CFItemTypeURI"] = item_type_node.link()
+        item["language"] = "nl"
+        item["lastChangeDateTime"] = self._stamp
+        self.items.append(item)
+        return node
+
+    def associate(
+        self,
+        association_type: str,
+        origin: _Node,
+        destination: _Node,
+        *,
+        sequence: int | None = None,
+        grouping: str | None = None,
+    ) -> None:
+        node = self.node(
+            "association", f"{association_type}:{origin.identifier}:{destination.identifier}", ""
+        )
+        association: _Json = {
+            "identifier": node.identifier,
+            "uri": node.uri,
+            "CFDocumentURI": self.document.link(),
+            "associationType": association_type,
+            "originNodeURI": origin.link(),
+            "destinationNodeURI": destination.link(),
+        }
+        if sequence is not None:
+            association["sequenceNumber"] = sequence
+        if grouping is not None:
+            association["CFAssociationGroupingURI"] = self.groupings[grouping].link()
+        association["lastChangeDateTime"] = self._stamp
+        self.associations.append(association)
+
+    def children(self, parent: _Node, children: Iterable[_Node]) -> None:
+        for number, child in enumerate(children, start=1):
+            self.associate("isChildOf", child, parent, sequence=number)
+
+
+def _task_notes(task: Task) -> str:
+    strategic = ""
+    if task.strategic:
+        why = f": {task.criterion.label.nl}" if task.criterion else ""
+        strategic = f"strategic core task (kerntaak){why}"
+    applies = ", ".join(school.value for school in task.applies_to)
+    return _notes(
+        strategic,
+        f"required level: {task.required_level} (1 basic, 2 competent, 3 expert)",
+        f"scope: {_both(task.scope.label)}",
+        f"applies to: {applies}" if applies else "",
+        _source(task.provenance),
+    )
+
+
+def _role_notes(role: Role) -> str:
+    profile = ", ".join(
+        f"{domain.value} {role.profile[domain]}" for domain in Domain if domain in role.profile
+    )
+    return _notes(
+        role.description.nl,
+        role.description.en,
+        *(f"risk: {_both(risk)}" for risk in role.risks),
+        *(f"needs: {_both(need)}" for need in role.needs),
+        f"profile (0 none … 3 expert): {profile}",
+        _source(role.provenance),
+    )
+
+
+def _add_clusters(
+    package: _Package, catalog: Catalog
+) -> tuple[dict[Cluster, _Node], dict[str, _Node]]:
+    """Add each cluster with its tasks; return the cluster and task nodes."""
+    clusters: dict[Cluster, _Node] = {}
+    tasks: dict[str, _Node] = {}
+    for number, profile in enumerate(catalog.clusters, start=1):
+        cluster = clusters[profile.cluster] = package.item(
+            "cluster",
+            profile.cluster.value,
+            item_type="cluster",
+            statement=profile.title,
+            coding=_CLUSTER_CODES[profile.cluster],
+            abbreviated=profile.cluster.label.nl,
+            enumeration=number,
+            keywords=[content.nl for content in profile.contents],
+            notes=_notes(
+                "en: " + ", ".join(content.get("en") for content in profile.contents),
+                _source(profile.provenance),
+            ),
+        )
+        members = catalog.tasks_in(profile.cluster)
+        for position, task in enumerate(members, start=1):
+            tasks[task.code] = package.item(
+                "task",
+                task.code,
+                item_type="task",
+                statement=task.description,
+                coding=task.code,
+                enumeration=position,
+                keywords=["kerntaak"] if task.strategic else (),
+                notes=_task_notes(task),
+            )
+        package.children(cluster, (tasks[task.code] for task in members))
+    return clusters, tasks
+
+
+def _add_competence(package: _Package, competence: Competence, position: int) -> _Node:
+    return package.item(
+        "competence",
+        competence.code,
+        item_type="competence",
+        statement=competence.name,
+        coding=competence.code,
+        enumeration=position,
+        notes=_source(competence.provenance),
+    )
+
+
+def _add_competences(
+    package: _Package, catalog: Catalog
+) -> tuple[list[_Node], dict[Domain, _Node], dict[str, _Node]]:
+    """Add the competence groups and competences; return the top groups, domains, competences."""
+    top: list[_Node] = []
+    domains: dict[Domain, _Node] = {}
+    competences: dict[str, _Node] = {}
+    required = package.item(
+        "group",
+        "required",
+        item_type="competence_group",
+        statement=_REQUIRED,
+        notes=_source(_REQUIRED_SOURCE),
+    )
+    top.append(required)
+    for number, domain in enumerate(Domain, start=1):
+        domains[domain] = package.item(
+            "group",
+            domain.value,
+            item_type="competence_group",
+            statement=domain.label,
+            coding=domain.value,
+            enumeration=number,
+            notes=_source(_DOMAIN_SOURCE[domain]),
+        )
+        members = [c for c in catalog.competences if c.domain is domain]
+        nodes = [_add_competence(package, c, i) for i, c in enumerate(members, start=1)]
+        competences.update(zip((c.code for c in members), nodes, strict=True))
+        package.children(domains[domain], nodes)
+    package.children(required, domains.values())
+    for kind, (statement, provenance) in _GROUPS.items():
+        group = package.item(
+            "group",
+            kind.value,
+            item_type="competence_group",
+            statement=statement,
+            coding=kind.value,
+            notes=_source(provenance),
+        )
+        top.append(group)
+        members = [c for c in catalog.competences if c.kind is kind]
+        nodes = [_add_competence(package, c, i) for i, c in enumerate(members, start=1)]
+        competences.update(zip((c.code for c in members), nodes, strict=True))
+        package.children(group, nodes)
+    return top, domains, competences
+
+
+def _add_roles(package: _Package, catalog: Catalog) -> tuple[_Node, dict[str, _Node]]:
+    group = package.item("group", "roles", item_type="role_group", statement=_ROLES)
+    roles = {
+        role.code: package.item(
+            "role",
+            role.code,
+            item_type="role",
+            statement=role.name,
+            coding=role.code,
+            enumeration=position,
+            notes=_role_notes(role),
+        )
+        for position, role in enumerate(catalog.roles, start=1)
+    }
+    package.children(group, roles.values())
+    return group, roles
+
+
+def _document(package: _Package, catalog: Catalog, stamp: str) -> _Json:
+    entries: Iterable[ClusterProfile | Task | Role | Competence] = (
+        *catalog.clusters,
+        *catalog.tasks,
+        *catalog.roles,
+        *catalog.competences,
+    )
+    sources = sorted({entry.provenance.source for entry in entries})
+    return {
+        "identifier": package.document.identifier,
+        "uri": package.document.uri,
+        "creator": CREATOR,
+        "title": TITLE,
+        "lastChangeDateTime": stamp,
+        "description": DESCRIPTION,
+        "subject": ["ICT-coördinatie"],
+        "language": "nl",
+        "version": __version__,
+        "notes": _checked("sources: " + ", ".join(sources), "provenance"),
+    }
+
+
+def _package(catalog: Catalog, base_uri: str | None, stamp: str) -> _Json:
+    package = _Package(base_uri, stamp)
+    clusters, tasks = _add_clusters(package, catalog)
+    groups, domains, competences = _add_competences(package, catalog)
+    roles_group, roles = _add_roles(package, catalog)
+    package.children(package.document, [*clusters.values(), *groups, roles_group])
+    for task in catalog.tasks:
+        origin = tasks[task.code]
+        package.associate("isRelatedTo", origin, domains[task.domain], grouping="task_domain")
+        for candidate in task.candidates:
+            package.associate("isRelatedTo", origin, roles[candidate], grouping="candidates")
+    for role in catalog.roles:
+        origin = roles[role.code]
+        for cluster in role.clusters:
+            package.associate("isRelatedTo", origin, clusters[cluster], grouping="role_clusters")
+        for code in role.competences:
+            package.associate("isRelatedTo", origin, competences[code], grouping="role_competences")
+    return {
+        "CFDocument": _document(package, catalog, stamp),
+        "CFItems": package.items,
+        "CFAssociations": package.associations,
+        "CFDefinitions": package.definitions(),
+    }
+
+
+def _base_uri(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise IctCompetenceError(f"base_uri must be an http(s) URI, found {value!r}")
+    parts = urlsplit(value)
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if (
+        not port_ok
+        or parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.query
+        or parts.fragment
+        or not _URI_CHARACTERS.fullmatch(value)
+    ):
+        raise IctCompetenceError(
+            "base_uri must be an absolute http(s) URI without query or fragment, "
+            f"such as 'https://example.org/case/', found {value!r}"
+        )
+    return value if value.endswith("/") else value + "/"
+
+
+def _stamp(value: object) -> str:
+    moment = value
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        raise IctCompetenceError(
+            "last_change must be a datetime or ISO 8601 text with a time zone, "
+            f"such as '2026-01-31T12:00:00+00:00', found {value!r}"
+        )
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+
+class CaseRenderer:
+    """Renders a :class:`~ict_competence.catalog.Catalog` as a CASE 1.0 CFPackage (JSON).
+
+    The package holds one CFDocument for the catalog, a CFItem for each cluster, task,
+    competence group, competence and role, ``isChildOf`` associations for the tree and
+    ``isRelatedTo`` associations from tasks to candidate roles and competence domains
+    and from roles to clusters and competences. Identifiers are ``uuid5`` of the codes.
+
+    >>> import json
+    >>> from ict_competence import load_catalog
+    >>> package = json.loads(CaseRenderer().render(load_catalog()))
+    >>> package["CFDocument"]["title"], len(package["CFItems"])
+    ('Takenoverzicht ICT-coördinatie', 93)
+    >>> task = next(i for i in package["CFItems"] if i.get("humanCodingScheme") == "TECH-01")
+    >>> task["uri"] == "urn:uuid:" + case_identifier("task", "TECH-01")
+    True
+    """
+
+    name = "case"
+    media_type = "application/json"
+
+    def render(self, obj: object, **options: object) -> str:
+        """The catalog as CFPackage JSON.
+
+        Args:
+            obj: the :class:`~ict_competence.catalog.Catalog` to export.
+            **options: ``base_uri`` (an http(s) URI each node's ``uri`` starts with; by
+                default ``urn:uuid:<identifier>``) and ``last_change`` (an aware datetime
+                or ISO 8601 text for every ``lastChangeDateTime``; by default
+                :data:`CONTENT_LAST_CHANGE`).
+
+        Raises:
+            IctCompetenceError: ``obj`` is not a catalog, or an option is unknown or invalid.
+        """
+        unknown = sorted(set(options) - set(_OPTIONS))
+        if unknown:
+            raise IctCompetenceError(
+                f"unknown case option(s): {', '.join(unknown)}; "
+                f"the case renderer takes {', '.join(_OPTIONS)}"
+            )
+        if not isinstance(obj, Catalog):
+            raise IctCompetenceError(f"the case renderer renders Catalog, not {type(obj).__name__}")
+        base_uri = _base_uri(options.get("base_uri"))
+        stamp = _stamp(options.get("last_change", CONTENT_LAST_CHANGE))
+        package = _package(obj, base_uri, stamp)
+        return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
