@@ -24,6 +24,11 @@ def test_the_demo_writes_its_outputs_and_they_read_back(tmp_path, capsys):
         "stappenplan.dot",
         "stappenplan-sessie.json",
         "gespreksleidraad.json",
+        "stappenplan.html",
+        "gespreksleidraad.html",
+        "catalog.html",
+        "catalog.case.json",
+        "takenoverzicht.html",
     }
     session = from_json(RoadmapSession, (out / "stappenplan-sessie.json").read_text("utf-8"))
     assert session.current.number == 7
