@@ -8,7 +8,14 @@ import ict_competence
 
 
 def test_importing_the_package_loads_no_heavy_dependency_and_no_lazy_subpackage():
-    lazy = ("openpyxl", "jinja2", "highspy", "ict_competence.flow", "ict_competence.dialogue")
+    lazy = (
+        "openpyxl",
+        "jinja2",
+        "highspy",
+        "ict_competence.flow",
+        "ict_competence.dialogue",
+        "ict_competence.allocation",
+    )
     code = f"import sys, ict_competence; print(sorted(m for m in {lazy!r} if m in sys.modules))"
 
     result = subprocess.run(

@@ -152,3 +152,13 @@ def test_a_list_field_refuses_text_a_mapping_or_a_number(value):
 
     with pytest.raises(SerializationError, match=r"\$\.candidates: expected a list"):
         from_json(Task, json.dumps(data))
+
+
+def test_the_catalog_its_roles_and_an_overview_summary_pickle():
+    catalog = load_catalog()
+    catalog.task("TECH-01")  # fills the cached index, which must not get in the way
+    summary = catalog.overview().summary()
+
+    assert pickle.loads(pickle.dumps(catalog)) == catalog
+    assert pickle.loads(pickle.dumps(catalog.role("tict"))) == catalog.role("tict")
+    assert pickle.loads(pickle.dumps(summary)) == summary

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -17,6 +16,7 @@ from ict_competence._checks import (
     items_of,
     values_in_range,
 )
+from ict_competence._frozen import frozen_map
 from ict_competence.catalog._enums import (
     Cluster,
     CompetenceKind,
@@ -29,10 +29,6 @@ from ict_competence.errors import FieldError
 from ict_competence.text import LocalizedText, Provenance
 
 __all__ = ["ClusterProfile", "Competence", "Role", "Task"]
-
-
-def _read_only(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
-    return MappingProxyType(dict(mapping))
 
 
 @attrs.frozen(kw_only=True)
@@ -139,7 +135,7 @@ class Role:
     description: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
     clusters: tuple[Cluster, ...] = attrs.field(validator=items_of(Cluster))
     profile: Mapping[Domain, int] = attrs.field(
-        converter=_read_only, validator=values_in_range(0, 3, keys=tuple(Domain)), hash=False
+        converter=frozen_map, validator=values_in_range(0, 3, keys=tuple(Domain)), hash=False
     )
     competences: tuple[str, ...] = attrs.field(default=(), validator=codes)
     risks: tuple[LocalizedText, ...] = attrs.field(default=(), validator=items_of(LocalizedText))

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from ict_competence._checks import finite_non_negative, hidden, instance_of, items_of, unique
+from ict_competence._frozen import FrozenMap
 from ict_competence.catalog._enums import Cluster, Horizon, Scope
 from ict_competence.catalog._model import Task
 from ict_competence.errors import FieldError, UnknownCodeError
@@ -180,6 +181,4 @@ class TaskOverview:
                 f"The short-term tasks alone take {short:.0f} hours a year, more than one "
                 f"person's {capacity:.0f}: move some to the long term or share them."
             )
-        return OverviewSummary(
-            MappingProxyType(by_cluster), MappingProxyType(by_horizon), total, tuple(warnings)
-        )
+        return OverviewSummary(FrozenMap(by_cluster), FrozenMap(by_horizon), total, tuple(warnings))

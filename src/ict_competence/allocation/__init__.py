@@ -1,0 +1,93 @@
+"""Who does what: people, teams, rules, solvers, and the resulting allocation (roadmap step 7).
+
+>>> from ict_competence.allocation import Person, Team, allocate
+>>> from ict_competence.catalog import Cluster, Domain, load_catalog
+>>> ann = Person(
+...     id="ann",
+...     hours=300,
+...     levels={d: 3 for d in Domain},
+...     motivation={c: 2 for c in Cluster},
+... )
+>>> result = allocate(load_catalog().overview(), Team((ann,)))
+>>> sorted({a.primary for a in result.assignments.values()})
+['ann']
+"""
+
+from ict_competence.allocation._allocate import SOLVERS, allocate
+from ict_competence.allocation._model import (
+    AllocationError,
+    Assignment,
+    Decision,
+    DecisionKind,
+    Duty,
+    Exclusion,
+    Person,
+    Pin,
+    TaskInstance,
+    Team,
+    task_instances,
+)
+from ict_competence.allocation._result import (
+    Allocation,
+    AllocationDiff,
+    Alternative,
+    Candidate,
+    Explanation,
+    InstanceInfo,
+    PersonChange,
+    ProfileSuggestion,
+    RaciRow,
+)
+from ict_competence.allocation._rules import (
+    BackupOnStrategic,
+    EligibilityRule,
+    EvenLoad,
+    ExpertiseAndMotivation,
+    KeepHolders,
+    LoadTerm,
+    MinimumLevel,
+    Motivated,
+    RuleSet,
+    ScoreTerm,
+    continuity_rules,
+    default_rules,
+    even_load_rules,
+)
+
+__all__ = [
+    "SOLVERS",
+    "Allocation",
+    "AllocationDiff",
+    "AllocationError",
+    "Alternative",
+    "Assignment",
+    "BackupOnStrategic",
+    "Candidate",
+    "Decision",
+    "DecisionKind",
+    "Duty",
+    "EligibilityRule",
+    "EvenLoad",
+    "Exclusion",
+    "ExpertiseAndMotivation",
+    "Explanation",
+    "InstanceInfo",
+    "KeepHolders",
+    "LoadTerm",
+    "MinimumLevel",
+    "Motivated",
+    "Person",
+    "PersonChange",
+    "Pin",
+    "ProfileSuggestion",
+    "RaciRow",
+    "RuleSet",
+    "ScoreTerm",
+    "TaskInstance",
+    "Team",
+    "allocate",
+    "continuity_rules",
+    "default_rules",
+    "even_load_rules",
+    "task_instances",
+]

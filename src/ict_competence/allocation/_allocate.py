@@ -1,0 +1,225 @@
+"""The service: ``allocate`` an overview's tasks over a team, and make the result."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+from collections.abc import Iterable
+from typing import Literal
+
+import attrs
+
+from ict_competence.allocation._heuristic import Outcome, exact_objective, solve_heuristic
+from ict_competence.allocation._model import (
+    Assignment,
+    Decision,
+    DecisionKind,
+    Exclusion,
+    Pin,
+    Team,
+)
+from ict_competence.allocation._optimal import GAP_TOLERANCE, relative_gap, solve_optimal
+from ict_competence.allocation._problem import EPS, Problem
+from ict_competence.allocation._result import Allocation, Candidate, InstanceInfo
+from ict_competence.allocation._rules import RuleSet, default_rules
+from ict_competence.catalog import TaskOverview
+from ict_competence.errors import IctCompetenceError
+
+__all__ = ["SOLVERS", "allocate"]
+
+Solver = Literal["heuristic", "optimal"]
+SOLVERS: tuple[Solver, ...] = ("heuristic", "optimal")
+
+#: Share of a time limit the optimal mode gives its warm start.
+_WARM_SHARE = 0.3
+#: Candidates kept per instance for explanations.
+_CANDIDATES = 10
+
+
+def allocate(
+    overview: TaskOverview,
+    team: Team,
+    *,
+    rules: RuleSet | None = None,
+    solver: Solver = "heuristic",
+    time_limit: float | None = None,
+    pins: Iterable[Pin] = (),
+    exclusions: Iterable[Exclusion] = (),
+) -> Allocation:
+    """Divide the overview's task instances over the team (roadmap step 7), as a proposal.
+
+    Args:
+        overview: the tailored task overview; its active choices are the tasks.
+        team: the people, one school's or a school group's.
+        rules: the rule set; :func:`default_rules` when not given.
+        solver: ``"heuristic"`` (pure Python, deterministic without a time limit) or
+            ``"optimal"`` (an exact MILP with HiGHS, the extra ``ict_competence[optimal]``,
+            warm-started from the heuristic and skipped when the heuristic proves itself).
+        time_limit: seconds; the heuristic returns its best so far on time, the optimal
+            mode its best with bound and gap, never more than 10 % late.
+        pins: choices made in consultation that the allocation keeps.
+        exclusions: people who must not get a task.
+
+    Raises:
+        AllocationError: a pin breaks a hard rule (the message names rule, person and task).
+        UnknownCodeError: a pin or exclusion names a task instance that does not exist.
+
+    >>> from ict_competence.allocation import Person
+    >>> from ict_competence.catalog import Cluster, Domain, load_catalog
+    >>> everything = {d: 3 for d in Domain}, {c: 2 for c in Cluster}
+    >>> team = Team((Person(id="ann", hours=400, levels=everything[0], motivation=everything[1]),))
+    >>> result = allocate(load_catalog().overview(), team)
+    >>> result.coverage > 0, result.bound >= result.objective
+    (True, True)
+    """
+    if solver not in SOLVERS:
+        raise IctCompetenceError(f"unknown solver {solver!r}; expected one of {', '.join(SOLVERS)}")
+    limit: object = time_limit
+    if limit is not None and (
+        isinstance(limit, bool)
+        or not isinstance(limit, int | float)
+        or not math.isfinite(limit)
+        or limit <= 0
+    ):
+        raise IctCompetenceError(f"time_limit: expected seconds > 0, found {time_limit!r}")
+    started = time.monotonic()
+    rules = rules if rules is not None else default_rules()
+    problem = Problem(overview, team, rules, pins=pins, exclusions=exclusions)
+    if solver == "heuristic":
+        outcome = solve_heuristic(problem, _left(started, time_limit))
+    else:
+        warm_limit = None if time_limit is None else _WARM_SHARE * time_limit
+        outcome = solve_heuristic(problem, _left(started, warm_limit))
+        gap = relative_gap(outcome.objective, outcome.bound)
+        if gap is None or gap > GAP_TOLERANCE:
+            outcome = solve_optimal(problem, outcome, _left(started, time_limit))
+    return build_allocation(problem, _complete(problem, outcome))
+
+
+def _left(started: float, limit: float | None) -> float | None:
+    """What is left of ``limit`` seconds counted from ``started`` (never below zero)."""
+    if limit is None:
+        return None
+    return max(0.0, limit - (time.monotonic() - started))
+
+
+def _complete(problem: Problem, outcome: Outcome) -> Outcome:
+    """Give what is still open to anyone eligible with room, if it costs nothing.
+
+    Solvers only take what adds value; a task worth nothing (no hours budgeted) is
+    still better done by someone who may and can than decided about.
+    """
+    primary = list(outcome.primary)
+    load = [0.0] * len(problem.people)
+    for t, p in enumerate(primary):
+        if p >= 0:
+            load[p] += problem.hours[t]
+    for t, p in enumerate(outcome.backup):
+        if p >= 0:
+            load[p] += problem.backup_hours[t]
+    changed = False
+    for t, holder in enumerate(primary):
+        if holder >= 0:
+            continue
+        hours = problem.hours[t]
+        for p in problem.primary_candidates[t]:
+            gain = problem.primary_value[p][t] + (
+                problem.penalty(p, load[p] + hours) - problem.penalty(p, load[p])
+            )
+            if load[p] + hours <= problem.capacity[p] + EPS and gain >= 0:
+                primary[t] = p
+                load[p] += hours
+                changed = True
+                break
+    if not changed:
+        return outcome
+    objective = exact_objective(problem, primary, list(outcome.backup))
+    return attrs.evolve(
+        outcome, primary=tuple(primary), objective=max(objective, outcome.objective)
+    )
+
+
+def build_allocation(problem: Problem, outcome: Outcome) -> Allocation:
+    """The :class:`Allocation` for a solver's outcome on ``problem``."""
+    people = problem.people
+    assignments: dict[str, Assignment] = {}
+    decisions: dict[str, Decision] = {}
+    infos = []
+    for t, instance in enumerate(problem.instances):
+        task = instance.task
+        shown = problem.primary_candidates[t][:_CANDIDATES]
+        if outcome.primary[t] >= 0 and outcome.primary[t] not in shown:
+            shown = [*shown, outcome.primary[t]]
+        candidates = tuple(
+            Candidate(
+                person=people[p].id,
+                level=people[p].level(task.domain),
+                motivation=people[p].motivation_for(task.cluster),
+                score=problem.primary_value[p][t],
+            )
+            for p in shown
+        )
+        refused = Counter(rule for _, rule, _ in problem.refused[t])
+        infos.append(
+            InstanceInfo(
+                key=instance.key,
+                code=instance.code,
+                school=instance.school,
+                cluster=task.cluster,
+                domain=task.domain,
+                strategic=task.strategic,
+                required_level=task.required_level,
+                hours=problem.hours[t],
+                backup_hours=problem.backup_hours[t],
+                candidates=candidates,
+                eligible=len(problem.primary_candidates[t]),
+                refused=dict(sorted(refused.items())),
+            )
+        )
+        p = outcome.primary[t]
+        if p >= 0:
+            b = outcome.backup[t]
+            assignments[instance.key] = Assignment(people[p].id, people[b].id if b >= 0 else None)
+        else:
+            decisions[instance.key] = _decision(problem, t, refused)
+    gap = relative_gap(outcome.objective, outcome.bound)
+    return Allocation(
+        assignments=assignments,
+        decisions=decisions,
+        objective=outcome.objective,
+        bound=outcome.bound,
+        gap=gap,
+        proven=gap is not None and gap <= GAP_TOLERANCE,
+        solver=outcome.solver,
+        rules=problem.rules.name,
+        instances=tuple(infos),
+        capacity={person.id: float(person.hours) for person in people},
+    )
+
+
+def _decision(problem: Problem, t: int, refused: Counter[str]) -> Decision:
+    instance = problem.instances[t]
+    strategic = instance.task.strategic
+    kind = DecisionKind.RECRUIT if strategic else DecisionKind.OUTSOURCE
+    why = (
+        "it is a strategic task: recruit the expertise (roadmap step 6)"
+        if strategic
+        else "it is not a strategic task: outsource it (roadmap step 6)"
+    )
+    where = f"at {instance.school}" if instance.school is not None else "in the team"
+    eligible = len(problem.primary_candidates[t])
+    if eligible:
+        who = (
+            f"The only person {where} who may take it has"
+            if eligible == 1
+            else f"The {eligible} people {where} who may take it have"
+        )
+        pinned = " under the pins" if problem.pinned_primary or problem.pinned_backup else ""
+        reason = f"{who} no hours left for it{pinned}; {why}."
+    elif refused:
+        rules = ", ".join(f"{rule} ({count})" for rule, count in sorted(refused.items()))
+        reason = f"Nobody {where} may take it, kept out by {rules}; {why}."
+    else:
+        reason = f"Nobody {where} could take it: there is no one there; {why}."
+    return Decision(kind, reason)

@@ -1,0 +1,689 @@
+"""The default solver, in pure Python, with a certified bound.
+
+Greedy construction, exact re-packing of one person's tasks, ejection moves, and a
+Lagrangian relaxation whose value is a valid upper bound on the optimum. Iteration
+counts, not the clock, decide when it stops, so the same input gives the same allocation;
+a time limit only cuts the work short.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from ict_competence.allocation._knapsack import Option, pack
+from ict_competence.allocation._problem import EPS, Problem, ceil_units, floor_units, penalty
+
+__all__ = ["Outcome", "solve_heuristic"]
+
+_GAIN = 1e-9
+#: Alternatives tried per instance in an ejection pass.
+_EJECT_CANDIDATES = 6
+_EJECT_PASSES = 3
+_REPACK_PASSES = 20
+_LAGRANGE_ITERATIONS = 40
+_REPAIR_EVERY = 10
+#: Subgradient steps: Polyak's rule with this factor, halved after this many without progress.
+_THETA = 2.0
+_STALL = 6
+#: The bound's knapsacks count in half hours at the finest (weights rounded down,
+#: capacities up): a little looser than the local search's units, still valid, much faster.
+_BOUND_UNITS_PER_HOUR = 2
+
+
+@attrs.frozen
+class Outcome:
+    """What a solver found: person numbers per instance (-1: none), the value and its bound."""
+
+    primary: tuple[int, ...]
+    backup: tuple[int, ...]
+    objective: float
+    bound: float | None
+    proven: bool
+    solver: str
+    stopped_early: bool = False
+
+
+class _Clock:
+    """A deadline that also counts as 'never' when there is no time limit."""
+
+    def __init__(self, time_limit: float | None) -> None:
+        self.deadline = None if time_limit is None else time.monotonic() + time_limit
+
+    def up(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
+
+class _State:
+    """One feasible allocation under construction, with its value kept up to date."""
+
+    def __init__(self, problem: Problem, weights: list[int], backup_weights: list[int]) -> None:
+        self.pr = problem
+        n_people, n_instances = len(problem.people), len(problem.instances)
+        self.w_primary = weights
+        self.w_backup = backup_weights
+        self.primary = [-1] * n_instances
+        self.backup = [-1] * n_instances
+        self.load = [0.0] * n_people
+        self.held: list[set[int]] = [set() for _ in range(n_people)]
+        self.backing: list[set[int]] = [set() for _ in range(n_people)]
+        self.dirty = [True] * n_people
+        self.value = 0.0
+        self.pen = 0.0
+        self.log: list[tuple[int, int, int]] = []
+        for t, p in problem.pinned_primary.items():
+            self.set_primary(t, p)
+        for t, p in problem.pinned_backup.items():
+            self.set_backup(t, p)
+        self.log.clear()
+
+    # -- primitive changes, logged so that a move can be undone --------------------------------
+
+    def _add_load(self, p: int, hours: float) -> None:
+        kinks = self.pr.kinks[p]
+        if kinks:
+            self.pen += penalty(kinks, self.load[p] + hours) - penalty(kinks, self.load[p])
+        self.load[p] += hours
+
+    def _opened(self, candidates: list[int]) -> None:
+        # Something became free: only then can someone else's re-packing improve.
+        dirty = self.dirty
+        for p in candidates:
+            dirty[p] = True
+
+    def set_primary(self, t: int, p: int) -> None:
+        old = self.primary[t]
+        if old == p:
+            return
+        self.log.append((0, t, old))
+        pr = self.pr
+        if old >= 0:
+            self.held[old].discard(t)
+            self._add_load(old, -pr.hours[t])
+            self.value -= pr.primary_value[old][t]
+        if p >= 0:
+            self.held[p].add(t)
+            self._add_load(p, pr.hours[t])
+            self.value += pr.primary_value[p][t]
+        self.primary[t] = p
+        dirty = self.dirty
+        if old >= 0:
+            dirty[old] = True
+        if p >= 0:
+            dirty[p] = True
+            if old < 0:
+                self._opened(pr.backup_candidates[t])
+        else:
+            self._opened(pr.primary_candidates[t])
+
+    def set_backup(self, t: int, p: int) -> None:
+        old = self.backup[t]
+        if old == p:
+            return
+        self.log.append((1, t, old))
+        pr = self.pr
+        if old >= 0:
+            self.backing[old].discard(t)
+            self._add_load(old, -pr.backup_hours[t])
+            self.value -= pr.backup_value[old][t]
+        if p >= 0:
+            self.backing[p].add(t)
+            self._add_load(p, pr.backup_hours[t])
+            self.value += pr.backup_value[p][t]
+        self.backup[t] = p
+        dirty = self.dirty
+        if old >= 0:
+            dirty[old] = True
+        if p >= 0:
+            dirty[p] = True
+        else:
+            self._opened(pr.backup_candidates[t])
+        if self.primary[t] >= 0:
+            dirty[self.primary[t]] = True
+
+    def drop_primary(self, t: int) -> None:
+        self.set_backup(t, -1)
+        self.set_primary(t, -1)
+
+    def undo(self, mark: int) -> None:
+        log = self.log
+        while len(log) > mark:
+            kind, t, old = log.pop()
+            if kind == 0:
+                self.set_primary(t, old)
+            else:
+                self.set_backup(t, old)
+            log.pop()
+
+    def objective(self) -> float:
+        return self.value + self.pen
+
+    def fits(self, p: int, hours: float) -> bool:
+        return self.load[p] + hours <= self.pr.capacity[p] + EPS
+
+    def gain(self, p: int, hours: float, value: float) -> float:
+        kinks = self.pr.kinks[p]
+        if not kinks:
+            return value
+        load = self.load[p]
+        return value + penalty(kinks, load + hours) - penalty(kinks, load)
+
+    # -- construction ---------------------------------------------------------------------------
+
+    def fill(self, order: Iterable[int]) -> None:
+        """Give each unassigned instance to its best eligible person with room."""
+        pr = self.pr
+        for t in order:
+            if self.primary[t] >= 0:
+                continue
+            hours = pr.hours[t]
+            for p in pr.primary_candidates[t]:
+                if self.fits(p, hours) and self.gain(p, hours, pr.primary_value[p][t]) > 0:
+                    self.set_primary(t, p)
+                    break
+
+    def fill_backups(self, order: Iterable[int]) -> None:
+        """Give each covered instance without a back-up its best eligible back-up with room."""
+        pr = self.pr
+        for t in order:
+            holder = self.primary[t]
+            if holder < 0 or self.backup[t] >= 0:
+                continue
+            hours = pr.backup_hours[t]
+            for p in pr.backup_candidates[t]:
+                if (
+                    p != holder
+                    and self.fits(p, hours)
+                    and self.gain(p, hours, pr.backup_value[p][t]) > 0
+                ):
+                    self.set_backup(t, p)
+                    break
+
+    # -- exact re-packing of one person ---------------------------------------------------------
+
+    def repack(self, p: int, capacity: int, forced: int = -1) -> list[int]:
+        """Re-solve person ``p``'s tasks exactly; return the primaries they dropped.
+
+        Only instances nobody else holds are open to ``p``: unassigned ones as primary,
+        back-up slots of others' instances. ``forced`` is an instance ``p`` must keep;
+        without one, nothing changes unless the objective improves.
+        """
+        pr = self.pr
+        groups, current = self._menu(p, forced)
+        self.dirty[p] = False
+        base = pr.pinned_load[p]
+        if forced >= 0:
+            capacity -= self.w_primary[forced]
+            base += pr.hours[forced]
+        kinks = pr.kinks[p]
+        scaled: Callable[[int], float] | None = None
+        if kinks:
+            scale = pr.scale
+
+            def scaled(units: int) -> float:
+                return penalty(kinks, base + units / scale)
+
+        total, chosen = pack(groups, max(capacity, 0), scaled)
+        if forced < 0 and total <= current + pr.penalty(p, self.load[p]) + _GAIN:
+            return []
+        before = self.objective()
+        mark = len(self.log)
+        dropped = self._take(p, chosen, forced)
+        if forced < 0 and self.objective() <= before + _GAIN:
+            # Only when weights were rounded can the exact value disagree; keep what was.
+            self.undo(mark)
+            self.dirty[p] = False
+            return []
+        self.dirty[p] = False
+        return dropped
+
+    def _menu(self, p: int, forced: int) -> tuple[list[tuple[Option]], float]:
+        """Person ``p``'s items for re-packing, and the value of what they hold now."""
+        pr = self.pr
+        n_instances = len(pr.instances)
+        primary, backup = self.primary, self.backup
+        pinned_primary, pinned_backup = pr.pinned_primary, pr.pinned_backup
+        w_primary, w_backup = self.w_primary, self.w_backup
+        groups: list[tuple[Option]] = []
+        current = 0.0
+        for t, value in pr.primary_value[p].items():
+            if t == forced or t in pinned_primary:
+                continue
+            holder = primary[t]
+            if holder == p:
+                # Dropping an instance loses its back-up too, so keeping it is worth both.
+                b = backup[t]
+                kept = value + (pr.backup_value[b][t] if b >= 0 else 0.0)
+                current += kept
+                groups.append(((w_primary[t], kept, t),))
+            elif holder < 0 and value > 0:
+                groups.append(((w_primary[t], value, t),))
+        for t, value in pr.backup_value[p].items():
+            holder = primary[t]
+            if holder < 0 or holder == p or t in pinned_backup:
+                continue
+            b = backup[t]
+            if b == p:
+                current += value
+                groups.append(((w_backup[t], value, n_instances + t),))
+            elif b < 0 and value > 0:
+                groups.append(((w_backup[t], value, n_instances + t),))
+        return groups, current
+
+    def _take(self, p: int, chosen: list[int], forced: int) -> list[int]:
+        """Make ``chosen`` (plus pins and ``forced``) exactly what ``p`` holds."""
+        pr = self.pr
+        n_instances = len(pr.instances)
+        keep = set(chosen)
+        dropped = []
+        for t in [t for t in self.held[p] if t not in keep and t != forced]:
+            if t not in pr.pinned_primary:
+                self.drop_primary(t)
+                dropped.append(t)
+        for t in [t for t in self.backing[p] if n_instances + t not in keep]:
+            if t not in pr.pinned_backup:
+                self.set_backup(t, -1)
+        for ident in chosen:
+            if ident < n_instances:
+                self.set_primary(ident, p)
+            else:
+                self.set_backup(ident - n_instances, p)
+        return dropped
+
+
+@attrs.define
+class _Best:
+    primary: list[int]
+    backup: list[int]
+    objective: float
+
+
+class _Heuristic:
+    """The search: construction, local search, and the Lagrangian bound with repairs."""
+
+    def __init__(self, problem: Problem, clock: _Clock) -> None:
+        self.pr = problem
+        self.clock = clock
+        self.stopped_early = False
+        n_people = len(problem.people)
+        units = problem.units
+        self.w_up = [units(hours, up=True) for hours in problem.hours]
+        self.wb_up = [units(hours, up=True) for hours in problem.backup_hours]
+        self.bound_scale = min(problem.scale, _BOUND_UNITS_PER_HOUR)
+        self.w_down = [floor_units(hours * self.bound_scale) for hours in problem.hours]
+        self.wb_down = [floor_units(hours * self.bound_scale) for hours in problem.backup_hours]
+        free = [max(0.0, problem.capacity[p] - problem.pinned_load[p]) for p in range(n_people)]
+        self.cap_down = [units(hours, up=False) for hours in free]
+        self.cap_up = [ceil_units(hours * self.bound_scale) for hours in free]
+        n_instances = len(problem.instances)
+        pinned = problem.pinned_primary
+        self.order = sorted(
+            (t for t in range(n_instances) if t not in pinned),
+            key=lambda t: (len(problem.primary_candidates[t]), -problem.hours[t], t),
+        )
+        self.backup_order = [
+            t
+            for t in range(n_instances)
+            if problem.backup_candidates[t] and t not in problem.pinned_backup
+        ]
+        self.best: _Best | None = None
+
+    # -- local search ---------------------------------------------------------------------------
+
+    def new_state(self) -> _State:
+        return _State(self.pr, self.w_up, self.wb_up)
+
+    def settle(self, state: _State) -> None:
+        """Re-pack every person whose options changed until nobody can improve alone."""
+        people = range(len(self.pr.people))
+        for _ in range(_REPACK_PASSES):
+            if self.clock.up():
+                self.stopped_early = True
+                return
+            changed = False
+            for p in people:
+                if state.dirty[p] and state.repack(p, self.cap_down[p]):
+                    changed = True
+            if not changed:
+                return
+
+    def construct(self) -> _State:
+        state = self.new_state()
+        state.fill(self.order)
+        state.fill_backups(self.backup_order)
+        self.settle(state)
+        return state
+
+    def try_move(self, state: _State, t: int, q: int) -> bool:
+        """Give instance ``t`` to ``q``, let ``q`` and the old holder re-pack; keep if better."""
+        before = state.objective()
+        mark = len(state.log)
+        p = state.primary[t]
+        if state.backup[t] == q:
+            state.set_backup(t, -1)
+        state.set_primary(t, q)
+        dropped = state.repack(q, self.cap_down[q], forced=t)
+        if p >= 0:
+            dropped += state.repack(p, self.cap_down[p])
+        if dropped:
+            state.fill(dropped)
+            state.fill_backups(dropped)
+        state.fill_backups((t,))
+        if state.objective() > before + _GAIN:
+            del state.log[mark:]
+            return True
+        state.undo(mark)
+        return False
+
+    def eject(self, state: _State) -> None:
+        """Ejection moves over every instance until a pass finds nothing better."""
+        pr = self.pr
+        room = [self.cap_down[p] for p in range(len(pr.people))]
+        for _ in range(_EJECT_PASSES):
+            improved = False
+            for t in self.order:
+                if self.clock.up():
+                    self.stopped_early = True
+                    return
+                holder = state.primary[t]
+                tried = 0
+                for q in pr.primary_candidates[t]:
+                    if q == holder or self.w_up[t] > room[q]:
+                        continue
+                    tried += 1
+                    if self.try_move(state, t, q):
+                        improved = True
+                        break
+                    if tried >= _EJECT_CANDIDATES:
+                        break
+            self.settle(state)
+            if not improved:
+                return
+
+    def keep_if_better(self, state: _State) -> _Best:
+        """Remember ``state`` if it beats the best so far; return the best."""
+        objective = exact_objective(self.pr, state.primary, state.backup)
+        if self.best is None or objective > self.best.objective + _GAIN:
+            self.best = _Best(list(state.primary), list(state.backup), objective)
+        return self.best
+
+    # -- Lagrangian relaxation ------------------------------------------------------------------
+
+    def lagrange(self, iterations: int) -> float | None:
+        """Subgradient steps on the relaxation; returns the best (lowest) valid bound found.
+
+        Every few steps the relaxation's choices are repaired into an allocation, which
+        may beat the best one so far; the search stops early once the bound proves it.
+        """
+        dual = _Dual(self)
+        resolution = _resolution(self.pr)
+        best_bound = math.inf
+        theta = _THETA
+        stall = 0
+        for iteration in range(iterations):
+            if self.clock.up():
+                self.stopped_early = True
+                break
+            total = dual.evaluate()
+            if resolution is not None:
+                total = math.floor(total / resolution + 1e-6) * resolution
+            if total < best_bound - _GAIN:
+                best_bound = total
+                stall = 0
+            else:
+                stall += 1
+                if stall >= _STALL:
+                    theta /= 2
+                    stall = 0
+            if iteration % _REPAIR_EVERY == _REPAIR_EVERY - 1 or iteration == iterations - 1:
+                self.repair(*dual.choices())
+            lower = self.best.objective if self.best is not None else 0.0
+            if best_bound - lower <= _proof_margin(best_bound, resolution):
+                break
+            if not dual.step(theta * max(total - lower, 1e-6 * max(1.0, abs(total)))):
+                break
+        return best_bound if math.isfinite(best_bound) else None
+
+    def repair(
+        self,
+        chosen_primary: list[tuple[float, int, int]],
+        chosen_backup: list[tuple[float, int, int]],
+    ) -> None:
+        """Turn the relaxation's choices into a feasible allocation and polish it."""
+        pr = self.pr
+        state = self.new_state()
+        for value, t, p in sorted(chosen_primary, key=lambda c: (-c[0], c[1], c[2])):
+            if state.primary[t] < 0 and state.fits(p, pr.hours[t]) and value > 0:
+                state.set_primary(t, p)
+        for value, t, p in sorted(chosen_backup, key=lambda c: (-c[0], c[1], c[2])):
+            if (
+                state.primary[t] >= 0
+                and state.primary[t] != p
+                and state.backup[t] < 0
+                and state.fits(p, pr.backup_hours[t])
+                and value > 0
+            ):
+                state.set_backup(t, p)
+        state.fill(self.order)
+        state.fill_backups(self.backup_order)
+        self.settle(state)
+        self.keep_if_better(state)
+
+    def run(self) -> Outcome:
+        state = self.construct()
+        self.eject(state)
+        best = self.keep_if_better(state)
+        bound = self.lagrange(_LAGRANGE_ITERATIONS)
+        best = self.best or best
+        if best.primary != state.primary or best.backup != state.backup:
+            polished = self.from_best(best)
+            self.eject(polished)
+            best = self.keep_if_better(polished)
+        resolution = _resolution(self.pr)
+        if bound is not None and best.objective - 1e-9 * max(1.0, abs(bound)) <= bound:
+            # Float sums can put a bound that proves optimality a hair under the optimum.
+            bound = max(bound, best.objective)
+        proven = bound is not None and bound - best.objective <= _proof_margin(bound, resolution)
+        return Outcome(
+            tuple(best.primary),
+            tuple(best.backup),
+            best.objective,
+            bound,
+            proven,
+            "heuristic",
+            self.stopped_early,
+        )
+
+    def from_best(self, best: _Best) -> _State:
+        state = self.new_state()
+        for t, p in enumerate(best.primary):
+            state.set_primary(t, p)
+        for t, p in enumerate(best.backup):
+            state.set_backup(t, p)
+        state.log.clear()
+        return state
+
+
+class _Dual:
+    """The Lagrangian relaxation, where every person solves their own knapsack.
+
+    "One primary per instance" and "back-ups only where a primary is" are moved into
+    the objective with multipliers. A person's knapsack is solved again only when a
+    multiplier on their menu moved.
+    """
+
+    def __init__(self, search: _Heuristic) -> None:
+        pr = self.pr = search.pr
+        n_people, n_instances = len(pr.people), len(pr.instances)
+        self.n = n_instances
+        pinned_primary, pinned_backup = pr.pinned_primary, pr.pinned_backup
+        self.free = free = [t not in pinned_primary for t in range(n_instances)]
+        self.backable = backable = [
+            bool(pr.backup_candidates[t]) and t not in pinned_backup for t in range(n_instances)
+        ]
+        self.constant = sum(pr.primary_value[p][t] for t, p in pinned_primary.items()) + sum(
+            pr.backup_value[p][t] for t, p in pinned_backup.items()
+        )
+        # Per person: (instance, primary weight, value or None, back-up weight, value or None).
+        self.menus: list[list[tuple[int, int, float | None, int, float | None]]] = []
+        self.people_of: list[list[int]] = [[] for _ in range(n_instances)]
+        for p in range(n_people):
+            entries: dict[int, list[float | None]] = {}
+            for t, value in pr.primary_value[p].items():
+                if free[t]:
+                    entries[t] = [value, None]
+            for t, value in pr.backup_value[p].items():
+                if backable[t] and pinned_primary.get(t) != p:
+                    entries.setdefault(t, [None, None])[1] = value
+            for t in entries:
+                self.people_of[t].append(p)
+            self.menus.append(
+                [
+                    (t, search.w_down[t], values[0], search.wb_down[t], values[1])
+                    for t, values in sorted(entries.items())
+                ]
+            )
+        self.capacity = search.cap_up
+        self.scale = search.bound_scale
+        self.lam = [0.0] * n_instances
+        self.mu = [0.0] * n_instances
+        self.value: list[float | None] = [None] * n_people
+        self.picks: list[list[int]] = [[] for _ in range(n_people)]
+        self.x_count = [0] * n_instances
+        self.y_count = [0] * n_instances
+
+    def _solve(self, p: int) -> tuple[float, list[int]]:
+        lam, mu, n = self.lam, self.mu, self.n
+        groups: list[list[Option]] = []
+        for t, w_p, v_p, w_b, v_b in self.menus[p]:
+            options: list[Option] = []
+            if v_p is not None:
+                reduced = v_p - lam[t] + mu[t]
+                if reduced > 0:
+                    options.append((w_p, reduced, t))
+            if v_b is not None:
+                reduced = v_b - mu[t]
+                if reduced > 0:
+                    options.append((w_b, reduced, n + t))
+            if options:
+                groups.append(options)
+        kinks = self.pr.kinks[p]
+        if not kinks:
+            return pack(groups, self.capacity[p]) if groups else (0.0, [])
+        base, scale = self.pr.pinned_load[p], self.scale
+
+        def scaled(units: int) -> float:
+            return penalty(kinks, base + units / scale)
+
+        return pack(groups, self.capacity[p], scaled)
+
+    def evaluate(self) -> float:
+        """The relaxation's value at the current multipliers: an upper bound on the optimum."""
+        n = self.n
+        total = self.constant
+        for t in range(n):
+            if self.free[t]:
+                total += self.lam[t]
+            elif self.backable[t]:
+                total += self.mu[t]
+        x_count, y_count = self.x_count, self.y_count
+        for p, cached in enumerate(self.value):
+            if cached is None:
+                for ident in self.picks[p]:
+                    if ident < n:
+                        x_count[ident] -= 1
+                    else:
+                        y_count[ident - n] -= 1
+                value, picks = self._solve(p)
+                self.value[p], self.picks[p] = value, picks
+                for ident in picks:
+                    if ident < n:
+                        x_count[ident] += 1
+                    else:
+                        y_count[ident - n] += 1
+            else:
+                value = cached
+            total += value
+        return total
+
+    def choices(self) -> tuple[list[tuple[float, int, int]], list[tuple[float, int, int]]]:
+        """The current relaxed choices, ``(value, instance, person)``, primaries and back-ups."""
+        pr, n = self.pr, self.n
+        primaries, backups = [], []
+        for p, picks in enumerate(self.picks):
+            for ident in picks:
+                if ident < n:
+                    primaries.append((pr.primary_value[p][ident], ident, p))
+                else:
+                    backups.append((pr.backup_value[p][ident - n], ident - n, p))
+        return primaries, backups
+
+    def step(self, size: float) -> bool:
+        """Move the multipliers along the subgradient; ``False`` when it is zero (optimal)."""
+        n, free, backable = self.n, self.free, self.backable
+        x_count, y_count = self.x_count, self.y_count
+        g_lam = [(1 - x_count[t]) if free[t] else 0 for t in range(n)]
+        g_mu = [
+            (x_count[t] + (0 if free[t] else 1) - y_count[t]) if backable[t] else 0
+            for t in range(n)
+        ]
+        norm = sum(g * g for g in g_lam) + sum(g * g for g in g_mu)
+        if norm == 0:
+            return False
+        step = size / norm
+        lam, mu, value, people_of = self.lam, self.mu, self.value, self.people_of
+        for t in range(n):
+            new_lam = max(0.0, lam[t] - step * g_lam[t])
+            new_mu = max(0.0, mu[t] - step * g_mu[t])
+            if new_lam != lam[t] or new_mu != mu[t]:
+                lam[t], mu[t] = new_lam, new_mu
+                for p in people_of[t]:
+                    value[p] = None
+        return True
+
+
+def _resolution(problem: Problem) -> float | None:
+    """A step every objective value is a whole multiple of, if there is one (and no load terms).
+
+    Then no allocation is worth anything between two steps, so a bound can be rounded
+    down to a step, which lets the heuristic prove optimality without a solver.
+    """
+    if any(problem.kinks):
+        return None
+    for step in (1.0, 0.1, 0.01):
+        if all(
+            abs(v / step - round(v / step)) <= 1e-7 * max(1.0, abs(v / step))
+            for values in (*problem.primary_value, *problem.backup_value)
+            for v in values.values()
+        ):
+            return step
+    return None
+
+
+def _proof_margin(bound: float, resolution: float | None) -> float:
+    if resolution is not None:
+        return resolution / 2
+    return 1e-9 * max(1.0, abs(bound))
+
+
+def exact_objective(problem: Problem, primary: list[int], backup: list[int]) -> float:
+    """The objective of an allocation, summed afresh (no drift from incremental updates)."""
+    value = 0.0
+    load = [0.0] * len(problem.people)
+    for t, p in enumerate(primary):
+        if p >= 0:
+            value += problem.primary_value[p][t]
+            load[p] += problem.hours[t]
+    for t, p in enumerate(backup):
+        if p >= 0:
+            value += problem.backup_value[p][t]
+            load[p] += problem.backup_hours[t]
+    return value + sum(problem.penalty(p, hours) for p, hours in enumerate(load))
+
+
+def solve_heuristic(problem: Problem, time_limit: float | None = None) -> Outcome:
+    """Run the heuristic on a compiled problem."""
+    return _Heuristic(problem, _Clock(time_limit)).run()

@@ -1,0 +1,351 @@
+"""The inputs of an allocation: people, teams, task instances, pins and exclusions."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ict_competence._checks import finite_non_negative, unique
+from ict_competence._frozen import frozen_map
+from ict_competence.catalog import Cluster, Domain, Scope, Task, TaskOverview
+from ict_competence.errors import FieldError, IctCompetenceError
+
+__all__ = [
+    "AllocationError",
+    "Assignment",
+    "Decision",
+    "DecisionKind",
+    "Duty",
+    "Exclusion",
+    "Person",
+    "Pin",
+    "TaskInstance",
+    "Team",
+    "task_instances",
+]
+
+
+class AllocationError(IctCompetenceError, ValueError):
+    """An allocation that cannot be made as asked, such as a pin that breaks a hard rule.
+
+    Attributes:
+        rule: the name of the rule that is broken, if one is.
+        person: the id of the person concerned, if one is.
+        key: the task instance concerned, if one is.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        rule: str | None = None,
+        person: str | None = None,
+        key: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.person = person
+        self.key = key
+
+
+def _identifier(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        raise FieldError(
+            attribute.name, f"expected non-empty text without surrounding spaces, found {value!r}"
+        )
+
+
+def _school_name(value: object, field: str) -> None:
+    if not isinstance(value, str) or not value.strip() or value != value.strip() or ":" in value:
+        raise FieldError(
+            field,
+            f"expected a school name (non-empty, no surrounding spaces, no ':'), found {value!r}",
+        )
+
+
+def _optional_school(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _school_name(value, attribute.name)
+
+
+def _optional_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise FieldError(attribute.name, f"expected text or nothing, found {value!r}")
+
+
+def _scores(keys: Collection[enum.Enum]) -> Any:  # noqa: ANN401 - an attrs validator
+    allowed = ", ".join(key.value for key in keys)
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, Mapping):
+            raise FieldError(attribute.name, f"expected a mapping, found {value!r}")
+        for key, score in value.items():
+            if key not in keys:
+                raise FieldError(attribute.name, f"expected keys from {allowed}, found {key!r}")
+            if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 3:
+                raise FieldError(
+                    f"{attribute.name}.{key.value}", f"expected a whole number 0–3, found {score!r}"
+                )
+
+    return check
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A member of the (ICT) team: what they can do, what they want to do, and their hours.
+
+    Attributes:
+        id: a stable identifier, unique in the team; assignments refer to it.
+        hours: hours a year the person has for ICT-coordination tasks (>= 0).
+        levels: competence level per domain: 0 none, 1 basic, 2 competent, 3 expert.
+            A domain left out counts as 0.
+        motivation: willingness per task cluster: 0 not willing … 3 very motivated.
+            A cluster left out counts as 0.
+        school: the school the person works in; ``None`` for someone who works for the
+            whole school group (or when the team is one school).
+        name: the person's name. Personal data: optional, never shown in ``repr`` and
+            never used by the allocation itself.
+
+    >>> p = Person(
+    ...     id="p1", hours=40, levels={Domain.TECHNICAL: 3}, motivation={Cluster.TECHNICAL: 2}
+    ... )
+    >>> p.level(Domain.TECHNICAL), p.level(Domain.POLICY), p.motivation_for(Cluster.TECHNICAL)
+    (3, 0, 2)
+    >>> Person(id="p2", hours=-1, levels={}, motivation={})
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: hours: expected a finite number >= 0, found -1
+    """
+
+    id: str = attrs.field(validator=_identifier)
+    hours: float = attrs.field(validator=finite_non_negative)
+    levels: Mapping[Domain, int] = attrs.field(
+        converter=frozen_map, validator=_scores(tuple(Domain)), hash=False
+    )
+    motivation: Mapping[Cluster, int] = attrs.field(
+        converter=frozen_map, validator=_scores(tuple(Cluster)), hash=False
+    )
+    school: str | None = attrs.field(default=None, validator=_optional_school)
+    name: str | None = attrs.field(default=None, repr=False, validator=_optional_text)
+
+    def level(self, domain: Domain) -> int:
+        """The person's level in ``domain`` (0 when not given)."""
+        return self.levels.get(domain, 0)
+
+    def motivation_for(self, cluster: Cluster) -> int:
+        """The person's motivation for tasks of ``cluster`` (0 when not given)."""
+        return self.motivation.get(cluster, 0)
+
+
+def _people(value: Iterable[Person]) -> tuple[Person, ...]:
+    return tuple(value)
+
+
+def _schools(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Team:
+    """The people among whom the tasks are divided: one school's team, or a school group's.
+
+    With more than one school in ``schools`` the team is a school group: tasks the
+    overview scopes to the group are one instance open to everyone, every other task is
+    one instance per school, open to that school's people. A person without a school
+    works for the whole group and can take only the group's instances.
+
+    Attributes:
+        people: the team members, with unique ids.
+        schools: the schools of a school group; empty (or one) for a single school.
+
+    >>> team = Team((Person(id="a", hours=10, levels={}, motivation={}, school="s1"),), ("s1",))
+    >>> team.person("a").hours, team.is_group
+    (10, False)
+    >>> Team((Person(id="a", hours=10, levels={}, motivation={}, school="s9"),), ("s1", "s2"))
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: people[0].school: 's9' is not one of the team's schools
+    """
+
+    people: tuple[Person, ...] = attrs.field(converter=_people)
+    schools: tuple[str, ...] = attrs.field(default=(), converter=_schools, validator=unique())
+
+    @people.validator
+    def _are_people(self, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        for i, person in enumerate(value):
+            if not isinstance(person, Person):
+                raise FieldError(f"{attribute.name}[{i}]", f"expected a Person, found {person!r}")
+        unique(lambda person: person.id)(self, attribute, value)
+
+    @schools.validator
+    def _people_in_schools(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        for i, school in enumerate(value):
+            _school_name(school, f"{attribute.name}[{i}]")
+        if not value:
+            return
+        for i, person in enumerate(self.people):
+            if person.school is not None and person.school not in value:
+                raise FieldError(
+                    f"people[{i}].school", f"{person.school!r} is not one of the team's schools"
+                )
+
+    @property
+    def is_group(self) -> bool:
+        """Whether the team is a school group (more than one school)."""
+        return len(self.schools) > 1
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The people's ids, in order."""
+        return tuple(person.id for person in self.people)
+
+    def person(self, person_id: str) -> Person:
+        """The team member with this id."""
+        for person in self.people:
+            if person.id == person_id:
+                return person
+        raise FieldError("people", f"no person with id {person_id!r} in the team")
+
+
+@attrs.frozen(kw_only=True)
+class TaskInstance:
+    """One task to be done by one person: a task of the overview, in a school or for the group.
+
+    Attributes:
+        key: the task's code, or ``"<school>:<code>"`` for a school's own instance in a
+            school group.
+        task: the catalog task.
+        hours: the hours a year the overview budgets for it.
+        school: the school whose people may take it; ``None`` when everyone may.
+    """
+
+    key: str
+    task: Task
+    hours: float
+    school: str | None = None
+
+    @property
+    def code(self) -> str:
+        """The task's code."""
+        return self.task.code
+
+    def open_to(self, person: Person) -> bool:
+        """Whether ``person`` may take it at all: it is their school's, or everyone's."""
+        return self.school is None or person.school == self.school
+
+
+def task_instances(overview: TaskOverview, team: Team) -> tuple[TaskInstance, ...]:
+    """The task instances to divide: every task the overview keeps, per school where needed.
+
+    A task counts when its choice is active: it applies and is not dropped (a dropped
+    task is one the school decided not to do, so it needs neither a person nor a
+    decision). In a school group, a task scoped to the group is one instance keyed by
+    its code; any other task is one instance per school, keyed ``"<school>:<code>"``.
+
+    >>> from ict_competence import load_catalog
+    >>> overview = load_catalog().overview()
+    >>> one = task_instances(overview, Team(()))
+    >>> [instance.key for instance in one] == [choice.code for choice in overview.active()]
+    True
+    >>> group = task_instances(overview, Team((), ("north", "south")))
+    >>> len(group) >= len(one), {i.school for i in group} <= {None, "north", "south"}
+    (True, True)
+    """
+    instances: list[TaskInstance] = []
+    for choice in overview.active():
+        if team.is_group and choice.scope is not Scope.SCHOOL_GROUP:
+            instances.extend(
+                TaskInstance(
+                    key=f"{school}:{choice.code}",
+                    task=choice.task,
+                    hours=choice.hours_per_year,
+                    school=school,
+                )
+                for school in team.schools
+            )
+        else:
+            instances.append(
+                TaskInstance(key=choice.code, task=choice.task, hours=choice.hours_per_year)
+            )
+    return tuple(instances)
+
+
+class Duty(enum.Enum):
+    """What a person does on a task instance: carry it (primary) or stand in (back-up)."""
+
+    PRIMARY = "primary"
+    BACKUP = "backup"
+
+
+class DecisionKind(enum.Enum):
+    """What to do with a task nobody in the team takes (roadmap step 6)."""
+
+    RECRUIT = "recruit"
+    OUTSOURCE = "outsource"
+
+
+def _optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _identifier(instance, attribute, value)
+
+
+@attrs.frozen
+class Assignment:
+    """Who carries a task instance, and who backs them up: person ids, never Person objects.
+
+    >>> Assignment("p1", "p2")
+    Assignment(primary='p1', backup='p2')
+    """
+
+    primary: str = attrs.field(validator=_identifier)
+    backup: str | None = attrs.field(default=None, validator=_optional_identifier)
+
+    @backup.validator
+    def _not_the_primary(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None and value == self.primary:
+            raise FieldError(attribute.name, "the back-up must be someone other than the primary")
+
+
+@attrs.frozen
+class Decision:
+    """What happens to a task instance without a primary: recruit or outsource, and why.
+
+    >>> Decision(DecisionKind.OUTSOURCE, "nobody has the level").kind.value
+    'outsource'
+    """
+
+    kind: DecisionKind
+    reason: str
+
+
+@attrs.frozen
+class Pin:
+    """A choice the team made in consultation: this person keeps this task (as primary or back-up).
+
+    Attributes:
+        key: the task instance's key, or a task code (in a school group: the instance of
+            the person's school, or the group's instance).
+        person: the person's id.
+        duty: primary (the default) or back-up. A back-up pin needs a primary pin on the
+            same instance.
+    """
+
+    key: str = attrs.field(validator=_identifier)
+    person: str = attrs.field(validator=_identifier)
+    duty: Duty = Duty.PRIMARY
+
+
+@attrs.frozen
+class Exclusion:
+    """A person who must not get a task, neither as primary nor as back-up.
+
+    Attributes:
+        key: the task instance's key, or a task code (every instance of that task).
+        person: the person's id.
+    """
+
+    key: str = attrs.field(validator=_identifier)
+    person: str = attrs.field(validator=_identifier)

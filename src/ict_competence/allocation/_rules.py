@@ -1,0 +1,374 @@
+"""Pluggable allocation rules: who may take a task (filters), what it is worth (score terms).
+
+A :class:`RuleSet` bundles eligibility rules, score terms and load terms. The solvers
+only see their results, so any rule set works with both of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+import attrs
+
+from ict_competence._frozen import frozen_map
+from ict_competence.allocation._model import Assignment, Duty, Person, TaskInstance
+from ict_competence.errors import FieldError
+
+if TYPE_CHECKING:
+    from ict_competence.catalog import TaskOverview
+
+__all__ = [
+    "BackupOnStrategic",
+    "EligibilityRule",
+    "EvenLoad",
+    "ExpertiseAndMotivation",
+    "KeepHolders",
+    "LoadTerm",
+    "MinimumLevel",
+    "Motivated",
+    "RuleSet",
+    "ScoreTerm",
+    "continuity_rules",
+    "default_rules",
+    "even_load_rules",
+]
+
+
+@runtime_checkable
+class EligibilityRule(Protocol):
+    """A hard rule: whether a person may take a task instance in a duty.
+
+    A rule that also has a ``describe(person, instance, duty) -> str`` method is asked
+    for the words when it refuses someone (in explanations and pin errors).
+    """
+
+    @property
+    def name(self) -> str:
+        """A short name, used in explanations and errors."""
+        ...
+
+    def allows(self, person: Person, instance: TaskInstance, duty: Duty) -> bool:
+        """Whether ``person`` may take ``instance`` as ``duty``."""
+        ...
+
+
+@runtime_checkable
+class ScoreTerm(Protocol):
+    """A part of the objective: what giving a task instance to a person in a duty is worth.
+
+    The solvers maximise the sum of all terms over all assignments, so a term must
+    depend on the person, the instance and the duty only.
+    """
+
+    @property
+    def name(self) -> str:
+        """A short name, used in explanations."""
+        ...
+
+    def score(self, person: Person, instance: TaskInstance, duty: Duty) -> float:
+        """The value of ``person`` taking ``instance`` as ``duty`` (a finite number)."""
+        ...
+
+
+@runtime_checkable
+class LoadTerm(Protocol):
+    """A part of the objective that depends on a person's total load: a penalty on hours.
+
+    ``penalties(person)`` gives pairs ``(threshold, per_hour)``: each hour of load above
+    ``threshold`` costs ``per_hour`` (>= 0). The sum of such terms is concave and never
+    rewards more load, which keeps the heuristic's bound valid and the MILP linear.
+    """
+
+    @property
+    def name(self) -> str:
+        """A short name, used in explanations."""
+        ...
+
+    def penalties(self, person: Person) -> tuple[tuple[float, float], ...]:
+        """The ``(threshold hours, penalty per hour above it)`` pairs for ``person``."""
+        ...
+
+
+@attrs.frozen
+class MinimumLevel:
+    """A primary needs the task's required level in its domain; a back-up one level less.
+
+    >>> MinimumLevel().name
+    'level'
+    """
+
+    backup_slack: int = 1
+
+    @property
+    def name(self) -> str:
+        """The rule's name."""
+        return "level"
+
+    def needed(self, instance: TaskInstance, duty: Duty) -> int:
+        """The level ``duty`` on ``instance`` needs."""
+        slack = self.backup_slack if duty is Duty.BACKUP else 0
+        return instance.task.required_level - slack
+
+    def allows(self, person: Person, instance: TaskInstance, duty: Duty) -> bool:
+        """Whether the person's level in the task's domain is high enough."""
+        return person.level(instance.task.domain) >= self.needed(instance, duty)
+
+    def describe(self, person: Person, instance: TaskInstance, duty: Duty) -> str:
+        """Why the person is refused, in words."""
+        domain = instance.task.domain.value
+        return (
+            f"needs level {self.needed(instance, duty)} in {domain}, "
+            f"has {person.level(instance.task.domain)}"
+        )
+
+
+@attrs.frozen
+class Motivated:
+    """Nobody gets a task of a cluster they are not willing to do (motivation 0)."""
+
+    minimum: int = 1
+
+    @property
+    def name(self) -> str:
+        """The rule's name."""
+        return "motivation"
+
+    def allows(self, person: Person, instance: TaskInstance, duty: Duty) -> bool:
+        """Whether the person's motivation for the task's cluster is high enough."""
+        return person.motivation_for(instance.task.cluster) >= self.minimum
+
+    def describe(self, person: Person, instance: TaskInstance, duty: Duty) -> str:
+        """Why the person is refused, in words."""
+        cluster = instance.task.cluster.value
+        return (
+            f"needs motivation {self.minimum} for {cluster}, "
+            f"has {person.motivation_for(instance.task.cluster)}"
+        )
+
+
+@attrs.frozen
+class BackupOnStrategic:
+    """Back-ups are only for strategic tasks (kerntaken): they must not stop when one is away."""
+
+    @property
+    def name(self) -> str:
+        """The rule's name."""
+        return "backup on strategic tasks only"
+
+    def allows(self, person: Person, instance: TaskInstance, duty: Duty) -> bool:
+        """Whether a back-up is possible on the instance at all."""
+        return duty is Duty.PRIMARY or instance.task.strategic
+
+    def describe(self, person: Person, instance: TaskInstance, duty: Duty) -> str:
+        """Why the person is refused, in words."""
+        return "only strategic tasks get a back-up"
+
+
+@attrs.frozen
+class ExpertiseAndMotivation:
+    """The default objective: hours × (10 + level + motivation), back-ups a tenth without the 10.
+
+    The constant ``base`` makes covering hours come first; level and motivation then
+    decide who covers them.
+
+    >>> from ict_competence.catalog import Cluster, Domain, Task
+    >>> from ict_competence.text import LocalizedText, Provenance
+    >>> task = Task(
+    ...     code="T-1",
+    ...     cluster=Cluster.TECHNICAL,
+    ...     description=LocalizedText("Netwerk"),
+    ...     hours_per_year=10,
+    ...     provenance=Provenance("example"),
+    ... )
+    >>> person = Person(
+    ...     id="a", hours=40, levels={Domain.TECHNICAL: 3}, motivation={Cluster.TECHNICAL: 2}
+    ... )
+    >>> instance = TaskInstance(key="T-1", task=task, hours=10)
+    >>> term = ExpertiseAndMotivation()
+    >>> term.score(person, instance, Duty.PRIMARY), term.score(person, instance, Duty.BACKUP)
+    (150.0, 5.0)
+    """
+
+    base: float = 10.0
+    backup_weight: float = 0.1
+
+    @property
+    def name(self) -> str:
+        """The term's name."""
+        return "expertise and motivation"
+
+    def score(self, person: Person, instance: TaskInstance, duty: Duty) -> float:
+        """The value of the assignment."""
+        fit = person.level(instance.task.domain) + person.motivation_for(instance.task.cluster)
+        if duty is Duty.PRIMARY:
+            return float(instance.hours * (self.base + fit))
+        return float(self.backup_weight * instance.hours * fit)
+
+
+@attrs.frozen
+class KeepHolders:
+    """Continuity: a bonus for giving a task to whoever holds it now (as primary or back-up).
+
+    ``primary`` and ``backup`` map an instance key or a task code to a person id. The
+    bonus is ``per_hour`` for each hour of the task, a tenth of that for a back-up.
+    Build it from a previous allocation with :meth:`from_assignments` or from the
+    responsible and back-up columns of an overview with :meth:`from_overview`.
+    """
+
+    primary: Mapping[str, str] = attrs.field(converter=frozen_map, hash=False)
+    backup: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_map, hash=False)
+    per_hour: float = 4.0
+
+    @property
+    def name(self) -> str:
+        """The term's name."""
+        return "continuity"
+
+    @classmethod
+    def from_assignments(
+        cls, assignments: Mapping[str, Assignment], *, per_hour: float = 4.0
+    ) -> KeepHolders:
+        """Keep the holders of a previous allocation (pass its ``assignments``)."""
+        return cls(
+            {key: a.primary for key, a in assignments.items()},
+            {key: a.backup for key, a in assignments.items() if a.backup is not None},
+            per_hour,
+        )
+
+    @classmethod
+    def from_overview(cls, overview: TaskOverview, *, per_hour: float = 4.0) -> KeepHolders:
+        """Keep the people the overview names as responsible and back-up (by person id)."""
+        return cls(
+            {c.code: c.responsible.strip() for c in overview.choices if c.responsible.strip()},
+            {c.code: c.backup.strip() for c in overview.choices if c.backup.strip()},
+            per_hour,
+        )
+
+    def _holder(self, holders: Mapping[str, str], instance: TaskInstance) -> str | None:
+        holder = holders.get(instance.key)
+        return holder if holder is not None else holders.get(instance.code)
+
+    def score(self, person: Person, instance: TaskInstance, duty: Duty) -> float:
+        """The bonus for keeping the current holder, else 0."""
+        if duty is Duty.PRIMARY:
+            return (
+                self.per_hour * instance.hours
+                if self._holder(self.primary, instance) == (person.id)
+                else 0.0
+            )
+        held = self._holder(self.backup, instance) == person.id
+        return 0.1 * self.per_hour * instance.hours if held else 0.0
+
+
+@attrs.frozen
+class EvenLoad:
+    """Spread the load: each hour above a share of a person's hours costs ``weight``.
+
+    With the default thresholds an hour above half of someone's hours costs ``weight``,
+    an hour above three quarters twice that, so the same work is better spread over
+    several people than piled on one.
+    """
+
+    weight: float = 2.0
+    thresholds: tuple[float, ...] = (0.5, 0.75)
+
+    @property
+    def name(self) -> str:
+        """The term's name."""
+        return "even load"
+
+    def penalties(self, person: Person) -> tuple[tuple[float, float], ...]:
+        """One ``(share × hours, weight)`` pair per threshold."""
+        return tuple((share * person.hours, self.weight) for share in self.thresholds)
+
+
+def _tuple_of(value: Iterable[object]) -> tuple[object, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class RuleSet:
+    """The rules an allocation follows: hard filters, score terms, load terms, back-up cost.
+
+    Attributes:
+        name: a short name for the set, shown in results.
+        eligibility: hard rules; a person takes an instance only if every rule allows it.
+        scores: the terms whose sum over all assignments is maximised.
+        load: terms on each person's total load (penalties), possibly none.
+        backup_share: the share of a task's hours a back-up costs (0.1 by default).
+
+    >>> rules = default_rules()
+    >>> [rule.name for rule in rules.eligibility]
+    ['level', 'motivation', 'backup on strategic tasks only']
+    >>> even_load_rules().load[0].name
+    'even load'
+    """
+
+    name: str
+    eligibility: tuple[EligibilityRule, ...] = attrs.field(converter=_tuple_of)
+    scores: tuple[ScoreTerm, ...] = attrs.field(converter=_tuple_of)
+    load: tuple[LoadTerm, ...] = attrs.field(default=(), converter=_tuple_of)
+    backup_share: float = attrs.field(default=0.1)
+
+    @backup_share.validator
+    def _share(self, attribute: attrs.Attribute[float], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise FieldError(attribute.name, f"expected a number from 0 to 1, found {value!r}")
+
+    def extend(
+        self,
+        *,
+        name: str | None = None,
+        eligibility: Iterable[EligibilityRule] = (),
+        scores: Iterable[ScoreTerm] = (),
+        load: Iterable[LoadTerm] = (),
+    ) -> RuleSet:
+        """A new rule set with more rules and terms added to these."""
+        return RuleSet(
+            name=name if name is not None else self.name,
+            eligibility=(*self.eligibility, *eligibility),
+            scores=(*self.scores, *scores),
+            load=(*self.load, *load),
+            backup_share=self.backup_share,
+        )
+
+    def blocking(
+        self, person: Person, instance: TaskInstance, duty: Duty
+    ) -> EligibilityRule | None:
+        """The first eligibility rule that refuses ``person`` on ``instance``, or ``None``."""
+        for rule in self.eligibility:
+            if not rule.allows(person, instance, duty):
+                return rule
+        return None
+
+    def score(self, person: Person, instance: TaskInstance, duty: Duty) -> float:
+        """The sum of the score terms for one assignment."""
+        return sum((term.score(person, instance, duty) for term in self.scores), 0.0)
+
+
+def default_rules() -> RuleSet:
+    """The default rules (DESIGN.md, "The allocation model").
+
+    Primary: level in the task's domain >= its required level, motivation >= 1.
+    Back-up, only on strategic tasks: level >= required - 1, motivation >= 1; it costs a
+    tenth of the task's hours. Objective: hours × (10 + level + motivation) per primary
+    plus 0.1 × hours × (level + motivation) per back-up.
+    """
+    return RuleSet(
+        name="default",
+        eligibility=(MinimumLevel(), Motivated(), BackupOnStrategic()),
+        scores=(ExpertiseAndMotivation(),),
+    )
+
+
+def continuity_rules(holders: KeepHolders) -> RuleSet:
+    """The default rules plus a bonus for keeping current holders (see :class:`KeepHolders`)."""
+    return default_rules().extend(name="continuity", scores=(holders,))
+
+
+def even_load_rules(*, weight: float = 2.0, thresholds: tuple[float, ...] = (0.5, 0.75)) -> RuleSet:
+    """The default rules plus a penalty on load above shares of each person's hours."""
+    return default_rules().extend(
+        name="even load", load=(EvenLoad(weight=weight, thresholds=thresholds),)
+    )

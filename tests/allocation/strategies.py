@@ -1,0 +1,144 @@
+"""Hypothesis strategies for allocation inputs: generated tasks, overviews, people and teams.
+
+Nothing here reads the built-in catalog, so the properties hold whatever tasks it has.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from ict_competence.allocation import Person, Team
+from ict_competence.catalog import (
+    Cluster,
+    Domain,
+    Horizon,
+    Scope,
+    Task,
+    TaskChoice,
+    TaskOverview,
+)
+from ict_competence.text import LocalizedText, Provenance
+
+# Whole hours mostly; halves and quarters as schools write them; now and then a third,
+# which no power of ten makes whole and so exercises the rounded knapsack weights.
+hours = st.one_of(
+    st.integers(0, 60).map(float),
+    st.integers(1, 120).map(lambda halves: halves / 2),
+    st.integers(1, 80).map(lambda quarters: quarters / 4),
+    st.sampled_from([10 / 3, 20 / 3]),
+)
+levels = st.integers(0, 3)
+
+
+def make_task(
+    code: str,
+    cluster: Cluster = Cluster.TECHNICAL,
+    *,
+    hours: float = 10.0,
+    strategic: bool = False,
+    required_level: int = 2,
+    domain: Domain | None = None,
+) -> Task:
+    """A task for examples, with made-up texts."""
+    return Task(
+        code=code,
+        cluster=cluster,
+        domain=domain if domain is not None else cluster.domain,
+        description=LocalizedText(f"taak {code}", f"task {code}"),
+        strategic=strategic,
+        required_level=required_level,
+        hours_per_year=hours,
+        provenance=Provenance("tests"),
+    )
+
+
+def make_overview(*tasks: Task, group: tuple[str, ...] = ()) -> TaskOverview:
+    """An overview where every task applies; codes in ``group`` are scoped to the school group."""
+    return TaskOverview(
+        tuple(
+            TaskChoice(
+                task=task,
+                scope=Scope.SCHOOL_GROUP if task.code in group else Scope.SCHOOL,
+                hours_per_year=task.hours_per_year,
+            )
+            for task in tasks
+        )
+    )
+
+
+def make_person(
+    ident: str,
+    hours: float = 40.0,
+    *,
+    level: int = 2,
+    motivation: int = 2,
+    school: str | None = None,
+    levels: dict[Domain, int] | None = None,
+    motivations: dict[Cluster, int] | None = None,
+) -> Person:
+    """A person with the same level in every domain and motivation for every cluster."""
+    return Person(
+        id=ident,
+        hours=hours,
+        levels=levels if levels is not None else dict.fromkeys(Domain, level),
+        motivation=motivations if motivations is not None else dict.fromkeys(Cluster, motivation),
+        school=school,
+    )
+
+
+@st.composite
+def tasks(draw: st.DrawFn, code: str) -> Task:
+    """A task of any cluster and domain, strategic or not, needing level 1–3."""
+    cluster = draw(st.sampled_from(Cluster))
+    return make_task(
+        code,
+        cluster,
+        hours=draw(hours),
+        strategic=draw(st.booleans()),
+        required_level=draw(st.integers(1, 3)),
+        domain=draw(st.sampled_from([cluster.domain, *Domain])),
+    )
+
+
+@st.composite
+def overviews(draw: st.DrawFn, min_tasks: int = 1, max_tasks: int = 7) -> TaskOverview:
+    """An overview of generated tasks; some do not apply, some are dropped, some are group tasks."""
+    count = draw(st.integers(min_tasks, max_tasks))
+    choices = []
+    for i in range(count):
+        task = draw(tasks(f"T-{i:02d}"))
+        choices.append(
+            TaskChoice(
+                task=task,
+                applies=draw(st.sampled_from([True, True, True, False])),
+                horizon=draw(
+                    st.sampled_from([Horizon.SHORT_TERM, Horizon.LONG_TERM, Horizon.DROPPED])
+                ),
+                scope=draw(st.sampled_from([Scope.SCHOOL, Scope.SCHOOL_GROUP])),
+                hours_per_year=task.hours_per_year,
+            )
+        )
+    return TaskOverview(tuple(choices))
+
+
+@st.composite
+def people(draw: st.DrawFn, ident: str, school: str | None = None) -> Person:
+    """A person with any levels and motivations, and 0–80 hours."""
+    return Person(
+        id=ident,
+        hours=draw(st.sampled_from([0.0, 5.0, 12.5, 20.0, 30.0, 40.0, 80.0])),
+        levels={domain: draw(levels) for domain in Domain},
+        motivation={cluster: draw(levels) for cluster in Cluster},
+        school=school,
+    )
+
+
+@st.composite
+def teams(draw: st.DrawFn, max_people: int = 5) -> Team:
+    """One school's team, or a school group with two or three schools (and maybe group staff)."""
+    count = draw(st.integers(1, max_people))
+    if not draw(st.booleans()):
+        return Team(tuple(draw(people(f"p{i}")) for i in range(count)))
+    schools = ("north", "south", "east")[: draw(st.integers(2, 3))]
+    where = st.sampled_from([*schools, None])
+    return Team(tuple(draw(people(f"p{i}", draw(where))) for i in range(count)), schools)
