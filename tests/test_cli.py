@@ -29,6 +29,9 @@ def test_the_demo_writes_its_outputs_and_they_read_back(tmp_path, capsys):
         "catalog.html",
         "catalog.case.json",
         "takenoverzicht.html",
+        "taakverdeling.json",
+        "taakverdeling.md",
+        "taakverdeling.html",
     }
     session = from_json(RoadmapSession, (out / "stappenplan-sessie.json").read_text("utf-8"))
     assert session.current.number == 7

@@ -7,7 +7,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ict_competence.catalog import Horizon, SchoolType, Scope, TaskOverview, load_catalog
+from ict_competence.allocation import Person, Team, allocate
+from ict_competence.catalog import (
+    Cluster,
+    Domain,
+    Horizon,
+    SchoolType,
+    Scope,
+    TaskOverview,
+    load_catalog,
+)
 from ict_competence.dialogue import conversation_guide
 from ict_competence.errors import IctCompetenceError
 from ict_competence.flow import RoadmapSession, to_dot, to_mermaid
@@ -18,11 +27,47 @@ __all__ = ["main"]
 def _sample_overview() -> TaskOverview:
     """A school group's overview tailored in step 5: a few tasks pooled, one dropped."""
     overview = load_catalog().overview(school_type=SchoolType.SECONDARY_GENERAL)
-    for code in ("TECH-05", "TECH-09", "TECH-10", "POL-02"):
+    pooled = ("TECH-05", "TECH-09", "TECH-10", "TECH-13", "TECH-15", "TECH-19", "POL-01", "POL-02")
+    for code in pooled:
         overview = overview.choose(code, scope=Scope.SCHOOL_GROUP)
     return overview.choose(
         "TECH-21", horizon=Horizon.DROPPED, notes="Geen testomgeving nodig dit schooljaar."
     )
+
+
+_SCHOOLS = ("noord", "centrum", "zuid")
+
+
+def _person(
+    id_: str,
+    hours: float,
+    levels: dict[Domain, int],
+    motivation: dict[Cluster, int],
+    school: str | None,
+) -> Person:
+    return Person(id=id_, hours=hours, levels=levels, motivation=motivation, school=school)
+
+
+def _sample_team() -> Team:
+    """Three schools with a coordinator and a teacher each, and two people at group level.
+
+    People are known by id only: names are personal data the demo does not need.
+    """
+    t, p, a, b = Domain.TECHNICAL, Domain.PEDAGOGICAL, Domain.ADMINISTRATIVE, Domain.POLICY
+    tc, pc, ac, bc = Cluster.TECHNICAL, Cluster.PEDAGOGICAL, Cluster.ADMINISTRATIVE, Cluster.POLICY
+    people = [
+        _person("sg-netwerk", 400, {t: 3, a: 2, b: 2}, {tc: 3, ac: 1, bc: 1}, None),
+        _person("sg-beleid", 160, {b: 3, p: 2, a: 2}, {bc: 3, pc: 2, ac: 1}, None),
+    ]
+    for school in _SCHOOLS:
+        people += [
+            _person(
+                f"{school}-ictco", 240, {t: 2, p: 2, a: 2, b: 1}, {tc: 2, pc: 2, ac: 2}, school
+            ),
+            _person(f"{school}-digicoach", 60, {p: 3, t: 1}, {pc: 3, tc: 1}, school),
+            _person(f"{school}-secretariaat", 80, {a: 3, t: 1}, {ac: 3, tc: 1}, school),
+        ]
+    return Team(people, schools=_SCHOOLS)
 
 
 def _sample_session() -> RoadmapSession:
@@ -45,6 +90,7 @@ def _demo(out: Path) -> int:
     overview = _sample_overview()
     session = _sample_session()
     guide = conversation_guide("schoolleider", policy_themes=["gelijke_kansen"])
+    allocation = allocate(overview, _sample_team())
     written = []
     for name, text in (
         ("stappenplan.mmd", to_mermaid(session)),
@@ -56,6 +102,9 @@ def _demo(out: Path) -> int:
         ("catalog.html", render(catalog, "html")),
         ("catalog.case.json", render(catalog, "case")),
         ("takenoverzicht.html", render(overview, "html")),
+        ("taakverdeling.json", to_json(allocation)),
+        ("taakverdeling.md", render(allocation, "markdown")),
+        ("taakverdeling.html", render(allocation, "html")),
         ("catalog.nl.md", render(catalog, "markdown", language="nl")),
         ("catalog.en.md", render(catalog, "markdown", language="en")),
         ("takenoverzicht.md", render(overview, "markdown")),
@@ -73,6 +122,15 @@ def _demo(out: Path) -> int:
         f"{len(session.advice)} pieces of advice gathered."
     )
     print(f"Conversation guide for the school leader: {len(guide.topics)} topics.")
+    print(
+        f"Allocation over {len(allocation.load)} people: {allocation.coverage:.0%} of the hours "
+        f"covered, {len(allocation.decisions)} tasks to recruit or outsource"
+        + (
+            ", proven optimal."
+            if allocation.proven
+            else f", within {allocation.gap:.1%} of the optimum."
+        )
+    )
     print(f"Sample overview: {summary.total_hours:.0f} hours a year of tasks that apply.")
     for warning in summary.warnings:
         print(f"  ! {warning}")

@@ -51,7 +51,7 @@ def test_a_template_folder_of_the_users_own_is_searched_first(tmp_path):
 @pytest.mark.parametrize(
     ("obj", "options", "message"),
     [
-        (42, {}, "renders Catalog, TaskOverview, not int"),
+        (42, {}, "renders Catalog, TaskOverview, Allocation, not int"),
         (load_catalog(), {"language": "fr"}, "language must be 'nl' or 'en'"),
         (load_catalog(), {"colour": "red"}, "unknown markdown option"),
         (load_catalog(), {"template_dir": 3}, "template_dir must be a folder"),

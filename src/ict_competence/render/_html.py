@@ -32,6 +32,7 @@ RENDERS = (
     "DialogueRecord",
     "Roadmap",
     "RoadmapSession",
+    "Allocation",
 )
 
 # The page's own words (headings, column names); content carries its own LocalizedText.
@@ -151,6 +152,31 @@ _LABELS = {
     "visited": LocalizedText("doorlopen", "done"),
     "warnings": LocalizedText("Aandachtspunten", "Points of attention"),
     "yes": LocalizedText("ja", "yes"),
+    "allocation_title": LocalizedText("Verdeling van de ICT-taken", "Division of the ICT tasks"),
+    "allocation_intro": LocalizedText(
+        "Een voorstel om in overleg te bespreken (stap 7): wie welke taak opneemt, wie invalt, "
+        "en wat te rekruteren of uit te besteden is.",
+        "A proposal to discuss together (step 7): who takes which task, who backs them up, "
+        "and what to recruit or outsource.",
+    ),
+    "coverage": LocalizedText("Gedekte uren", "Hours covered"),
+    "assigned": LocalizedText("Toegewezen taken", "Tasks assigned"),
+    "decided": LocalizedText("Te rekruteren of uit te besteden", "To recruit or outsource"),
+    "solver": LocalizedText("Methode", "Method"),
+    "proven": LocalizedText("bewezen optimaal", "proven optimal"),
+    "gap": LocalizedText("afstand tot optimum hoogstens", "gap to the optimum at most"),
+    "people": LocalizedText("Mensen", "People"),
+    "person": LocalizedText("Persoon", "Person"),
+    "hours_used": LocalizedText("Uren ingezet", "Hours used"),
+    "hours_available": LocalizedText("Uren beschikbaar", "Hours available"),
+    "suggested_role": LocalizedText("Voorgestelde rol", "Suggested role"),
+    "assignments": LocalizedText("Toewijzingen", "Assignments"),
+    "no_backup": LocalizedText("geen back-up", "no back-up"),
+    "decisions": LocalizedText("Te rekruteren of uit te besteden", "To recruit or outsource"),
+    "decision": LocalizedText("Beslissing", "Decision"),
+    "reason": LocalizedText("Reden", "Reason"),
+    "recruit": LocalizedText("rekruteren", "recruit"),
+    "outsource": LocalizedText("uitbesteden", "outsource"),
 }
 
 
@@ -240,8 +266,13 @@ def _roadmap_or_dialogue_page(
 ) -> tuple[str, dict[str, object]] | None:
     # The roadmap and the dialogue load on first use (see ict_competence.__init__): importing
     # the renderer must not load them, so they are looked up only for what is not a catalog.
-    from ict_competence import dialogue, flow  # noqa: PLC0415
+    from ict_competence import allocation, dialogue, flow  # noqa: PLC0415
 
+    if isinstance(obj, allocation.Allocation):
+        return "allocation.html.j2", {
+            "spof": set(obj.single_points_of_failure),
+            "profiles": obj.profiles(),
+        }
     if isinstance(obj, dialogue.ConversationGuide):
         return "guide.html.j2", {"guide": obj, "record": None}
     if isinstance(obj, dialogue.DialogueRecord):

@@ -60,8 +60,13 @@ class MarkdownRenderer:
         if template_dir is not None and not isinstance(template_dir, str | Path):
             raise IctCompetenceError("template_dir must be a folder path")
         name = _TEMPLATES.get(type(obj))
+        if name is None and type(obj).__name__ == "Allocation":
+            # Looked up by name: the allocation package loads only when it is used.
+            from ict_competence.allocation import Allocation  # noqa: PLC0415
+
+            name = "allocation.md.j2" if isinstance(obj, Allocation) else None
         if name is None:
-            kinds = ", ".join(kind.__name__ for kind in _TEMPLATES)
+            kinds = ", ".join([*(kind.__name__ for kind in _TEMPLATES), "Allocation"])
             raise IctCompetenceError(
                 f"the markdown renderer renders {kinds}, not {type(obj).__name__}"
             )
