@@ -133,7 +133,7 @@ def _demo(out: Path) -> int:
     )
     print(f"Sample overview: {summary.total_hours:.0f} hours a year of tasks that apply.")
     for warning in summary.warnings:
-        print(f"  ! {warning}")
+        print(f"  ! {warning.en}")
     print(f"Wrote {len(written)} files to {out}/:")
     for path in written:
         print(f"  {path.name}")

@@ -123,7 +123,8 @@ def test_the_summary_warns_when_the_work_exceeds_one_persons_hours():
     overview = load_catalog().overview()
 
     assert overview.summary().total_hours > FULL_TIME_HOURS
-    assert any("divide them over a team" in w for w in overview.summary().warnings)
+    assert any("divide them over a team" in w.en for w in overview.summary().warnings)
+    assert any("verdeel ze over een team" in w.nl for w in overview.summary().warnings)
     assert overview.summary(capacity=100_000).warnings == ()
 
 

@@ -39,7 +39,7 @@ def test_user_text_in_an_overview_cannot_inject_markup():
 def test_the_overview_lists_its_warnings():
     text = render(load_catalog().overview(), "markdown")
 
-    assert "> The tasks that apply take" in text
+    assert "> De taken die van toepassing zijn vragen" in text
 
 
 def test_a_template_folder_of_the_users_own_is_searched_first(tmp_path):

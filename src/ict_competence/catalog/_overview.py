@@ -14,6 +14,7 @@ from ict_competence._frozen import FrozenMap
 from ict_competence.catalog._enums import Cluster, Horizon, Scope
 from ict_competence.catalog._model import Task
 from ict_competence.errors import FieldError, UnknownCodeError
+from ict_competence.text import LocalizedText
 
 __all__ = ["FULL_TIME_HOURS", "OverviewSummary", "TaskChoice", "TaskOverview"]
 
@@ -70,13 +71,14 @@ class OverviewSummary:
         hours_by_cluster: hours of active tasks per cluster.
         hours_by_horizon: hours of applying tasks per horizon (dropped included).
         total_hours: hours of all active tasks.
-        warnings: plain-language warnings, such as more work than one person can carry.
+        warnings: plain-language warnings in Dutch and English, such as more work than one
+            person can carry.
     """
 
     hours_by_cluster: Mapping[Cluster, float] = attrs.field(hash=False)
     hours_by_horizon: Mapping[Horizon, float] = attrs.field(hash=False)
     total_hours: float
-    warnings: tuple[str, ...]
+    warnings: tuple[LocalizedText, ...]
 
 
 @attrs.frozen
@@ -168,17 +170,28 @@ class TaskOverview:
             if choice.active:
                 by_cluster[choice.task.cluster] += choice.hours_per_year
         total = sum(by_cluster.values())
-        warnings: list[str] = []
+        warnings: list[LocalizedText] = []
         if total > capacity:
+            times = f"{total / capacity:.1f}"
             warnings.append(
-                f"The tasks that apply take {total:.0f} hours a year, "
-                f"{total / capacity:.1f} times what one person has ({capacity:.0f} hours): "
-                "divide them over a team (roadmap step 7)."
+                LocalizedText(
+                    f"De taken die van toepassing zijn vragen {total:.0f} uur per jaar, "
+                    f"{times.replace('.', ',')} keer wat één persoon heeft ({capacity:.0f} uur): "
+                    "verdeel ze over een team (stap 7 van het stappenplan).",
+                    f"The tasks that apply take {total:.0f} hours a year, "
+                    f"{times} times what one person has ({capacity:.0f} hours): "
+                    "divide them over a team (roadmap step 7).",
+                )
             )
         short = by_horizon[Horizon.SHORT_TERM]
         if short > capacity:
             warnings.append(
-                f"The short-term tasks alone take {short:.0f} hours a year, more than one "
-                f"person's {capacity:.0f}: move some to the long term or share them."
+                LocalizedText(
+                    f"De taken op korte termijn alleen vragen al {short:.0f} uur per jaar, meer "
+                    f"dan de {capacity:.0f} uur van één persoon: schuif er enkele naar de lange "
+                    "termijn of deel ze.",
+                    f"The short-term tasks alone take {short:.0f} hours a year, more than one "
+                    f"person's {capacity:.0f}: move some to the long term or share them.",
+                )
             )
         return OverviewSummary(FrozenMap(by_cluster), FrozenMap(by_horizon), total, tuple(warnings))
