@@ -226,9 +226,14 @@ class _State:
             def scaled(units: int) -> float:
                 return penalty(kinks, base + units / scale)
 
-        total, chosen = pack(groups, max(capacity, 0), scaled)
-        if forced < 0 and total <= current + pr.penalty(p, self.load[p]) + _GAIN:
-            return []
+        if forced < 0:
+            # Only a strictly better packing matters, so the search may drop the rest.
+            held = current + pr.penalty(p, self.load[p]) + _GAIN
+            total, chosen = pack(groups, max(capacity, 0), scaled, at_least=held)
+            if total <= held:
+                return []
+        else:
+            total, chosen = pack(groups, max(capacity, 0), scaled)
         before = self.objective()
         mark = len(self.log)
         dropped = self._take(p, chosen, forced)
@@ -558,6 +563,7 @@ class _Dual:
     def _solve(self, p: int) -> tuple[float, list[int]]:
         lam, mu, n = self.lam, self.mu, self.n
         groups: list[list[Option]] = []
+        offered: dict[int, Option] = {}
         for t, w_p, v_p, w_b, v_b in self.menus[p]:
             options: list[Option] = []
             if v_p is not None:
@@ -570,15 +576,25 @@ class _Dual:
                     options.append((w_b, reduced, n + t))
             if options:
                 groups.append(options)
+                for option in options:
+                    offered[option[2]] = option
+        # The last choices, at the new prices, are still feasible: a value to beat.
+        kept = [offered[ident] for ident in self.picks[p] if ident in offered]
+        weight = sum(option[0] for option in kept)
+        value = sum(option[1] for option in kept)
         kinks = self.pr.kinks[p]
-        if not kinks:
-            return pack(groups, self.capacity[p]) if groups else (0.0, [])
-        base, scale = self.pr.pinned_load[p], self.scale
+        scaled: Callable[[int], float] | None = None
+        if kinks:
+            base, scale = self.pr.pinned_load[p], self.scale
 
-        def scaled(units: int) -> float:
-            return penalty(kinks, base + units / scale)
+            def scaled(units: int) -> float:
+                return penalty(kinks, base + units / scale)
 
-        return pack(groups, self.capacity[p], scaled)
+            value += scaled(weight)
+        total, chosen = pack(groups, self.capacity[p], scaled, at_least=value)
+        if total < value:
+            return value, [option[2] for option in kept]
+        return total, chosen
 
     def evaluate(self) -> float:
         """The relaxation's value at the current multipliers: an upper bound on the optimum."""

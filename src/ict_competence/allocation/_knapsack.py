@@ -1,14 +1,15 @@
 """An exact multiple-choice 0/1 knapsack over whole units, for one person's tasks.
 
 The dynamic programme keeps only the Pareto front of (weight, value) states, so its
-size is bounded by the capacity in units and is usually far smaller.
+size is bounded by the capacity in units; states that cannot beat a greedy packing
+(or a value the caller already has) are dropped as well, which keeps it small.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import accumulate, compress
-from operator import itemgetter, lt
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 __all__ = ["Option", "pack"]
@@ -19,50 +20,98 @@ Option = tuple[int, float, int]
 _FIRST = itemgetter(0)
 _NEG_VALUE = itemgetter(1)
 _INF = float("inf")
+#: Relative slack when pruning: float sums of the same items may differ in the last bits.
+_SLACK = 1e-9
+
+#: A dynamic programme state: (weight, -value, chain of chosen identifiers).
+_State = tuple[int, float, Any]
+
+
+def _efficiency(options: list[Option]) -> float:
+    return max(value / weight if weight else _INF for weight, value, _ in options)
+
+
+def _greedy(
+    groups: list[list[Option]], capacity: int, penalty: Callable[[int], float] | None
+) -> tuple[float, list[int]]:
+    """A quick feasible packing: the best option that still fits, best value per unit first."""
+    room, value, chosen = capacity, 0.0, []
+    for options in groups:
+        best: Option | None = None
+        for option in options:
+            if option[0] <= room and (best is None or option[1] > best[1]):
+                best = option
+        if best is not None:
+            room -= best[0]
+            value += best[1]
+            chosen.append(best[2])
+    if penalty is not None:
+        value += penalty(capacity - room)
+        empty = penalty(0)
+        if empty > value:
+            return empty, []
+    return value, chosen
 
 
 def pack(
     groups: Sequence[Sequence[Option]],
     capacity: int,
     penalty: Callable[[int], float] | None = None,
+    *,
+    at_least: float = -_INF,
 ) -> tuple[float, list[int]]:
     """The best choice of at most one option per group within ``capacity`` units.
 
     ``penalty(weight)`` is added to a state's value at the end; it must never increase
-    with weight (a load penalty), which keeps dominated states dominated.
+    with weight (a load penalty), which keeps dominated states dominated. Options worth
+    nothing or more than the capacity are never part of a best choice and are ignored.
+
+    Args:
+        groups: the item groups, each a sequence of options.
+        capacity: the units available.
+        penalty: the load penalty by total weight, if any.
+        at_least: a value the caller already has: when the optimum is below it, the
+            result is some feasible choice below it too (not necessarily the best), which
+            lets the search drop every state that cannot reach it.
 
     Returns:
         The best total (values plus penalty) and the identifiers of the chosen options.
 
     >>> pack([[(3, 5.0, 1)], [(2, 4.0, 2)], [(4, 6.0, 3)]], 5)
-    (9.0, [1, 2])
+    (9.0, [2, 1])
     >>> pack([[(3, 5.0, 1), (1, 2.0, 2)]], 5)
     (5.0, [1])
     """
+    usable, rates, rest = _ranked(groups, capacity)
+    greedy = _greedy(usable, capacity, penalty)
+    if penalty is None and greedy[0] >= rest[0]:
+        return greedy
+    floor = max(greedy[0], at_least)
+    # A state's final value is at most its value plus ``rest``, plus the penalty of an
+    # empty load (the penalty never grows with the load).
+    need = floor - _SLACK * max(1.0, abs(floor)) - (penalty(0) if penalty is not None else 0.0)
     # States are (weight, -value, chain), so that plain tuple order sorts by weight and,
     # for equal weights, best value first; a chain is None or (identifier, chain). No two
     # states share a weight, so the order never has to compare chains of equal heads.
-    states: list[tuple[int, float, Any]] = [(0, -0.0, None)]
-    for options in groups:
-        grown = list(states)
+    states: list[_State] = [(0, -0.0, None)]
+    for i, options in enumerate(usable, start=1):
+        grown = states[:]
         for weight, value, ident in options:
             limit = capacity - weight
-            if limit >= 0:
-                grown += [
-                    (w + weight, v - value, (ident, chain)) for w, v, chain in states if w <= limit
-                ]
-        if len(grown) == len(states):
-            continue
+            grown += [
+                (w + weight, v - value, (ident, chain)) for w, v, chain in states if w <= limit
+            ]
         grown.sort()
-        # Keep a state only if it is worth strictly more than every lighter one.
-        values = list(map(_NEG_VALUE, grown))
-        best_before = accumulate(values, min, initial=_INF)
-        states = list(compress(grown, map(lt, values, best_before)))
+        states = _prune(grown, capacity, rates[i], rest[i], need)
+        if not states:
+            return greedy
     if penalty is None:
         top = states[-1]
         total = -top[1]
     else:
         total, top = max(((penalty(s[0]) - s[1], s) for s in states), key=_FIRST)
+    if total < greedy[0]:
+        return greedy
     chosen: list[int] = []
     chain = top[2]
     while chain is not None:
@@ -70,3 +119,55 @@ def pack(
         chosen.append(ident)
     chosen.reverse()
     return total, chosen
+
+
+def _ranked(
+    groups: Sequence[Sequence[Option]], capacity: int
+) -> tuple[list[list[Option]], list[float], list[float]]:
+    """The useful groups, best value per unit first; each one's rate; what each rest adds.
+
+    In this order the groups after a state can only add value at a lower rate, which
+    bounds every state's future and lets hopeless states go early. ``rest[i]`` is the
+    most the groups from position ``i`` on can add, one best option each.
+    """
+    usable = []
+    for options in groups:
+        kept = [option for option in options if option[1] > 0 and option[0] <= capacity]
+        if kept:
+            usable.append(kept)
+    ranked = sorted(
+        ((_efficiency(options), options) for options in usable), key=_FIRST, reverse=True
+    )
+    rates = [rate for rate, _ in ranked]
+    rates.append(0.0)
+    rest = list(accumulate((max(map(_NEG_VALUE, o)) for _, o in reversed(ranked)), initial=0.0))
+    rest.reverse()
+    return [options for _, options in ranked], rates, rest
+
+
+def _prune(
+    grown: list[_State], capacity: int, rate: float, most: float, need: float
+) -> list[_State]:
+    """The Pareto front of sorted ``grown`` that can still reach ``need``.
+
+    A state stays only if it is worth strictly more than every lighter one and its value
+    plus the most the rest can add reaches ``need``; whatever a dropped state dominates
+    could reach even less, so it goes as well.
+    """
+    best = _INF
+    kept = []
+    if rate == _INF:
+        for state in grown:
+            v = state[1]
+            if v < best:
+                best = v
+                if most - v >= need:
+                    kept.append(state)
+    else:
+        for state in grown:
+            v = state[1]
+            if v < best:
+                best = v
+                if most - v >= need and (capacity - state[0]) * rate - v >= need:
+                    kept.append(state)
+    return kept
