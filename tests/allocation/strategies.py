@@ -142,3 +142,31 @@ def teams(draw: st.DrawFn, max_people: int = 5) -> Team:
     schools = ("north", "south", "east")[: draw(st.integers(2, 3))]
     where = st.sampled_from([*schools, None])
     return Team(tuple(draw(people(f"p{i}", draw(where))) for i in range(count)), schools)
+
+
+def large_instance(schools: int = 12) -> tuple[TaskOverview, Team]:
+    """Thirty tasks (two scoped to the group) and six people per school, all made up."""
+    tasks = [
+        make_task(
+            f"T-{i:02d}",
+            (Cluster.TECHNICAL, Cluster.PEDAGOGICAL, Cluster.POLICY)[i % 3],
+            hours=float(4 + (i * 7) % 60),
+            strategic=i % 3 == 0,
+            required_level=1 + i % 3,
+        )
+        for i in range(30)
+    ]
+    overview = make_overview(*tasks, group=("T-00", "T-01"))
+    names = tuple(f"s{s:02d}" for s in range(schools))
+    people = [
+        make_person(
+            f"{school}p{i}",
+            float(10 + (i * 13 + s * 7) % 60),
+            levels={d: (i + s + k) % 4 for k, d in enumerate(Domain)},
+            motivations={c: (i * 2 + s + k) % 4 for k, c in enumerate(Cluster)},
+            school=school,
+        )
+        for s, school in enumerate(names)
+        for i in range(6)
+    ]
+    return overview, Team(tuple(people), names)

@@ -20,9 +20,9 @@ from ict_competence.allocation import (
 from ict_competence.allocation._heuristic import solve_heuristic
 from ict_competence.allocation._optimal import relative_gap, run_highs
 from ict_competence.allocation._problem import Problem
-from ict_competence.catalog import Cluster, Domain, Horizon, TaskOverview
+from ict_competence.catalog import Cluster, Horizon
 from ict_competence.errors import IctCompetenceError, UnknownCodeError
-from tests.allocation.strategies import make_overview, make_person, make_task
+from tests.allocation.strategies import large_instance, make_overview, make_person, make_task
 
 STRATEGIC = make_task("T-01", hours=10, strategic=True)
 
@@ -253,33 +253,6 @@ def test_an_unknown_solver_or_a_bad_time_limit_is_refused():
     for limit in (0, -1.0, float("inf"), True):
         with pytest.raises(IctCompetenceError, match="time_limit"):
             allocate(overview, team, time_limit=limit)
-
-
-def large_instance(schools: int = 12) -> tuple[TaskOverview, Team]:
-    tasks = [
-        make_task(
-            f"T-{i:02d}",
-            (Cluster.TECHNICAL, Cluster.PEDAGOGICAL, Cluster.POLICY)[i % 3],
-            hours=float(4 + (i * 7) % 60),
-            strategic=i % 3 == 0,
-            required_level=1 + i % 3,
-        )
-        for i in range(30)
-    ]
-    overview = make_overview(*tasks, group=("T-00", "T-01"))
-    names = tuple(f"s{s:02d}" for s in range(schools))
-    people = [
-        make_person(
-            f"{school}p{i}",
-            float(10 + (i * 13 + s * 7) % 60),
-            levels={d: (i + s + k) % 4 for k, d in enumerate(Domain)},
-            motivations={c: (i * 2 + s + k) % 4 for k, c in enumerate(Cluster)},
-            school=school,
-        )
-        for s, school in enumerate(names)
-        for i in range(6)
-    ]
-    return overview, Team(tuple(people), names)
 
 
 def test_the_heuristic_stops_on_time_with_a_valid_allocation():

@@ -6,11 +6,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ict_competence.allocation import Team, default_rules, even_load_rules
-from ict_competence.allocation._heuristic import _Clock, _Dual, _Heuristic
+from ict_competence.allocation._heuristic import (
+    _CONVERGE_GAIN,
+    _CONVERGE_WINDOW,
+    _GAP,
+    _LAGRANGE_MAX,
+    _Clock,
+    _converged,
+    _Dual,
+    _Heuristic,
+    solve_heuristic,
+)
 from ict_competence.allocation._knapsack import Option, pack
 from ict_competence.allocation._problem import Problem, penalty
 from ict_competence.catalog import TaskOverview
-from tests.allocation.strategies import overviews, teams
+from tests.allocation.strategies import large_instance, overviews, teams
 
 
 def fresh(dual: _Dual, p: int) -> float:
@@ -49,3 +59,72 @@ def test_each_persons_relaxed_value_equals_a_fresh_knapsack_after_every_step(
             assert abs(value - fresh(dual, p)) <= 1e-9 * max(1.0, abs(value))
         if not dual.step(size):
             break
+
+
+def test_a_bound_still_falling_over_the_window_has_not_converged():
+    falling = [1000.0 - 1.0 * i for i in range(_CONVERGE_WINDOW + 1)]
+
+    converged = _converged(falling)
+
+    assert not converged
+
+
+def test_a_bound_that_fell_too_little_over_the_window_has_converged():
+    flat = [1000.0] + [1000.0 - 100 * _CONVERGE_GAIN] * _CONVERGE_WINDOW
+
+    converged = _converged(flat)
+
+    assert converged
+
+
+def test_a_bound_shorter_than_the_window_has_not_converged():
+    short = [1000.0] * _CONVERGE_WINDOW
+
+    converged = _converged(short)
+
+    assert not converged
+
+
+def bound_search(schools: int) -> _Heuristic:
+    search = _Heuristic(Problem(*large_instance(schools), default_rules()), _Clock(None))
+    search.keep_if_better(search.construct())
+    return search
+
+
+def test_the_bound_stops_before_the_cap_once_it_has_converged():
+    search = bound_search(2)
+
+    bound = search.lagrange(_LAGRANGE_MAX)
+
+    assert bound is not None
+    assert search.best is not None
+    assert bound - search.best.objective > _GAP * bound
+    assert _CONVERGE_WINDOW < search.iterations < _LAGRANGE_MAX
+
+
+def test_the_bound_stops_at_the_cap_it_is_given():
+    search = bound_search(2)
+
+    search.lagrange(3)
+
+    assert search.iterations == 3
+
+
+def test_the_adaptive_bound_takes_the_same_steps_and_gives_the_same_result_every_run():
+    problem = Problem(*large_instance(3), default_rules())
+    searches = [_Heuristic(problem, _Clock(None)) for _ in range(2)]
+
+    outcomes = [search.run() for search in searches]
+
+    assert searches[0].iterations == searches[1].iterations
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0] == solve_heuristic(problem)
+
+
+def test_no_steps_give_no_bound():
+    search = bound_search(1)
+
+    bound = search.lagrange(0)
+
+    assert bound is None
+    assert search.iterations == 0

@@ -24,7 +24,13 @@ _GAIN = 1e-9
 _EJECT_CANDIDATES = 6
 _EJECT_PASSES = 3
 _REPACK_PASSES = 20
-_LAGRANGE_ITERATIONS = 40
+#: Subgradient steps go on while the bound fell by more than this fraction over the last
+#: window of steps, at least the window and at most the cap; they stop sooner once the bound
+#: is within the gap of the best allocation. Counts, not the clock, so runs repeat exactly.
+_LAGRANGE_MAX = 100
+_CONVERGE_WINDOW = 10
+_CONVERGE_GAIN = 3e-4
+_GAP = 1e-4
 _REPAIR_EVERY = 10
 #: Subgradient steps: Polyak's rule with this factor, halved after this many without progress.
 _THETA = 2.0
@@ -335,6 +341,8 @@ class _Heuristic:
             if problem.backup_candidates[t] and t not in problem.pinned_backup
         ]
         self.best: _Best | None = None
+        #: Subgradient steps the last bound took (for tests and tuning).
+        self.iterations = 0
 
     # -- local search ---------------------------------------------------------------------------
 
@@ -417,21 +425,26 @@ class _Heuristic:
 
     # -- Lagrangian relaxation ------------------------------------------------------------------
 
-    def lagrange(self, iterations: int) -> float | None:
+    def lagrange(self, limit: int = _LAGRANGE_MAX) -> float | None:
         """Subgradient steps on the relaxation; returns the best (lowest) valid bound found.
 
         Every few steps the relaxation's choices are repaired into an allocation, which
-        may beat the best one so far; the search stops early once the bound proves it.
+        may beat the best one so far. The steps stop at ``limit``, once the bound is within
+        ``_GAP`` of the best allocation, or once it has converged: fallen by no more than
+        ``_CONVERGE_GAIN`` of itself over the last ``_CONVERGE_WINDOW`` steps.
         """
         dual = _Dual(self)
         resolution = _resolution(self.pr)
         best_bound = math.inf
+        history: list[float] = []
         theta = _THETA
         stall = 0
-        for iteration in range(iterations):
+        self.iterations = 0
+        for iteration in range(limit):
             if self.clock.up():
                 self.stopped_early = True
                 break
+            self.iterations = iteration + 1
             total = dual.evaluate()
             if resolution is not None:
                 total = math.floor(total / resolution + 1e-6) * resolution
@@ -443,12 +456,16 @@ class _Heuristic:
                 if stall >= _STALL:
                     theta /= 2
                     stall = 0
-            if iteration % _REPAIR_EVERY == _REPAIR_EVERY - 1 or iteration == iterations - 1:
-                self.repair(*dual.choices())
+            history.append(best_bound)
             lower = self.best.objective if self.best is not None else 0.0
-            if best_bound - lower <= _proof_margin(best_bound, resolution):
+            last = iteration == limit - 1 or _converged(history)
+            if last or iteration % _REPAIR_EVERY == _REPAIR_EVERY - 1:
+                self.repair(*dual.choices())
+                lower = self.best.objective if self.best is not None else 0.0
+            gap = best_bound - lower
+            if gap <= _proof_margin(best_bound, resolution) or gap <= _GAP * abs(best_bound):
                 break
-            if not dual.step(theta * max(total - lower, 1e-6 * max(1.0, abs(total)))):
+            if last or not dual.step(theta * max(total - lower, 1e-6 * max(1.0, abs(total)))):
                 break
         return best_bound if math.isfinite(best_bound) else None
 
@@ -481,7 +498,7 @@ class _Heuristic:
         state = self.construct()
         self.eject(state)
         best = self.keep_if_better(state)
-        bound = self.lagrange(_LAGRANGE_ITERATIONS)
+        bound = self.lagrange(_LAGRANGE_MAX)
         best = self.best or best
         if best.primary != state.primary or best.backup != state.backup:
             polished = self.from_best(best)
@@ -677,6 +694,14 @@ def _resolution(problem: Problem) -> float | None:
         ):
             return step
     return None
+
+
+def _converged(history: list[float]) -> bool:
+    """Whether the best bound fell by at most ``_CONVERGE_GAIN`` over the last window."""
+    if len(history) <= _CONVERGE_WINDOW:
+        return False
+    earlier, now = history[-1 - _CONVERGE_WINDOW], history[-1]
+    return earlier - now <= _CONVERGE_GAIN * abs(now)
 
 
 def _proof_margin(bound: float, resolution: float | None) -> float:
