@@ -3,6 +3,7 @@
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -12,16 +13,35 @@ from ict_competence.xlsx import read_overview, write_overview
 from tests.xlsx.conftest import edit
 
 
-def libreoffice() -> str:
-    """The soffice command; CI must have it (.ci/run installs it), a developer may not."""
-    found = shutil.which("soffice")
-    if found is None:
+def resave_with_libreoffice(path: Path, scratch: Path) -> Path:
+    """Open and save ``path`` with LibreOffice, as a person would; return the copy it wrote.
+
+    CI must have LibreOffice (.ci/run installs it); a developer may not, and then it skips.
+    """
+    soffice = shutil.which("soffice")
+    if soffice is None:
         if os.environ.get("CI"):
             pytest.fail(
                 "LibreOffice (soffice) is not installed, but CI must read workbooks with it"
             )
         pytest.skip("LibreOffice (soffice) is not installed")
-    return found
+    out = scratch / "libreoffice-out"
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{scratch}/profile",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return out / path.name
 
 
 def test_reordered_rows_and_blank_rows_are_read_by_code(workbook, overview):
@@ -160,37 +180,15 @@ def test_without_the_hidden_sheet_tasks_are_taken_from_the_catalog(workbook, ove
 
 
 def test_a_formula_with_its_computed_value_is_read_as_the_value(tmp_path, workbook):
-    source = tmp_path / "libre"
-    soffice = libreoffice()
-
     def formula(sheet):
         sheet["J2"] = "=10+2.5"
 
-    edit(workbook, formula)
-    source.mkdir()
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(source),
-            str(workbook),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-
-    result = read_overview(source / workbook.name)
+    result = read_overview(resave_with_libreoffice(edit(workbook, formula), tmp_path))
 
     assert result.choice("TECH-01").hours_per_year == 12.5
 
 
 def test_a_copy_saved_by_libreoffice_reads_back_the_same(tmp_path, overview):
-    soffice = libreoffice()
     tailored = overview.choose(
         "TECH-04",
         notes="=1+1 blijft tekst\nop twee regels",
@@ -198,24 +196,8 @@ def test_a_copy_saved_by_libreoffice_reads_back_the_same(tmp_path, overview):
         hours_per_year=12.25,
     ).choose("PED-02", applies=False, horizon=Horizon.DROPPED, scope=Scope.SCHOOL_GROUP)
     source = write_overview(tailored, tmp_path / "takenoverzicht.xlsx")
-    out = tmp_path / "out"
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
 
-    assert read_overview(out / source.name) == tailored
+    assert read_overview(resave_with_libreoffice(source, tmp_path)) == tailored
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ import jinja2
 
 from ict_competence.catalog import Catalog, Cluster, Horizon, TaskOverview
 from ict_competence.errors import IctCompetenceError
+from ict_competence.render._templates import template_loader
 from ict_competence.text import Language, LocalizedText, Provenance
 
 if TYPE_CHECKING:
@@ -228,12 +229,8 @@ def _tip_groups(tips: Iterable[Reference]) -> list[tuple[LocalizedText | None, l
 
 @lru_cache(maxsize=8)
 def _environment(template_dir: Path | None) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = []
-    if template_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(template_dir))
-    loaders.append(jinja2.PackageLoader("ict_competence.render", "templates"))
     environment = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=template_loader(template_dir),
         undefined=jinja2.StrictUndefined,
         # On for every template, a user's own too, whatever its file name.
         autoescape=True,

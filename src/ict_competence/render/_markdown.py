@@ -9,6 +9,7 @@ import jinja2
 
 from ict_competence.catalog import Catalog, Cluster, TaskOverview
 from ict_competence.errors import IctCompetenceError
+from ict_competence.render._templates import template_loader
 
 _TEMPLATES = {Catalog: "catalog.md.j2", TaskOverview: "overview.md.j2"}
 # Characters that start markup anywhere in a line; user text never begins a line here.
@@ -26,12 +27,8 @@ def escape_markdown(text: object) -> str:
 
 
 def _environment(template_dir: Path | None) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = []
-    if template_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(template_dir))
-    loaders.append(jinja2.PackageLoader("ict_competence.render", "templates"))
     environment = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=template_loader(template_dir),
         undefined=jinja2.StrictUndefined,
         # Markdown, not HTML: every user text goes through the md filter instead.
         autoescape=False,  # noqa: S701
