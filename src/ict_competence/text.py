@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import enum
+from collections.abc import Mapping
+from typing import Literal, TypeVar
 
 import attrs
 
 from ict_competence._checks import non_blank
 
-__all__ = ["Language", "LocalizedText", "Provenance"]
+__all__ = ["Labelled", "Language", "LocalizedText", "Provenance", "set_labels"]
 
 Language = Literal["nl", "en"]
 
@@ -52,3 +54,30 @@ class Provenance:
 
     def __str__(self) -> str:
         return f"{self.source}, {self.locator}" if self.locator else self.source
+
+
+class Labelled(enum.Enum):
+    """An enum whose members carry a bilingual label, given once per class with :func:`set_labels`.
+
+    >>> from ict_competence.catalog import Cluster
+    >>> Cluster.POLICY.label
+    LocalizedText(nl='Beleid & visie', en='Policy & vision')
+    """
+
+    @property
+    def label(self) -> LocalizedText:
+        """The member's name in Dutch, as the sources write it, with an English label."""
+        return _LABELS[self]
+
+
+_LABELS: dict[enum.Enum, LocalizedText] = {}
+_E = TypeVar("_E", bound=Labelled)
+
+
+def set_labels(cls: type[_E], labels: Mapping[_E, LocalizedText]) -> None:
+    """Give every member of ``cls`` its label; a member left out is a programming error."""
+    missing = [member.name for member in cls if member not in labels]
+    if missing:
+        raise TypeError(f"{cls.__name__} has no label for {', '.join(missing)}")
+    for member, text in labels.items():
+        _LABELS[member] = text

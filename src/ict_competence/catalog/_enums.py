@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import enum
 
-from ict_competence.text import LocalizedText
+from ict_competence.text import Labelled, LocalizedText, set_labels
 
 __all__ = ["Cluster", "CompetenceKind", "CoreCriterion", "Domain", "Horizon", "SchoolType", "Scope"]
 
 
-class Domain(enum.Enum):
+class Domain(Labelled):
     """A domain of competence (seed 003, "Vereiste competenties").
 
     >>> Domain("policy").label.nl
@@ -21,13 +21,8 @@ class Domain(enum.Enum):
     POLICY = "policy"
     ADMINISTRATIVE = "administrative"
 
-    @property
-    def label(self) -> LocalizedText:
-        """The domain's name as seed 003 gives it, with an English label."""
-        return _DOMAIN_LABELS[self]
 
-
-class Cluster(enum.Enum):
+class Cluster(Labelled):
     """One of the four clusters of ICT-coordination tasks (takenclusters, seed 003).
 
     >>> Cluster.POLICY.label.nl, Cluster.POLICY.domain
@@ -40,17 +35,12 @@ class Cluster(enum.Enum):
     POLICY = "policy"
 
     @property
-    def label(self) -> LocalizedText:
-        """The cluster's name as seed 003 writes it in the task table and workbook."""
-        return _CLUSTER_LABELS[self]
-
-    @property
     def domain(self) -> Domain:
         """The competence domain a task in this cluster needs unless it says otherwise."""
         return Domain(self.value)
 
 
-class Scope(enum.Enum):
+class Scope(Labelled):
     """Where a task is best organised: in each school, or once for the school group.
 
     ``EITHER`` only describes a catalog task's default; a tailored choice is always
@@ -61,37 +51,22 @@ class Scope(enum.Enum):
     SCHOOL_GROUP = "school_group"
     EITHER = "either"
 
-    @property
-    def label(self) -> LocalizedText:
-        """The Dutch word used in the workbook (niveau school / scholengroep)."""
-        return _SCOPE_LABELS[self]
 
-
-class Horizon(enum.Enum):
+class Horizon(Labelled):
     """When a task is taken up (seed 004, step 5): short term, long term, or dropped."""
 
     SHORT_TERM = "short_term"
     LONG_TERM = "long_term"
     DROPPED = "dropped"
 
-    @property
-    def label(self) -> LocalizedText:
-        """The Dutch words used in the workbook (seed 004, step 5)."""
-        return _HORIZON_LABELS[self]
 
-
-class CoreCriterion(enum.Enum):
+class CoreCriterion(Labelled):
     """Why a task is a core task of strategic importance (seed 003, "Kerntaken")."""
 
     DAILY_INFRASTRUCTURE = "daily_infrastructure"
     CORE_ADMINISTRATION = "core_administration"
     PEDAGOGICAL_VISION = "pedagogical_vision"
     COMBINED_COMPETENCES = "combined_competences"
-
-    @property
-    def label(self) -> LocalizedText:
-        """The criterion as the seed words it, with an English label."""
-        return _CRITERION_LABELS[self]
 
 
 class SchoolType(enum.Enum):
@@ -154,3 +129,9 @@ _CRITERION_LABELS = {
         "or policy competence",
     ),
 }
+
+set_labels(Domain, _DOMAIN_LABELS)
+set_labels(Cluster, _CLUSTER_LABELS)
+set_labels(Scope, _SCOPE_LABELS)
+set_labels(Horizon, _HORIZON_LABELS)
+set_labels(CoreCriterion, _CRITERION_LABELS)

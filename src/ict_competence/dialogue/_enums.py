@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import enum
-
-from ict_competence.text import LocalizedText
+from ict_competence.text import Labelled, LocalizedText, set_labels
 
 __all__ = ["ReferenceKind", "TopicStatus"]
 
 
-class ReferenceKind(enum.Enum):
+class ReferenceKind(Labelled):
     """What a reading tip (leestip) points to.
 
     >>> ReferenceKind("podcast").label.en
@@ -24,13 +22,8 @@ class ReferenceKind(enum.Enum):
     MODEL = "model"
     WEBSITE = "website"
 
-    @property
-    def label(self) -> LocalizedText:
-        """The kind's name in Dutch and English."""
-        return _REFERENCE_LABELS[self]
 
-
-class TopicStatus(enum.Enum):
+class TopicStatus(Labelled):
     """How far a team got with one topic of its conversation.
 
     >>> TopicStatus.FOLLOW_UP_AGREED.label.nl
@@ -40,11 +33,6 @@ class TopicStatus(enum.Enum):
     OPEN = "open"
     DISCUSSED = "discussed"
     FOLLOW_UP_AGREED = "follow_up_agreed"
-
-    @property
-    def label(self) -> LocalizedText:
-        """The status in Dutch and English."""
-        return _STATUS_LABELS[self]
 
 
 _REFERENCE_LABELS = {
@@ -62,3 +50,6 @@ _STATUS_LABELS = {
     TopicStatus.DISCUSSED: LocalizedText("besproken", "discussed"),
     TopicStatus.FOLLOW_UP_AGREED: LocalizedText("vervolg afgesproken", "follow-up agreed"),
 }
+
+set_labels(ReferenceKind, _REFERENCE_LABELS)
+set_labels(TopicStatus, _STATUS_LABELS)

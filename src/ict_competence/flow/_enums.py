@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from ict_competence.text import LocalizedText
+from ict_competence.text import Labelled, LocalizedText, set_labels
 
 __all__ = ["Actor", "Answer", "Phase", "SessionStatus", "StepKind", "Variant"]
 
@@ -41,7 +41,7 @@ class Phase(enum.Enum):
     EXECUTION_AND_EVALUATION = "execution_and_evaluation"
 
 
-class Actor(enum.Enum):
+class Actor(Labelled):
     """Who an advice is for: the school's leadership (directie) or the ICT coordinator.
 
     >>> Actor.ICT_COORDINATOR.label.nl
@@ -51,13 +51,8 @@ class Actor(enum.Enum):
     DIRECTIE = "directie"
     ICT_COORDINATOR = "ict_coordinator"
 
-    @property
-    def label(self) -> LocalizedText:
-        """The actor as seed 004 names it at the head of its advice, with an English label."""
-        return _ACTOR_LABELS[self]
 
-
-class Answer(enum.Enum):
+class Answer(Labelled):
     """Which branch of a step is taken: ``YES`` or ``NO`` on a check, ``DONE`` otherwise.
 
     >>> Answer.NO.label.nl
@@ -68,22 +63,12 @@ class Answer(enum.Enum):
     NO = "no"
     DONE = "done"
 
-    @property
-    def label(self) -> LocalizedText:
-        """The branch's label: Ja / Nee as on the flowchart, Klaar for a completed step."""
-        return _ANSWER_LABELS[self]
 
-
-class Variant(enum.Enum):
+class Variant(Labelled):
     """The form of step 5 that step 4 chose: one school on its own, or the school group."""
 
     SINGLE_SCHOOL = "single_school"
     SCHOOL_GROUP = "school_group"
-
-    @property
-    def label(self) -> LocalizedText:
-        """The variant in words."""
-        return _VARIANT_LABELS[self]
 
 
 class SessionStatus(enum.Enum):
@@ -112,3 +97,7 @@ _VARIANT_LABELS = {
     Variant.SINGLE_SCHOOL: LocalizedText("één school", "a single school"),
     Variant.SCHOOL_GROUP: LocalizedText("scholengroep/-gemeenschap", "school group or community"),
 }
+
+set_labels(Actor, _ACTOR_LABELS)
+set_labels(Answer, _ANSWER_LABELS)
+set_labels(Variant, _VARIANT_LABELS)
