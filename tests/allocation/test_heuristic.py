@@ -11,6 +11,7 @@ from ict_competence.allocation._heuristic import (
     _CONVERGE_WINDOW,
     _GAP,
     _LAGRANGE_MAX,
+    _STALL,
     _Clock,
     _converged,
     _Dual,
@@ -128,3 +129,48 @@ def test_no_steps_give_no_bound():
 
     assert bound is None
     assert search.iterations == 0
+
+
+def stepped_group(schools: int, steps: int) -> tuple[_Heuristic, _Dual]:
+    """A school group's relaxation after a few plain steps, with the best allocation known."""
+    search = _Heuristic(Problem(*large_instance(schools), default_rules()), _Clock(None))
+    search.keep_if_better(search.construct())
+    dual = _Dual(search)
+    for _ in range(steps):
+        dual.evaluate()
+        dual.step(1.0)
+    dual.evaluate()
+    return search, dual
+
+
+def test_each_schools_gap_is_its_share_of_the_distance_from_bound_to_best():
+    search, dual = stepped_group(3, 4)
+    assert search.best is not None
+
+    gaps = dual.block_gaps(search.best)
+
+    assert len(gaps) == 3
+    assert all(gap >= 0 for gap in gaps)
+    assert 0 < sum(gaps) <= dual.evaluate() - search.best.objective + 1e-6
+
+
+def test_a_school_group_steps_per_school_and_one_school_steps_as_a_whole():
+    group, group_dual = stepped_group(2, 1)
+    school, school_dual = stepped_group(1, 1)
+
+    sizes = group_dual.block_steps(group.best)
+
+    assert sizes is not None
+    assert len(sizes) == 2
+    assert school_dual.block_steps(school.best) is None
+
+
+def test_a_school_whose_gap_stops_shrinking_takes_smaller_steps():
+    search, dual = stepped_group(2, 0)
+    assert search.best is not None
+    factors = list(dual.theta)
+
+    for _ in range(1 + _STALL):  # the first sets the gap to beat; the rest do not beat it
+        dual.block_steps(search.best)
+
+    assert all(after == before / 2 for after, before in zip(dual.theta, factors, strict=True))

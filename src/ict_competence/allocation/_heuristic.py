@@ -26,15 +26,19 @@ _EJECT_PASSES = 3
 _REPACK_PASSES = 20
 #: Subgradient steps go on while the bound fell by more than this fraction over the last
 #: window of steps, at least the window and at most the cap; they stop sooner once the bound
-#: is within the gap of the best allocation. Counts, not the clock, so runs repeat exactly.
+#: is within ``_GAP`` (0.2 %) of the best allocation, where further steps cost more time
+#: than they take off the bound. Counts, not the clock, so runs repeat exactly.
 _LAGRANGE_MAX = 100
 _CONVERGE_WINDOW = 10
 _CONVERGE_GAIN = 3e-4
-_GAP = 1e-4
+_GAP = 2e-3
 _REPAIR_EVERY = 10
 #: Subgradient steps: Polyak's rule with this factor, halved after this many without progress.
 _THETA = 2.0
 _STALL = 6
+#: Ejection passes before the bound; its repairs give new starting points, and the best
+#: allocation gets the full passes afterwards.
+_FIRST_EJECT_PASSES = 1
 #: The bound's knapsacks count in half hours at the finest (weights rounded down,
 #: capacities up): a little looser than the local search's units, still valid, much faster.
 _BOUND_UNITS_PER_HOUR = 2
@@ -391,11 +395,11 @@ class _Heuristic:
         state.undo(mark)
         return False
 
-    def eject(self, state: _State) -> None:
+    def eject(self, state: _State, passes: int = _EJECT_PASSES) -> None:
         """Ejection moves over every instance until a pass finds nothing better."""
         pr = self.pr
         room = [self.cap_down[p] for p in range(len(pr.people))]
-        for _ in range(_EJECT_PASSES):
+        for _ in range(passes):
             improved = False
             for t in self.order:
                 if self.clock.up():
@@ -465,7 +469,8 @@ class _Heuristic:
             gap = best_bound - lower
             if gap <= _proof_margin(best_bound, resolution) or gap <= _GAP * abs(best_bound):
                 break
-            if last or not dual.step(theta * max(total - lower, 1e-6 * max(1.0, abs(total)))):
+            size = theta * max(total - lower, 1e-6 * max(1.0, abs(total)))
+            if last or not dual.step(size, dual.block_steps(self.best)):
                 break
         return best_bound if math.isfinite(best_bound) else None
 
@@ -496,14 +501,13 @@ class _Heuristic:
 
     def run(self) -> Outcome:
         state = self.construct()
-        self.eject(state)
+        self.eject(state, passes=_FIRST_EJECT_PASSES)
         best = self.keep_if_better(state)
         bound = self.lagrange(_LAGRANGE_MAX)
         best = self.best or best
-        if best.primary != state.primary or best.backup != state.backup:
-            polished = self.from_best(best)
-            self.eject(polished)
-            best = self.keep_if_better(polished)
+        polished = self.from_best(best)
+        self.eject(polished)
+        best = self.keep_if_better(polished)
         resolution = _resolution(self.pr)
         if bound is not None and best.objective - 1e-9 * max(1.0, abs(bound)) <= bound:
             # Float sums can put a bound that proves optimality a hair under the optimum.
@@ -576,6 +580,20 @@ class _Dual:
         self.picks: list[list[int]] = [[] for _ in range(n_people)]
         self.x_count = [0] * n_instances
         self.y_count = [0] * n_instances
+        # In a school group each school is a block of its own, tied to the others only by
+        # the group's instances: a block's multipliers step by its own share of the gap,
+        # with its own Polyak factor, so that one school's progress does not set another's
+        # pace. The group's instances (block -1) take the global step.
+        schools: dict[str, int] = {}
+        for instance in pr.instances:
+            if instance.school is not None:
+                schools.setdefault(instance.school, len(schools))
+        self.block_of = [schools.get(i.school, -1) if i.school else -1 for i in pr.instances]
+        self.people_block = [schools.get(p.school, -1) if p.school else -1 for p in pr.people]
+        self.n_blocks = len(schools)
+        self.theta = [_THETA] * self.n_blocks
+        self.block_best = [math.inf] * self.n_blocks
+        self.block_stall = [0] * self.n_blocks
 
     def _solve(self, p: int) -> tuple[float, list[int]]:
         lam, mu, n = self.lam, self.mu, self.n
@@ -654,8 +672,53 @@ class _Dual:
                     backups.append((pr.backup_value[p][ident - n], ident - n, p))
         return primaries, backups
 
-    def step(self, size: float) -> bool:
-        """Move the multipliers along the subgradient; ``False`` when it is zero (optimal)."""
+    def block_gaps(self, best: _Best) -> list[float]:
+        """Per school, how far its people's knapsacks are above the best allocation.
+
+        Each person's relaxed value is compared with what their part of the best
+        allocation is worth at the current prices, which their knapsack could have chosen:
+        the differences are not negative, and over everyone they add up to the bound
+        minus the best allocation's Lagrangian value.
+        """
+        pr, lam, mu = self.pr, self.lam, self.mu
+        gaps = [0.0] * self.n_blocks
+        for p, menu in enumerate(self.menus):
+            b, value = self.people_block[p], self.value[p]
+            if b < 0 or value is None:
+                continue
+            worth, load = 0.0, pr.pinned_load[p]
+            for t, _, v_p, _, v_b in menu:
+                if v_p is not None and best.primary[t] == p:
+                    worth += v_p - lam[t] + mu[t]
+                    load += pr.hours[t]
+                elif v_b is not None and best.backup[t] == p:
+                    worth += v_b - mu[t]
+                    load += pr.backup_hours[t]
+            gaps[b] += max(0.0, value - worth - pr.penalty(p, load))
+        return gaps
+
+    def block_steps(self, best: _Best | None) -> list[float] | None:
+        """Per school, the step's size (factor × gap); ``None`` for one school."""
+        if self.n_blocks < 2 or best is None:
+            return None
+        gaps = self.block_gaps(best)
+        for b, gap in enumerate(gaps):
+            if gap < self.block_best[b] * (1 - 1e-9):
+                self.block_best[b] = gap
+                self.block_stall[b] = 0
+            else:
+                self.block_stall[b] += 1
+                if self.block_stall[b] >= _STALL:
+                    self.theta[b] /= 2
+                    self.block_stall[b] = 0
+        return [theta * gap for theta, gap in zip(self.theta, gaps)]
+
+    def step(self, size: float, blocks: list[float] | None = None) -> bool:
+        """Move the multipliers along the subgradient; ``False`` when it is zero (optimal).
+
+        ``size`` is the step's size over the whole subgradient; ``blocks``, per school,
+        the size for that school's own instances.
+        """
         n, free, backable = self.n, self.free, self.backable
         x_count, y_count = self.x_count, self.y_count
         g_lam = [(1 - x_count[t]) if free[t] else 0 for t in range(n)]
@@ -666,9 +729,18 @@ class _Dual:
         norm = sum(g * g for g in g_lam) + sum(g * g for g in g_mu)
         if norm == 0:
             return False
-        step = size / norm
+        steps = [size / norm] * n
+        if blocks is not None:
+            norms = [0.0] * self.n_blocks
+            for t, b in enumerate(self.block_of):
+                if b >= 0:
+                    norms[b] += g_lam[t] * g_lam[t] + g_mu[t] * g_mu[t]
+            for t, b in enumerate(self.block_of):
+                if b >= 0:
+                    steps[t] = blocks[b] / norms[b] if norms[b] else 0.0
         lam, mu, value, people_of = self.lam, self.mu, self.value, self.people_of
         for t in range(n):
+            step = steps[t]
             new_lam = max(0.0, lam[t] - step * g_lam[t])
             new_mu = max(0.0, mu[t] - step * g_mu[t])
             if new_lam != lam[t] or new_mu != mu[t]:
