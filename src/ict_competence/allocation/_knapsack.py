@@ -18,17 +18,12 @@ __all__ = ["Option", "pack"]
 Option = tuple[int, float, int]
 
 _FIRST = itemgetter(0)
-_NEG_VALUE = itemgetter(1)
 _INF = float("inf")
 #: Relative slack when pruning: float sums of the same items may differ in the last bits.
 _SLACK = 1e-9
 
 #: A dynamic programme state: (weight, -value, chain of chosen identifiers).
 _State = tuple[int, float, Any]
-
-
-def _efficiency(options: list[Option]) -> float:
-    return max(value / weight if weight else _INF for weight, value, _ in options)
 
 
 def _greedy(
@@ -130,19 +125,24 @@ def _ranked(
     bounds every state's future and lets hopeless states go early. ``rest[i]`` is the
     most the groups from position ``i`` on can add, one best option each.
     """
-    usable = []
+    ranked: list[tuple[float, float, list[Option]]] = []
     for options in groups:
-        kept = [option for option in options if option[1] > 0 and option[0] <= capacity]
+        kept = []
+        rate = most = 0.0
+        for option in options:
+            weight, value, _ = option
+            if value > 0 and weight <= capacity:
+                kept.append(option)
+                rate = max(rate, value / weight if weight else _INF)
+                most = max(most, value)
         if kept:
-            usable.append(kept)
-    ranked = sorted(
-        ((_efficiency(options), options) for options in usable), key=_FIRST, reverse=True
-    )
-    rates = [rate for rate, _ in ranked]
+            ranked.append((rate, most, kept))
+    ranked.sort(key=_FIRST, reverse=True)
+    rates = [rate for rate, _, _ in ranked]
     rates.append(0.0)
-    rest = list(accumulate((max(map(_NEG_VALUE, o)) for _, o in reversed(ranked)), initial=0.0))
+    rest = list(accumulate((most for _, most, _ in reversed(ranked)), initial=0.0))
     rest.reverse()
-    return [options for _, options in ranked], rates, rest
+    return [options for _, _, options in ranked], rates, rest
 
 
 def _prune(
@@ -154,6 +154,9 @@ def _prune(
     plus the most the rest can add reaches ``need``; whatever a dropped state dominates
     could reach even less, so it goes as well.
     """
+    # A state (weight w, value -v) can still reach ``need`` if -v + most >= need and
+    # -v + (capacity - w) * rate >= need; both written as limits on v.
+    first = most - need
     best = _INF
     kept = []
     if rate == _INF:
@@ -161,13 +164,14 @@ def _prune(
             v = state[1]
             if v < best:
                 best = v
-                if most - v >= need:
+                if v <= first:
                     kept.append(state)
     else:
+        second = capacity * rate - need
         for state in grown:
             v = state[1]
             if v < best:
                 best = v
-                if most - v >= need and (capacity - state[0]) * rate - v >= need:
+                if v <= first and v + state[0] * rate <= second:
                     kept.append(state)
     return kept
