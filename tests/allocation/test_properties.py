@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from ict_competence.allocation import (
     Allocation,
+    DecisionKind,
     Duty,
     Pin,
     Team,
@@ -16,7 +17,7 @@ from ict_competence.allocation import (
     even_load_rules,
     task_instances,
 )
-from ict_competence.catalog import TaskOverview
+from ict_competence.catalog import TaskOverview, load_catalog
 from ict_competence.serialize import from_json, to_json
 from tests.allocation.strategies import overviews, teams
 
@@ -173,3 +174,22 @@ def test_inputs_and_results_pickle(overview, team):
     assert pickle.loads(pickle.dumps(team)) == team
     assert pickle.loads(pickle.dumps(overview)) == overview
     assert pickle.loads(pickle.dumps(result)) == result
+
+
+@settings(max_examples=50, deadline=None)
+@given(overviews(), teams())
+def test_every_raci_party_is_someone_in_the_team_or_a_catalog_role(overview, team):
+    result = allocate(overview, team)
+    roles = {role.code for role in load_catalog().roles}
+
+    for row in result.raci():
+        assert len(row.responsible) == 1
+        assert row.accountable in roles
+        assert set(row.consulted) <= set(team.ids)
+        decision = result.decisions.get(row.key)
+        if decision is None:
+            assert row.responsible == (result.assignments[row.key].primary,)
+            assert not row.vacancy
+        else:
+            assert row.responsible[0] in roles
+            assert row.vacancy == (decision.kind is DecisionKind.RECRUIT)

@@ -149,7 +149,7 @@ def test_raci_has_one_accountable_and_a_responsible_on_every_row(result):
     assert by_key["T-01"].responsible == (result.assignments["T-01"].primary,)
 
 
-def test_raci_names_a_vacancy_for_recruiting_and_a_group_lead_for_group_tasks():
+def test_raci_names_the_role_to_recruit_and_a_group_lead_for_group_tasks():
     overview = make_overview(
         make_task("T-01", strategic=True, required_level=3), make_task("G-01"), group=("G-01",)
     )
@@ -158,7 +158,9 @@ def test_raci_names_a_vacancy_for_recruiting_and_a_group_lead_for_group_tasks():
 
     rows = {row.key: row for row in result.raci(group_accountable="ict_policy_lead")}
 
-    assert rows["north:T-01"].responsible == ("vacancy",)
+    assert rows["north:T-01"].responsible == ("tict",)
+    assert rows["north:T-01"].vacancy
+    assert not rows["G-01"].vacancy
     assert rows["north:T-01"].accountable == "directie"
     assert rows["G-01"].accountable == "ict_policy_lead"
 

@@ -711,7 +711,7 @@ class _Dual:
                 if self.block_stall[b] >= _STALL:
                     self.theta[b] /= 2
                     self.block_stall[b] = 0
-        return [theta * gap for theta, gap in zip(self.theta, gaps)]
+        return [theta * gap for theta, gap in zip(self.theta, gaps, strict=True)]
 
     def step(self, size: float, blocks: list[float] | None = None) -> bool:
         """Move the multipliers along the subgradient; ``False`` when it is zero (optimal).

@@ -28,8 +28,15 @@ __all__ = [
     "RaciRow",
 ]
 
-#: The RACI "responsible" of a task nobody in the team takes, by decision.
-DECISION_PARTIES = {DecisionKind.OUTSOURCE: "external_firm", DecisionKind.RECRUIT: "vacancy"}
+#: The RACI "responsible" of a task to outsource: the catalog's external firm.
+OUTSOURCE_PARTY = "external_firm"
+#: The catalog role for someone who carries mostly one cluster (seed 003, "2 rollen").
+CLUSTER_ROLES = {
+    Cluster.TECHNICAL: "tict",
+    Cluster.PEDAGOGICAL: "digicoach",
+    Cluster.ADMINISTRATIVE: "administrative_staff",
+    Cluster.POLICY: "ict_policy_team",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -135,10 +142,13 @@ class RaciRow:
 
     Attributes:
         key: the instance key.
-        responsible: who does it (the primary), or the party a decision names.
+        responsible: who does it: the primary's id, or for a task nobody in the team
+            takes a catalog role code: ``external_firm`` to outsource it, or the role
+            to recruit for it.
         accountable: the one person or role answerable for it (directie by default).
         consulted: who is consulted (the back-up).
         informed: who is kept informed.
+        vacancy: whether ``responsible`` is a role still to be recruited.
     """
 
     key: str
@@ -146,6 +156,7 @@ class RaciRow:
     accountable: str = attrs.field(validator=_non_blank)
     consulted: tuple[str, ...] = ()
     informed: tuple[str, ...] = ()
+    vacancy: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -386,8 +397,11 @@ class Allocation:
             group_accountable: the one answerable for the group's own instances in a school
                 group, for example the ICT policy team lead; ``accountable`` by default.
 
-        A task nobody in the team takes gets as R the party its decision names:
-        ``external_firm`` for outsourcing, ``vacancy`` for recruiting.
+        A task nobody in the team takes gets as R a catalog role: ``external_firm``
+        when it is to be outsourced, or when it is to be recruited the role its cluster
+        suggests (as in :meth:`profiles`: ``tict`` for technical work, ``digicoach``
+        for pedagogical, ``administrative_staff``, ``ict_policy_team``), with
+        ``vacancy`` set.
         """
         rows = []
         for info in self.instances:
@@ -395,15 +409,23 @@ class Allocation:
             party = accountable
             if info.school is None and group_accountable is not None:
                 party = group_accountable
+            vacancy = False
+            consulted: tuple[str, ...] = ()
             if assignment is not None:
-                responsible = (assignment.primary,)
-                consulted = (assignment.backup,) if assignment.backup is not None else ()
+                responsible = assignment.primary
+                if assignment.backup is not None:
+                    consulted = (assignment.backup,)
+            elif self.decisions[info.key].kind is DecisionKind.RECRUIT:
+                responsible, vacancy = CLUSTER_ROLES[info.cluster], True
             else:
-                responsible = (DECISION_PARTIES[self.decisions[info.key].kind],)
-                consulted = ()
+                responsible = OUTSOURCE_PARTY
             rows.append(
                 RaciRow(
-                    key=info.key, responsible=responsible, accountable=party, consulted=consulted
+                    key=info.key,
+                    responsible=(responsible,),
+                    accountable=party,
+                    consulted=consulted,
+                    vacancy=vacancy,
                 )
             )
         return tuple(rows)
@@ -481,14 +503,10 @@ def suggest_profile(person: str, hours_by_cluster: Mapping[Cluster, float]) -> P
     main = max(Cluster, key=lambda cluster: share[cluster])
     if share[main] < 0.5:
         role = "ict_coach"
-    elif main is Cluster.TECHNICAL:
-        role = "tict"
-    elif main is Cluster.PEDAGOGICAL:
-        role = "pict" if share[Cluster.TECHNICAL] > 0 else "digicoach"
-    elif main is Cluster.ADMINISTRATIVE:
-        role = "administrative_staff"
+    elif main is Cluster.PEDAGOGICAL and share[Cluster.TECHNICAL] > 0:
+        role = "pict"
     else:
-        role = "ict_policy_team"
+        role = CLUSTER_ROLES[main]
     carried = ", ".join(
         f"{cluster.value} {share[cluster]:.0%}" for cluster in Cluster if share[cluster] > 0
     )
