@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ict_competence.allocation import Team, default_rules, even_load_rules
@@ -12,13 +13,17 @@ from ict_competence.allocation._heuristic import (
     _GAP,
     _LAGRANGE_MAX,
     _STALL,
+    _Best,
     _Clock,
     _converged,
     _Dual,
     _Heuristic,
+    exact_objective,
+    hopeless,
     solve_heuristic,
 )
 from ict_competence.allocation._knapsack import Option, pack
+from ict_competence.allocation._optimal import run_highs
 from ict_competence.allocation._problem import Problem, penalty
 from ict_competence.catalog import TaskOverview
 from tests.allocation.strategies import large_instance, overviews, teams
@@ -174,3 +179,73 @@ def test_a_school_whose_gap_stops_shrinking_takes_smaller_steps():
         dual.block_steps(search.best)
 
     assert all(after == before / 2 for after, before in zip(dual.theta, factors, strict=True))
+
+
+def test_each_school_takes_its_part_from_the_allocation_that_did_best_there():
+    problem = Problem(*large_instance(2), default_rules())
+    search = _Heuristic(problem, _Clock(None))
+    full = solve_heuristic(problem)
+    (north, _), (south, _), _ = search.blocks
+    # Two allocations, each with one school's part emptied: each is best in one school.
+    without_north = (
+        [-1 if t in north else p for t, p in enumerate(full.primary)],
+        list(full.backup),
+    )
+    without_south = (
+        [-1 if t in south else p for t, p in enumerate(full.primary)],
+        list(full.backup),
+    )
+    for primary, backup in (without_north, without_south):
+        for t, p in enumerate(primary):
+            if p < 0:
+                backup[t] = -1
+    search.pool = [without_north, without_south]
+    value = exact_objective(problem, *without_north)
+
+    combined = search.combine(_Best(*without_north, value))
+
+    assert combined is not None
+    assert combined.primary == list(full.primary)
+    assert exact_objective(problem, combined.primary, combined.backup) == pytest.approx(
+        full.objective
+    )
+
+
+def test_one_school_has_no_parts_to_combine():
+    search = _Heuristic(Problem(*large_instance(1), default_rules()), _Clock(None))
+    best = search.keep_if_better(search.construct())
+
+    assert search.blocks == []
+    assert search.combine(best) is None
+
+
+@settings(max_examples=25, deadline=None)
+@given(overviews(), teams(), st.booleans())
+def test_what_the_bound_leaves_out_never_hides_a_better_allocation(overview, team, even):
+    problem = Problem(overview, team, even_load_rules() if even else default_rules())
+    outcome = solve_heuristic(problem)
+    optimum, _, _ = run_highs(problem, plain=True)
+    assume(optimum is not None)  # None: nobody may take anything, nothing to leave out
+    assert optimum is not None
+
+    left_out = hopeless(problem, outcome)
+
+    tolerance = 1e-4 * max(1.0, abs(optimum.objective))
+    if optimum.objective > outcome.objective + tolerance:
+        used = {(0, p, t) for t, p in enumerate(optimum.primary) if p >= 0}
+        used |= {(1, p, t) for t, p in enumerate(optimum.backup) if p >= 0}
+        assert not used & left_out
+    reduced, _, _ = run_highs(problem, warm=outcome)
+    best = max(outcome.objective, reduced.objective if reduced else outcome.objective)
+    assert best >= optimum.objective - tolerance
+
+
+def test_the_bound_leaves_out_most_choices_on_a_school():
+    problem = Problem(*large_instance(1), default_rules())
+    outcome = solve_heuristic(problem)
+    choices = sum(map(len, problem.primary_value)) + sum(map(len, problem.backup_value))
+
+    left_out = hopeless(problem, outcome)
+
+    assert len(left_out) > choices / 4
+    assert all((0, p, t) not in left_out for t, p in enumerate(outcome.primary) if p >= 0)

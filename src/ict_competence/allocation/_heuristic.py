@@ -32,7 +32,10 @@ _LAGRANGE_MAX = 100
 _CONVERGE_WINDOW = 10
 _CONVERGE_GAIN = 3e-4
 _GAP = 2e-3
+#: Subgradient steps between repairs of the relaxation into an allocation; in a school
+#: group more often, as each repair may be best for some school (see ``combine``).
 _REPAIR_EVERY = 10
+_REPAIR_EVERY_GROUP = 3
 #: Subgradient steps: Polyak's rule with this factor, halved after this many without progress.
 _THETA = 2.0
 _STALL = 6
@@ -42,6 +45,9 @@ _FIRST_EJECT_PASSES = 1
 #: The bound's knapsacks count in half hours at the finest (weights rounded down,
 #: capacities up): a little looser than the local search's units, still valid, much faster.
 _BOUND_UNITS_PER_HOUR = 2
+
+#: An allocation as person numbers per instance (-1: none): primaries, back-ups.
+_Allocation = tuple[list[int], list[int]]
 
 
 @attrs.frozen
@@ -55,6 +61,11 @@ class Outcome:
     proven: bool
     solver: str
     stopped_early: bool = False
+    #: The multipliers of the best bound (per instance, for primaries and back-ups), for
+    #: the exact solver to leave out what cannot beat the allocation.
+    prices: tuple[tuple[float, ...], tuple[float, ...]] | None = attrs.field(
+        default=None, eq=False, repr=False
+    )
 
 
 class _Clock:
@@ -345,8 +356,13 @@ class _Heuristic:
             if problem.backup_candidates[t] and t not in problem.pinned_backup
         ]
         self.best: _Best | None = None
+        # In a school group: each school's instances and people, and every allocation seen,
+        # to take each school's part from whichever allocation did best there.
+        self.blocks = _school_blocks(problem)
+        self.pool: list[_Allocation] = []
         #: Subgradient steps the last bound took (for tests and tuning).
         self.iterations = 0
+        self.prices: tuple[tuple[float, ...], tuple[float, ...]] | None = None
 
     # -- local search ---------------------------------------------------------------------------
 
@@ -423,6 +439,8 @@ class _Heuristic:
     def keep_if_better(self, state: _State) -> _Best:
         """Remember ``state`` if it beats the best so far; return the best."""
         objective = exact_objective(self.pr, state.primary, state.backup)
+        if self.blocks:
+            self.pool.append((list(state.primary), list(state.backup)))
         if self.best is None or objective > self.best.objective + _GAIN:
             self.best = _Best(list(state.primary), list(state.backup), objective)
         return self.best
@@ -443,6 +461,7 @@ class _Heuristic:
         history: list[float] = []
         theta = _THETA
         stall = 0
+        every = _REPAIR_EVERY_GROUP if self.blocks else _REPAIR_EVERY
         self.iterations = 0
         for iteration in range(limit):
             if self.clock.up():
@@ -454,6 +473,7 @@ class _Heuristic:
                 total = math.floor(total / resolution + 1e-6) * resolution
             if total < best_bound - _GAIN:
                 best_bound = total
+                self.prices = (tuple(dual.lam), tuple(dual.mu))
                 stall = 0
             else:
                 stall += 1
@@ -463,7 +483,7 @@ class _Heuristic:
             history.append(best_bound)
             lower = self.best.objective if self.best is not None else 0.0
             last = iteration == limit - 1 or _converged(history)
-            if last or iteration % _REPAIR_EVERY == _REPAIR_EVERY - 1:
+            if last or iteration % every == every - 1:
                 self.repair(*dual.choices())
                 lower = self.best.objective if self.best is not None else 0.0
             gap = best_bound - lower
@@ -505,7 +525,7 @@ class _Heuristic:
         best = self.keep_if_better(state)
         bound = self.lagrange(_LAGRANGE_MAX)
         best = self.best or best
-        polished = self.from_best(best)
+        polished = self.combine(best) or self.from_best(best)
         self.eject(polished)
         best = self.keep_if_better(polished)
         resolution = _resolution(self.pr)
@@ -521,7 +541,40 @@ class _Heuristic:
             proven,
             "heuristic",
             self.stopped_early,
+            self.prices,
         )
+
+    def combine(self, best: _Best) -> _State | None:
+        """``best`` with each school's part from the allocation seen that did best there.
+
+        A school's instances are open to its own people only, so its part can be swapped
+        for another allocation's as long as its people keep room for what they carry of
+        the group's own instances in ``best``. ``None`` when nothing beats ``best``.
+        """
+        if len(self.pool) < 2:
+            return None
+        pr = self.pr
+        primary, backup = list(best.primary), list(best.backup)
+        elsewhere = [0.0] * len(pr.people)
+        for t in self.blocks[-1][0]:
+            if primary[t] >= 0:
+                elsewhere[primary[t]] += pr.hours[t]
+            if backup[t] >= 0:
+                elsewhere[backup[t]] += pr.backup_hours[t]
+        for block in self.blocks[:-1]:
+            instances = block[0]
+            top = _part_value(pr, instances, (primary, backup))
+            chosen = None
+            for candidate in self.pool:
+                value = _part_value(pr, instances, candidate)
+                if value > top + _GAIN and _part_fits(pr, block, elsewhere, candidate):
+                    top, chosen = value, candidate
+            if chosen is not None:
+                for t in instances:
+                    primary[t], backup[t] = chosen[0][t], chosen[1][t]
+        if exact_objective(pr, primary, backup) <= best.objective + _GAIN:
+            return None
+        return self.from_best(_Best(primary, backup, 0.0))
 
     def from_best(self, best: _Best) -> _State:
         state = self.new_state()
@@ -595,11 +648,14 @@ class _Dual:
         self.block_best = [math.inf] * self.n_blocks
         self.block_stall = [0] * self.n_blocks
 
-    def _solve(self, p: int) -> tuple[float, list[int]]:
+    def _groups(self, p: int, skip: int = -1) -> tuple[list[list[Option]], dict[int, Option]]:
+        """Person ``p``'s knapsack at the current prices (without instance ``skip``)."""
         lam, mu, n = self.lam, self.mu, self.n
         groups: list[list[Option]] = []
         offered: dict[int, Option] = {}
         for t, w_p, v_p, w_b, v_b in self.menus[p]:
+            if t == skip:
+                continue
             options: list[Option] = []
             if v_p is not None:
                 reduced = v_p - lam[t] + mu[t]
@@ -613,18 +669,28 @@ class _Dual:
                 groups.append(options)
                 for option in options:
                     offered[option[2]] = option
+        return groups, offered
+
+    def _penalty(self, p: int, base: float) -> Callable[[int], float] | None:
+        """Person ``p``'s load terms by units of the bound, above ``base`` hours."""
+        kinks = self.pr.kinks[p]
+        if not kinks:
+            return None
+        scale = self.scale
+
+        def scaled(units: int) -> float:
+            return penalty(kinks, base + units / scale)
+
+        return scaled
+
+    def _solve(self, p: int) -> tuple[float, list[int]]:
+        groups, offered = self._groups(p)
         # The last choices, at the new prices, are still feasible: a value to beat.
         kept = [offered[ident] for ident in self.picks[p] if ident in offered]
         weight = sum(option[0] for option in kept)
         value = sum(option[1] for option in kept)
-        kinks = self.pr.kinks[p]
-        scaled: Callable[[int], float] | None = None
-        if kinks:
-            base, scale = self.pr.pinned_load[p], self.scale
-
-            def scaled(units: int) -> float:
-                return penalty(kinks, base + units / scale)
-
+        scaled = self._penalty(p, self.pr.pinned_load[p])
+        if scaled is not None:
             value += scaled(weight)
         total, chosen = pack(groups, self.capacity[p], scaled, at_least=value)
         if total < value:
@@ -748,6 +814,110 @@ class _Dual:
                 for p in people_of[t]:
                     value[p] = None
         return True
+
+    def reaches(self, p: int, t: int, backup: bool, need: float) -> bool:
+        """Whether the knapsack of ``p`` with ``t`` (back-up if ``backup``) reaches ``need``."""
+        for u, w_p, v_p, w_b, v_b in self.menus[p]:
+            if u == t:
+                weight, value = (w_b, v_b) if backup else (w_p, v_p)
+                break
+        else:
+            return False
+        if value is None or weight > self.capacity[p]:
+            return False
+        value += -self.mu[t] if backup else self.mu[t] - self.lam[t]
+        groups, _ = self._groups(p, skip=t)
+        scaled = self._penalty(p, self.pr.pinned_load[p] + weight / self.scale)
+        empty = scaled(0) if scaled is not None else 0.0
+        if value + sum(max(o[1] for o in g) for g in groups) + empty < need:
+            return False
+        total, _ = pack(groups, self.capacity[p] - weight, scaled, at_least=need - value)
+        return value + total >= need
+
+
+def hopeless(problem: Problem, outcome: Outcome) -> set[tuple[int, int, int]]:
+    """The columns ``(0 primary | 1 back-up, person, instance)`` no better allocation uses.
+
+    At the multipliers of the best bound, forcing a person to take an instance bounds every
+    allocation in which they do: the bound minus their knapsack plus their knapsack with
+    that instance forced in. Where that falls short of ``outcome``'s value, no allocation
+    with that choice can beat it, and the exact solver may leave the choice out (Lagrangian
+    variable fixing). The optimum is then the better of ``outcome`` and what remains.
+    """
+    if outcome.prices is None:
+        return set()
+    search = _Heuristic(problem, _Clock(None))
+    dual = _Dual(search)
+    dual.lam, dual.mu = list(outcome.prices[0]), list(outcome.prices[1])
+    bound = dual.evaluate()
+    n = dual.n
+    # Float sums differ in their last bits: leave out only what falls clearly short.
+    lower = outcome.objective - 1e-7 * max(1.0, abs(outcome.objective))
+    left_out: set[tuple[int, int, int]] = set()
+    for p, menu in enumerate(dual.menus):
+        need = lower - (bound - (dual.value[p] or 0.0))  # evaluate() solved everyone
+        picked = set(dual.picks[p])
+        for t, _, v_p, _, v_b in menu:
+            if v_p is not None and t not in picked and not dual.reaches(p, t, False, need):
+                left_out.add((0, p, t))
+            if v_b is not None and n + t not in picked and not dual.reaches(p, t, True, need):
+                left_out.add((1, p, t))
+    # The allocation itself must stay possible (it always does, up to rounding).
+    for t, p in enumerate(outcome.primary):
+        left_out.discard((0, p, t))
+    for t, p in enumerate(outcome.backup):
+        left_out.discard((1, p, t))
+    return left_out
+
+
+def _school_blocks(problem: Problem) -> list[tuple[list[int], list[int]]]:
+    """Per school of a group: its instances and its people; last, the group's own instances.
+
+    Empty for one school, where there is nothing to combine.
+    """
+    schools: dict[str, tuple[list[int], list[int]]] = {}
+    group: list[int] = []
+    for t, instance in enumerate(problem.instances):
+        if instance.school is None:
+            group.append(t)
+        else:
+            schools.setdefault(instance.school, ([], []))[0].append(t)
+    if len(schools) < 2:
+        return []
+    for p, person in enumerate(problem.people):
+        if person.school in schools:
+            schools[person.school][1].append(p)
+    return [*schools.values(), (group, [])]
+
+
+def _part_value(problem: Problem, instances: list[int], allocation: _Allocation) -> float:
+    """What an allocation's choices on ``instances`` are worth (load terms aside)."""
+    primary, backup = allocation
+    value = 0.0
+    for t in instances:
+        if primary[t] >= 0:
+            value += problem.primary_value[primary[t]][t]
+        if backup[t] >= 0:
+            value += problem.backup_value[backup[t]][t]
+    return value
+
+
+def _part_fits(
+    problem: Problem,
+    block: tuple[list[int], list[int]],
+    elsewhere: list[float],
+    allocation: _Allocation,
+) -> bool:
+    """Whether an allocation's part in a block leaves its people room for ``elsewhere``."""
+    instances, people = block
+    primary, backup = allocation
+    load = {p: elsewhere[p] for p in people}
+    for t in instances:
+        if primary[t] >= 0:
+            load[primary[t]] += problem.hours[t]
+        if backup[t] >= 0:
+            load[backup[t]] += problem.backup_hours[t]
+    return all(load[p] <= problem.capacity[p] + EPS for p in people)
 
 
 def _resolution(problem: Problem) -> float | None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ict_competence.allocation._heuristic import Outcome, exact_objective
+from ict_competence.allocation._heuristic import Outcome, exact_objective, hopeless
 from ict_competence.allocation._problem import EPS, Problem
 from ict_competence.errors import IctCompetenceError
 
@@ -64,13 +64,16 @@ class _Builder:
         return len(model.columns) - 1
 
 
-def build_model(problem: Problem) -> _Model:
+def build_model(
+    problem: Problem,
+    leave_out: set[tuple[int, int, int]] | frozenset[tuple[int, int, int]] = frozenset(),
+) -> _Model:
     """The textbook formulation: binary primaries x[p,t] and back-ups y[p,t], maximised.
 
     Rows: at most one primary per instance; back-ups no more than primaries (so at most
     one, and only where a primary is); nobody is both on one instance; each person's
     hours; and for load terms, overload variables above each threshold. Pins fix their
-    variables at 1.
+    variables at 1. Columns ``(kind, person, instance)`` in ``leave_out`` are left out.
     """
     pr = problem
     n_instances = len(pr.instances)
@@ -89,7 +92,7 @@ def build_model(problem: Problem) -> _Model:
         primaries: dict[int, int] = {}
         for t, value in pr.primary_value[p].items():
             pinned = pr.pinned_primary.get(t)
-            if pinned is not None and pinned != p:
+            if (pinned is not None and pinned != p) or (pinned is None and (0, p, t) in leave_out):
                 continue
             rows = [(r, pr.hours[t]) for r in loads]
             if pinned is None:
@@ -102,7 +105,7 @@ def build_model(problem: Problem) -> _Model:
             if pr.pinned_backup.get(t) == p:
                 build.column((1, p, t), value, rows, fixed=True)
                 continue
-            if not backable[t] or pr.pinned_primary.get(t) == p:
+            if not backable[t] or pr.pinned_primary.get(t) == p or (1, p, t) in leave_out:
                 continue
             rows.append((backs_covered[t], 1.0))
             if t in primaries:
@@ -208,14 +211,18 @@ def run_highs(
     time_limit: float | None = None,
     plain: bool = False,
 ) -> tuple[Outcome | None, float | None, float]:
-    """Solve the MILP with HiGHS; ``plain`` runs it as a textbook baseline (no warm start).
+    """Solve the MILP with HiGHS; ``plain`` runs it as a textbook baseline.
+
+    Otherwise the MILP starts from ``warm`` and leaves out the choices the heuristic's
+    bound shows cannot beat it; its bound then holds for the allocations that beat
+    ``warm``, which is all an optimum needs.
 
     Returns:
         The solution HiGHS found (``None`` if none), its dual bound, and the seconds spent.
     """
     started = time.monotonic()
     highspy = _highs()
-    model = build_model(problem)
+    model = build_model(problem, hopeless(problem, warm) if warm and not plain else frozenset())
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     if not model.columns:
