@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -249,3 +250,11 @@ def test_the_bound_leaves_out_most_choices_on_a_school():
 
     assert len(left_out) > choices / 4
     assert all((0, p, t) not in left_out for t, p in enumerate(outcome.primary) if p >= 0)
+
+
+def test_out_of_time_the_bound_leaves_out_nothing_more():
+    problem = Problem(*large_instance(1), default_rules())
+    outcome = solve_heuristic(problem)
+
+    assert hopeless(problem, outcome, 0.0) == set()
+    assert hopeless(problem, attrs.evolve(outcome, prices=None)) == set()

@@ -642,12 +642,14 @@ class _Dual:
         # the group's instances: a block's multipliers step by its own share of the gap,
         # with its own Polyak factor, so that one school's progress does not set another's
         # pace. The group's instances (block -1) take the global step.
-        schools: dict[str, int] = {}
-        for instance in pr.instances:
-            if instance.school is not None:
-                schools.setdefault(instance.school, len(schools))
-        self.block_of = [schools.get(i.school, -1) if i.school else -1 for i in pr.instances]
-        self.people_block = [schools.get(p.school, -1) if p.school else -1 for p in pr.people]
+        schools = search.blocks[:-1]
+        self.block_of = [-1] * n_instances
+        self.people_block = [-1] * n_people
+        for b, (instances, members) in enumerate(schools):
+            for t in instances:
+                self.block_of[t] = b
+            for p in members:
+                self.people_block[p] = b
         self.n_blocks = len(schools)
         self.theta = [_THETA] * self.n_blocks
         self.block_best = [math.inf] * self.n_blocks
@@ -841,7 +843,9 @@ class _Dual:
         return value + total >= need
 
 
-def hopeless(problem: Problem, outcome: Outcome) -> set[tuple[int, int, int]]:
+def hopeless(
+    problem: Problem, outcome: Outcome, time_limit: float | None = None
+) -> set[tuple[int, int, int]]:
     """The columns ``(0 primary | 1 back-up, person, instance)`` no better allocation uses.
 
     At the multipliers of the best bound, forcing a person to take an instance bounds every
@@ -849,10 +853,12 @@ def hopeless(problem: Problem, outcome: Outcome) -> set[tuple[int, int, int]]:
     that instance forced in. Where that falls short of ``outcome``'s value, no allocation
     with that choice can beat it, and the exact solver may leave the choice out (Lagrangian
     variable fixing). The optimum is then the better of ``outcome`` and what remains.
+    Within ``time_limit`` seconds: what is found by then is left out, which is as valid.
     """
     if outcome.prices is None:
         return set()
-    search = _Heuristic(problem, _Clock(None))
+    clock = _Clock(time_limit)
+    search = _Heuristic(problem, clock)
     dual = _Dual(search)
     dual.lam, dual.mu = list(outcome.prices[0]), list(outcome.prices[1])
     bound = dual.evaluate()
@@ -861,6 +867,8 @@ def hopeless(problem: Problem, outcome: Outcome) -> set[tuple[int, int, int]]:
     lower = outcome.objective - 1e-7 * max(1.0, abs(outcome.objective))
     left_out: set[tuple[int, int, int]] = set()
     for p, menu in enumerate(dual.menus):
+        if clock.up():
+            break
         need = lower - (bound - (dual.value[p] or 0.0))  # evaluate() solved everyone
         picked = set(dual.picks[p])
         for t, _, v_p, _, v_b in menu:

@@ -222,7 +222,11 @@ def run_highs(
     """
     started = time.monotonic()
     highspy = _highs()
-    model = build_model(problem, hopeless(problem, warm) if warm and not plain else frozenset())
+    leave_out: set[tuple[int, int, int]] = set()
+    if warm is not None and not plain:
+        # At most a fifth of the time: the rest is the MILP's.
+        leave_out = hopeless(problem, warm, None if time_limit is None else time_limit / 5)
+    model = build_model(problem, leave_out)
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     if not model.columns:
