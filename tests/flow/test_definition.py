@@ -8,6 +8,7 @@ from ict_competence.flow import (
     Answer,
     Phase,
     RoadmapError,
+    SessionStatus,
     StepKind,
     Variant,
     load_roadmap,
@@ -372,3 +373,12 @@ def test_actors_answers_and_variants_have_dutch_and_english_labels():
         "scholengroep/-gemeenschap",
     ]
     assert all(label.en for label in labels)
+
+
+def test_step_kinds_phases_and_statuses_have_dutch_and_english_labels():
+    labels = {member: member.label for member in (*StepKind, *Phase, *SessionStatus)}
+
+    assert labels[Phase.PRECONDITIONS].nl == "Randvoorwaarden"
+    assert labels[StepKind.CHECK].en == "check (yes/no)"
+    assert labels[SessionStatus.PAUSED].nl.startswith("gepauzeerd")
+    assert all(label.nl and label.en for label in labels.values())

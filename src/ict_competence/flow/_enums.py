@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import enum
-
 from ict_competence.text import Labelled, LocalizedText, set_labels
 
 __all__ = ["Actor", "Answer", "Phase", "SessionStatus", "StepKind", "Variant"]
 
 
-class StepKind(enum.Enum):
+class StepKind(Labelled):
     """What a step asks of the school.
 
     A ``CHECK`` is a yes/no question, an ``ACTION`` something to do (steps 5 and 7),
@@ -33,7 +31,7 @@ class StepKind(enum.Enum):
         return "complete() or revisit(step)"
 
 
-class Phase(enum.Enum):
+class Phase(Labelled):
     """The three stages of the roadmap: steps 1–3, 4–6 and 7–8."""
 
     PRECONDITIONS = "preconditions"
@@ -71,7 +69,7 @@ class Variant(Labelled):
     SCHOOL_GROUP = "school_group"
 
 
-class SessionStatus(enum.Enum):
+class SessionStatus(Labelled):
     """Where a roadmap session stands.
 
     ``PAUSED``: a precondition (steps 1–3) was answered "no"; the school works on it
@@ -101,3 +99,31 @@ _VARIANT_LABELS = {
 set_labels(Actor, _ACTOR_LABELS)
 set_labels(Answer, _ANSWER_LABELS)
 set_labels(Variant, _VARIANT_LABELS)
+set_labels(
+    StepKind,
+    {
+        StepKind.CHECK: LocalizedText("check (ja/nee)", "check (yes/no)"),
+        StepKind.ACTION: LocalizedText("actie", "action"),
+        StepKind.EVALUATION: LocalizedText("evaluatie", "evaluation"),
+    },
+)
+set_labels(
+    Phase,
+    {
+        Phase.PRECONDITIONS: LocalizedText("Randvoorwaarden", "Preconditions"),
+        Phase.PEOPLE_AND_MEANS: LocalizedText("Mensen en middelen", "People and means"),
+        Phase.EXECUTION_AND_EVALUATION: LocalizedText(
+            "Uitvoering en evaluatie", "Execution and evaluation"
+        ),
+    },
+)
+set_labels(
+    SessionStatus,
+    {
+        SessionStatus.IN_PROGRESS: LocalizedText("bezig", "in progress"),
+        SessionStatus.PAUSED: LocalizedText(
+            "gepauzeerd: aan een voorwaarde wordt gewerkt", "paused: a precondition is being met"
+        ),
+        SessionStatus.CYCLE_COMPLETE: LocalizedText("ronde afgerond", "cycle complete"),
+    },
+)

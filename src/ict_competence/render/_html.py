@@ -100,11 +100,6 @@ _LABELS = {
     "owner": LocalizedText("Eigenaar", "Owner"),
     "pauses": LocalizedText("pauze bij deze stap", "pauses at this step"),
     "phase": LocalizedText("Fase", "Phase"),
-    "phase.execution_and_evaluation": LocalizedText(
-        "Uitvoering en evaluatie", "Execution and evaluation"
-    ),
-    "phase.people_and_means": LocalizedText("Mensen en middelen", "People and means"),
-    "phase.preconditions": LocalizedText("Randvoorwaarden", "Preconditions"),
     "policy_themes": LocalizedText("Beleidsthema's", "Policy themes"),
     "positions": LocalizedText("Functies", "Positions"),
     "question": LocalizedText("Vraag", "Question"),
@@ -125,15 +120,7 @@ _LABELS = {
     "source": LocalizedText("Bron", "Source"),
     "sources": LocalizedText("Bronnen", "Sources"),
     "status": LocalizedText("Status", "Status"),
-    "status.cycle_complete": LocalizedText("ronde afgerond", "cycle complete"),
-    "status.in_progress": LocalizedText("bezig", "in progress"),
-    "status.paused": LocalizedText(
-        "gepauzeerd: aan een voorwaarde wordt gewerkt", "paused: a precondition is being met"
-    ),
     "step": LocalizedText("Stap", "Step"),
-    "step_kind.action": LocalizedText("actie", "action"),
-    "step_kind.check": LocalizedText("check (ja/nee)", "check (yes/no)"),
-    "step_kind.evaluation": LocalizedText("evaluatie", "evaluation"),
     "steps": LocalizedText("Stappen", "Steps"),
     "success_criterion": LocalizedText("Succescriterium", "Success criterion"),
     "summary": LocalizedText("Samenvatting", "Summary"),
