@@ -7,6 +7,6 @@ from pathlib import Path
 
 if __name__ == "__main__":
     for script in sorted(Path(__file__).parent.glob("*.py")):
-        if script.name != "run.py":
+        if script.name not in ("run.py", "tune.py"):  # tune.py compares settings on demand
             print(f"== {script.name}")
             runpy.run_path(str(script), run_name="__main__")
