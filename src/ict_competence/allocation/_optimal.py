@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import attrs
@@ -20,6 +22,10 @@ __all__ = ["GAP_TOLERANCE", "build_model", "solve_optimal"]
 
 #: The relative gap under which an allocation counts as proven optimal (HiGHS' default).
 GAP_TOLERANCE = 1e-4
+
+#: Multipliers per instance for "one primary" and "back-ups under a primary", and the
+#: instances whose rows they replace.
+Prices = tuple[Sequence[float], Sequence[float], AbstractSet[int]]
 
 
 @attrs.define
@@ -67,6 +73,9 @@ class _Builder:
 def build_model(
     problem: Problem,
     leave_out: set[tuple[int, int, int]] | frozenset[tuple[int, int, int]] = frozenset(),
+    *,
+    people: Iterable[int] | None = None,
+    priced: Prices | None = None,
 ) -> _Model:
     """The textbook formulation: binary primaries x[p,t] and back-ups y[p,t], maximised.
 
@@ -74,48 +83,111 @@ def build_model(
     one, and only where a primary is); nobody is both on one instance; each person's
     hours; and for load terms, overload variables above each threshold. Pins fix their
     variables at 1. Columns ``(kind, person, instance)`` in ``leave_out`` are left out.
+
+    ``people`` limits the model to those people's columns. ``priced`` moves the first two
+    kinds of row of some instances into the costs, with multipliers: what remains is a
+    Lagrangian relaxation whose value, plus :func:`price_constant`, bounds the optimum.
     """
-    pr = problem
-    n_instances = len(pr.instances)
-    build = _Builder()
-    one_primary = [build.row(1.0) if t not in pr.pinned_primary else -1 for t in range(n_instances)]
-    backable = [
-        bool(pr.backup_candidates[t]) and t not in pr.pinned_backup for t in range(n_instances)
-    ]
-    backs_covered = [
-        build.row(1.0 if t in pr.pinned_primary else 0.0) if backable[t] else -1
-        for t in range(n_instances)
-    ]
-    for p in range(len(pr.people)):
+    formulation = _Formulation(problem, leave_out, priced)
+    for p in range(len(problem.people)) if people is None else people:
+        formulation.person(p)
+    return formulation.build.model
+
+
+class _Formulation:
+    """The rows and columns of :func:`build_model`, person by person; rows made on first use."""
+
+    def __init__(
+        self,
+        problem: Problem,
+        leave_out: AbstractSet[tuple[int, int, int]],
+        priced: Prices | None,
+    ) -> None:
+        self.pr = problem
+        self.leave_out = leave_out
+        self.lam, self.mu, self.relaxed = priced if priced is not None else ((), (), frozenset())
+        self.build = _Builder()
+        self.backable = [
+            bool(problem.backup_candidates[t]) and t not in problem.pinned_backup
+            for t in range(len(problem.instances))
+        ]
+        self.one_primary: dict[int, int] = {}
+        self.backs_covered: dict[int, int] = {}
+
+    def one_primary_row(self, t: int) -> int:
+        if t not in self.one_primary:
+            self.one_primary[t] = self.build.row(1.0)
+        return self.one_primary[t]
+
+    def backs_covered_row(self, t: int) -> int:
+        # With a pinned primary (no variable) the row has room for one back-up already.
+        if t not in self.backs_covered:
+            self.backs_covered[t] = self.build.row(1.0 if t in self.pr.pinned_primary else 0.0)
+        return self.backs_covered[t]
+
+    def person(self, p: int) -> None:
+        pr, build = self.pr, self.build
         kinks = pr.kinks[p]
         loads = [build.row(pr.capacity[p]), *(build.row(threshold) for threshold, _ in kinks)]
+        primaries = self.primaries(p, loads)
+        self.backups(p, loads, primaries)
+        for k, (_, per_hour) in enumerate(kinks):
+            build.column((2, p, k), -per_hour, [(loads[1 + k], -1.0)], integer=False)
+
+    def primaries(self, p: int, loads: list[int]) -> dict[int, int]:
+        pr = self.pr
         primaries: dict[int, int] = {}
         for t, value in pr.primary_value[p].items():
             pinned = pr.pinned_primary.get(t)
-            if (pinned is not None and pinned != p) or (pinned is None and (0, p, t) in leave_out):
+            if pinned is not None:
+                if pinned == p:
+                    rows = [(r, pr.hours[t]) for r in loads]
+                    primaries[t] = self.build.column((0, p, t), value, rows, fixed=True)
+                continue
+            if (0, p, t) in self.leave_out:
                 continue
             rows = [(r, pr.hours[t]) for r in loads]
-            if pinned is None:
-                rows.append((one_primary[t], 1.0))
-            if backable[t]:
-                rows.append((backs_covered[t], -1.0))
-            primaries[t] = build.column((0, p, t), value, rows, fixed=pinned == p)
+            cost = value
+            if t in self.relaxed:
+                cost += -self.lam[t] + (self.mu[t] if self.backable[t] else 0.0)
+            else:
+                rows.append((self.one_primary_row(t), 1.0))
+                if self.backable[t]:
+                    rows.append((self.backs_covered_row(t), -1.0))
+            primaries[t] = self.build.column((0, p, t), cost, rows)
+        return primaries
+
+    def backups(self, p: int, loads: list[int], primaries: dict[int, int]) -> None:
+        pr, build = self.pr, self.build
         for t, value in pr.backup_value[p].items():
             rows = [(r, pr.backup_hours[t]) for r in loads]
             if pr.pinned_backup.get(t) == p:
                 build.column((1, p, t), value, rows, fixed=True)
                 continue
-            if not backable[t] or pr.pinned_primary.get(t) == p or (1, p, t) in leave_out:
+            if not self.backable[t] or pr.pinned_primary.get(t) == p or (1, p, t) in self.leave_out:
                 continue
-            rows.append((backs_covered[t], 1.0))
+            cost = value
+            if t in self.relaxed:
+                cost -= self.mu[t]
+            else:
+                rows.append((self.backs_covered_row(t), 1.0))
             if t in primaries:
                 pair = build.row(1.0)
                 rows.append((pair, 1.0))
                 build.model.entries[primaries[t]].append((pair, 1.0))
-            build.column((1, p, t), value, rows)
-        for k, (_, per_hour) in enumerate(kinks):
-            build.column((2, p, k), -per_hour, [(loads[1 + k], -1.0)], integer=False)
-    return build.model
+            build.column((1, p, t), cost, rows)
+
+
+def price_constant(problem: Problem, priced: Prices) -> float:
+    """What the priced rows add to a relaxation's value: each multiplier times its bound."""
+    lam, mu, relaxed = priced
+    total = 0.0
+    for t in relaxed:
+        if t not in problem.pinned_primary:
+            total += lam[t]
+        elif problem.backup_candidates[t] and t not in problem.pinned_backup:
+            total += mu[t]
+    return total
 
 
 def _highs() -> Any:  # noqa: ANN401 - highspy has no type information
