@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -22,10 +21,6 @@ __all__ = ["GAP_TOLERANCE", "build_model", "solve_optimal"]
 
 #: The relative gap under which an allocation counts as proven optimal (HiGHS' default).
 GAP_TOLERANCE = 1e-4
-
-#: Multipliers per instance for "one primary" and "back-ups under a primary", and the
-#: instances whose rows they replace.
-Prices = tuple[Sequence[float], Sequence[float], AbstractSet[int]]
 
 
 @attrs.define
@@ -73,9 +68,6 @@ class _Builder:
 def build_model(
     problem: Problem,
     leave_out: set[tuple[int, int, int]] | frozenset[tuple[int, int, int]] = frozenset(),
-    *,
-    people: Iterable[int] | None = None,
-    priced: Prices | None = None,
 ) -> _Model:
     """The textbook formulation: binary primaries x[p,t] and back-ups y[p,t], maximised.
 
@@ -83,13 +75,9 @@ def build_model(
     one, and only where a primary is); nobody is both on one instance; each person's
     hours; and for load terms, overload variables above each threshold. Pins fix their
     variables at 1. Columns ``(kind, person, instance)`` in ``leave_out`` are left out.
-
-    ``people`` limits the model to those people's columns. ``priced`` moves the first two
-    kinds of row of some instances into the costs, with multipliers: what remains is a
-    Lagrangian relaxation whose value, plus :func:`price_constant`, bounds the optimum.
     """
-    formulation = _Formulation(problem, leave_out, priced)
-    for p in range(len(problem.people)) if people is None else people:
+    formulation = _Formulation(problem, leave_out)
+    for p in range(len(problem.people)):
         formulation.person(p)
     return formulation.build.model
 
@@ -101,11 +89,9 @@ class _Formulation:
         self,
         problem: Problem,
         leave_out: AbstractSet[tuple[int, int, int]],
-        priced: Prices | None,
     ) -> None:
         self.pr = problem
         self.leave_out = leave_out
-        self.lam, self.mu, self.relaxed = priced if priced is not None else ((), (), frozenset())
         self.build = _Builder()
         self.backable = [
             bool(problem.backup_candidates[t]) and t not in problem.pinned_backup
@@ -147,14 +133,10 @@ class _Formulation:
             if (0, p, t) in self.leave_out:
                 continue
             rows = [(r, pr.hours[t]) for r in loads]
-            cost = value
-            if t in self.relaxed:
-                cost += -self.lam[t] + (self.mu[t] if self.backable[t] else 0.0)
-            else:
-                rows.append((self.one_primary_row(t), 1.0))
-                if self.backable[t]:
-                    rows.append((self.backs_covered_row(t), -1.0))
-            primaries[t] = self.build.column((0, p, t), cost, rows)
+            rows.append((self.one_primary_row(t), 1.0))
+            if self.backable[t]:
+                rows.append((self.backs_covered_row(t), -1.0))
+            primaries[t] = self.build.column((0, p, t), value, rows)
         return primaries
 
     def backups(self, p: int, loads: list[int], primaries: dict[int, int]) -> None:
@@ -166,28 +148,12 @@ class _Formulation:
                 continue
             if not self.backable[t] or pr.pinned_primary.get(t) == p or (1, p, t) in self.leave_out:
                 continue
-            cost = value
-            if t in self.relaxed:
-                cost -= self.mu[t]
-            else:
-                rows.append((self.backs_covered_row(t), 1.0))
+            rows.append((self.backs_covered_row(t), 1.0))
             if t in primaries:
                 pair = build.row(1.0)
                 rows.append((pair, 1.0))
                 build.model.entries[primaries[t]].append((pair, 1.0))
-            build.column((1, p, t), cost, rows)
-
-
-def price_constant(problem: Problem, priced: Prices) -> float:
-    """What the priced rows add to a relaxation's value: each multiplier times its bound."""
-    lam, mu, relaxed = priced
-    total = 0.0
-    for t in relaxed:
-        if t not in problem.pinned_primary:
-            total += lam[t]
-        elif problem.backup_candidates[t] and t not in problem.pinned_backup:
-            total += mu[t]
-    return total
+            build.column((1, p, t), value, rows)
 
 
 def _highs() -> Any:  # noqa: ANN401 - highspy has no type information
