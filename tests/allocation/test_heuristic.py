@@ -84,6 +84,14 @@ def test_a_bound_that_fell_too_little_over_the_window_has_converged():
     assert converged
 
 
+def test_a_bound_that_never_fell_below_the_first_has_not_converged():
+    overshot = [1000.0] * (_CONVERGE_WINDOW + 5)  # the steps rose above it and came back
+
+    converged = _converged(overshot)
+
+    assert not converged
+
+
 def test_a_bound_shorter_than_the_window_has_not_converged():
     short = [1000.0] * _CONVERGE_WINDOW
 

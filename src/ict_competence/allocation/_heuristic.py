@@ -953,8 +953,12 @@ def _resolution(problem: Problem) -> float | None:
 
 
 def _converged(history: list[float]) -> bool:
-    """Whether the best bound fell by at most ``_CONVERGE_GAIN`` over the last window."""
-    if len(history) <= _CONVERGE_WINDOW:
+    """Whether the best bound fell by at most ``_CONVERGE_GAIN`` over the last window.
+
+    Not before it fell below the first bound at all: the first steps may overshoot (the
+    bound rises while the step size settles), which says nothing about convergence.
+    """
+    if len(history) <= _CONVERGE_WINDOW or history[-1] >= history[0]:
         return False
     earlier, now = history[-1 - _CONVERGE_WINDOW], history[-1]
     return earlier - now <= _CONVERGE_GAIN * abs(now)
