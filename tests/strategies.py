@@ -40,16 +40,20 @@ hours = st.one_of(
 )
 
 
-@st.composite
-def localized_texts(draw: st.DrawFn) -> LocalizedText:
-    """A Dutch text with an English one (possibly empty)."""
-    return LocalizedText(draw(non_blank_text), draw(text))
+def _not_blank(value: str) -> bool:
+    return value.strip() != ""
 
 
 @st.composite
-def provenances(draw: st.DrawFn) -> Provenance:
-    """A source file and a place in it."""
-    return Provenance(draw(non_blank_text), draw(text))
+def localized_texts(draw: st.DrawFn, words: st.SearchStrategy[str] = text) -> LocalizedText:
+    """A Dutch text with an English one (possibly empty), drawn from ``words``."""
+    return LocalizedText(draw(words.filter(_not_blank)), draw(words))
+
+
+@st.composite
+def provenances(draw: st.DrawFn, words: st.SearchStrategy[str] = text) -> Provenance:
+    """A source file and a place in it, drawn from ``words``."""
+    return Provenance(draw(words.filter(_not_blank)), draw(words))
 
 
 @st.composite

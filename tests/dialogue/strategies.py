@@ -16,6 +16,7 @@ from ict_competence.dialogue import (
     TopicStatus,
 )
 from ict_competence.text import LocalizedText, Provenance
+from tests import strategies as base
 
 # Text a team might type, including quotes, backslashes, newlines and non-Latin script.
 _CHARACTERS = st.characters(codec="utf-8")
@@ -31,16 +32,14 @@ def topic_codes(number: int | None = None) -> st.SearchStrategy[str]:
     return st.tuples(numbers, st.integers(0, 999)).map(lambda pair: f"{pair[0]}.{pair[1]}")
 
 
-@st.composite
-def localized_texts(draw: st.DrawFn) -> LocalizedText:
-    """A Dutch text with an English one (possibly empty)."""
-    return LocalizedText(draw(non_blank_text), draw(text))
+def localized_texts() -> st.SearchStrategy[LocalizedText]:
+    """A Dutch text with an English one (possibly empty), in this module's wider alphabet."""
+    return base.localized_texts(text)
 
 
-@st.composite
-def provenances(draw: st.DrawFn) -> Provenance:
-    """A source file and a place in it."""
-    return Provenance(draw(non_blank_text), draw(text))
+def provenances() -> st.SearchStrategy[Provenance]:
+    """A source file and a place in it, in this module's wider alphabet."""
+    return base.provenances(text)
 
 
 @st.composite

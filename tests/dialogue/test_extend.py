@@ -41,6 +41,16 @@ def write(tmp_path: Path, text: str, name: str = "ours.toml") -> Path:
     return path
 
 
+def refusal(tmp_path: Path, text: str, error: type[Exception] = ContentError) -> str:
+    """Extend the built-in dialogue with ``text``; the error's message, which names the file."""
+    path = write(tmp_path, text)
+    with pytest.raises(error) as caught:
+        DIALOGUE.extend(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ")
+    return message
+
+
 def test_the_i_coach_example_from_the_docs_loads() -> None:
     dialogue = DIALOGUE.extend(EXAMPLE)
 
@@ -165,13 +175,9 @@ def test_a_json_file_is_read_like_a_toml_file(tmp_path: Path) -> None:
 def test_a_file_that_clashes_is_an_error_naming_the_file_and_the_code(
     tmp_path: Path, text: str, expected: str
 ) -> None:
-    path = write(tmp_path, text)
+    message = refusal(tmp_path, text)
 
-    with pytest.raises(ContentError) as caught:
-        DIALOGUE.extend(path)
-
-    assert str(caught.value).startswith(f"{path}: ")
-    assert expected in str(caught.value)
+    assert expected in message
 
 
 @pytest.mark.parametrize(
@@ -201,67 +207,47 @@ def test_a_file_that_clashes_is_an_error_naming_the_file_and_the_code(
 def test_a_file_that_refers_to_something_missing_is_an_error_naming_the_file_and_the_code(
     tmp_path: Path, text: str, expected: str
 ) -> None:
-    path = write(tmp_path, text)
+    message = refusal(tmp_path, text)
 
-    with pytest.raises(ContentError) as caught:
-        DIALOGUE.extend(path)
-
-    assert str(caught.value).startswith(f"{path}: ")
-    assert expected in str(caught.value)
+    assert expected in message
 
 
 def test_several_problems_are_listed_together(tmp_path: Path) -> None:
     text = question_set("schoolleider", number=1) + "\n" + question_set("rector")
-    path = write(tmp_path, text)
+    message = refusal(tmp_path, text)
 
-    with pytest.raises(ContentError) as caught:
-        DIALOGUE.extend(path)
-
-    assert "2 problems" in str(caught.value)
+    assert "2 problems" in message
 
 
 def test_the_same_key_figure_twice_in_one_file_is_an_error(tmp_path: Path) -> None:
     figure = (
         '[[key_figure]]\ncode = "mentor"\nname = { nl = "mentor" }\ndescription = { nl = "x" }\n'
     )
-    path = write(tmp_path, figure + figure)
+    message = refusal(tmp_path, figure + figure)
 
-    with pytest.raises(ContentError) as caught:
-        DIALOGUE.extend(path)
-
-    assert "key figure 'mentor' occurs more than once" in str(caught.value)
+    assert "key figure 'mentor' occurs more than once" in message
 
 
 def test_the_same_main_question_twice_in_one_question_set_is_an_error(tmp_path: Path) -> None:
     text = question_set("leraar") + A_MAIN_QUESTION.format(number=1, theme="omgeving", policy="")
-    path = write(tmp_path, text)
+    message = refusal(tmp_path, text, SerializationError)
 
-    with pytest.raises(SerializationError) as caught:
-        DIALOGUE.extend(path)
-
-    assert str(path) in str(caught.value)
-    assert "$.question_set[0].main_questions: 1 occurs more than once" in str(caught.value)
+    assert "$.question_set[0].main_questions: 1 occurs more than once" in message
 
 
 def test_two_question_sets_in_one_file_may_not_give_the_same_number(tmp_path: Path) -> None:
-    path = write(tmp_path, question_set("leraar") + "\n" + question_set("leraar"))
+    message = refusal(tmp_path, question_set("leraar") + "\n" + question_set("leraar"))
 
-    with pytest.raises(ContentError) as caught:
-        DIALOGUE.extend(path)
-
-    assert "key figure 'leraar' already has main question 1" in str(caught.value)
+    assert "key figure 'leraar' already has main question 1" in message
 
 
 def test_a_topic_under_the_wrong_main_question_names_the_path_and_the_code(
     tmp_path: Path,
 ) -> None:
-    path = write(tmp_path, question_set("leraar").replace('code = "1.1"', 'code = "2.1"'))
+    message = refusal(
+        tmp_path, question_set("leraar").replace('code = "1.1"', 'code = "2.1"'), SerializationError
+    )
 
-    with pytest.raises(SerializationError) as caught:
-        DIALOGUE.extend(path)
-
-    message = str(caught.value)
-    assert message.startswith(f"{path}: ")
     assert "$.question_set[0].main_questions[0].topics" in message
     assert "topic '2.1' is not under main question 1" in message
 
@@ -285,13 +271,9 @@ def test_a_topic_under_the_wrong_main_question_names_the_path_and_the_code(
 def test_a_malformed_entry_names_the_file_and_its_path(
     tmp_path: Path, text: str, expected: str
 ) -> None:
-    path = write(tmp_path, text)
+    message = refusal(tmp_path, text, SerializationError)
 
-    with pytest.raises(SerializationError) as caught:
-        DIALOGUE.extend(path)
-
-    assert str(caught.value).startswith(f"{path}: ")
-    assert expected in str(caught.value)
+    assert expected in message
 
 
 @pytest.mark.parametrize(

@@ -528,7 +528,7 @@ class _Heuristic:
         best = self.keep_if_better(state)
         bound = self.lagrange(_LAGRANGE_MAX)
         best = self.best or best
-        polished = self.combine(best) or self.from_best(best)
+        polished = self.combine(best) or self.state_of(best.primary, best.backup)
         self.eject(polished)
         best = self.keep_if_better(polished)
         resolution = _resolution(self.pr)
@@ -577,13 +577,14 @@ class _Heuristic:
                     primary[t], backup[t] = chosen[0][t], chosen[1][t]
         if exact_objective(pr, primary, backup) <= best.objective + _GAIN:
             return None
-        return self.from_best(_Best(primary, backup, 0.0))
+        return self.state_of(primary, backup)
 
-    def from_best(self, best: _Best) -> _State:
+    def state_of(self, primary: list[int], backup: list[int]) -> _State:
+        """A state holding this allocation, to search on from."""
         state = self.new_state()
-        for t, p in enumerate(best.primary):
+        for t, p in enumerate(primary):
             state.set_primary(t, p)
-        for t, p in enumerate(best.backup):
+        for t, p in enumerate(backup):
             state.set_backup(t, p)
         state.log.clear()
         return state

@@ -342,16 +342,23 @@ def _add_clusters(
     return clusters, tasks
 
 
-def _add_competence(package: _Package, competence: Competence, position: int) -> _Node:
-    return package.item(
-        "competence",
-        competence.code,
-        item_type="competence",
-        statement=competence.name,
-        coding=competence.code,
-        enumeration=position,
-        notes=_source(competence.provenance),
-    )
+def _add_members(
+    package: _Package, group: _Node, members: list[Competence], nodes: dict[str, _Node]
+) -> None:
+    """Add ``members`` as the competences of ``group``, in order, and record their nodes."""
+    children = []
+    for position, competence in enumerate(members, start=1):
+        nodes[competence.code] = node = package.item(
+            "competence",
+            competence.code,
+            item_type="competence",
+            statement=competence.name,
+            coding=competence.code,
+            enumeration=position,
+            notes=_source(competence.provenance),
+        )
+        children.append(node)
+    package.children(group, children)
 
 
 def _add_competences(
@@ -380,9 +387,7 @@ def _add_competences(
             notes=_source(_DOMAIN_SOURCE[domain]),
         )
         members = [c for c in catalog.competences if c.domain is domain]
-        nodes = [_add_competence(package, c, i) for i, c in enumerate(members, start=1)]
-        competences.update(zip((c.code for c in members), nodes, strict=True))
-        package.children(domains[domain], nodes)
+        _add_members(package, domains[domain], members, competences)
     package.children(required, domains.values())
     for kind, (statement, provenance) in _GROUPS.items():
         group = package.item(
@@ -394,10 +399,9 @@ def _add_competences(
             notes=_source(provenance),
         )
         top.append(group)
-        members = [c for c in catalog.competences if c.kind is kind]
-        nodes = [_add_competence(package, c, i) for i, c in enumerate(members, start=1)]
-        competences.update(zip((c.code for c in members), nodes, strict=True))
-        package.children(group, nodes)
+        _add_members(
+            package, group, [c for c in catalog.competences if c.kind is kind], competences
+        )
     return top, domains, competences
 
 
