@@ -25,6 +25,7 @@ test: lint typecheck unit docs
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks docs/conf.py
 	$(BIN)/ruff format --check src tests benchmarks docs/conf.py
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
