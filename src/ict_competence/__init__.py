@@ -25,7 +25,17 @@ from ict_competence.catalog import (
     TaskOverview,
     load_catalog,
 )
-from ict_competence.errors import IctCompetenceError
+from ict_competence.errors import (
+    AllocationError,
+    ContentError,
+    FieldError,
+    IctCompetenceError,
+    MoveError,
+    RoadmapError,
+    SerializationError,
+    UnknownCodeError,
+    WorkbookError,
+)
 
 # Eager, unlike the roadmap and dialogue below: the function `render` must win over the
 # subpackage of the same name, which a first import would otherwise bind here.
@@ -37,7 +47,6 @@ from ict_competence.xlsx import read_overview, write_overview
 if TYPE_CHECKING:
     from ict_competence.allocation import (
         Allocation,
-        AllocationError,
         Assignment,
         Decision,
         DecisionKind,
@@ -76,9 +85,7 @@ if TYPE_CHECKING:
         Assessment,
         Assessor,
         Evidence,
-        MoveError,
         Roadmap,
-        RoadmapError,
         RoadmapSession,
         SessionStatus,
         Step,
@@ -96,7 +103,6 @@ _LAZY = {
     "Actor": "flow",
     "Advice": "flow",
     "Allocation": "allocation",
-    "AllocationError": "allocation",
     "Answer": "flow",
     "Assessment": "flow",
     "Assessor": "flow",
@@ -112,14 +118,12 @@ _LAZY = {
     "KeepHolders": "allocation",
     "KeyFigure": "dialogue",
     "MainQuestion": "dialogue",
-    "MoveError": "flow",
     "Person": "allocation",
     "Pin": "allocation",
     "PolicyTheme": "dialogue",
     "Reference": "dialogue",
     "ReferenceKind": "dialogue",
     "Roadmap": "flow",
-    "RoadmapError": "flow",
     "RoadmapSession": "flow",
     "RuleSet": "allocation",
     "SessionStatus": "flow",
@@ -151,6 +155,7 @@ __all__ = [
     "Assignment",
     "Catalog",
     "Cluster",
+    "ContentError",
     "ConversationGuide",
     "Decision",
     "DecisionKind",
@@ -160,6 +165,7 @@ __all__ = [
     "Duty",
     "Evidence",
     "Exclusion",
+    "FieldError",
     "Horizon",
     "IctCompetenceError",
     "KeepHolders",
@@ -178,6 +184,7 @@ __all__ = [
     "RoadmapSession",
     "RuleSet",
     "Scope",
+    "SerializationError",
     "SessionStatus",
     "Step",
     "Task",
@@ -187,7 +194,9 @@ __all__ = [
     "Theme",
     "Topic",
     "TopicStatus",
+    "UnknownCodeError",
     "Variant",
+    "WorkbookError",
     "__version__",
     "allocate",
     "available_formats",

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 __all__ = [
+    "AllocationError",
     "ContentError",
     "FieldError",
     "IctCompetenceError",
+    "MoveError",
+    "RoadmapError",
     "SerializationError",
     "UnknownCodeError",
     "WorkbookError",
 ]
+
+#: How many known codes an UnknownCodeError shows before it counts the rest.
+_SHOWN_CODES = 12
 
 
 class IctCompetenceError(Exception):
@@ -33,10 +41,24 @@ class FieldError(IctCompetenceError, ValueError):
 
 
 class UnknownCodeError(IctCompetenceError, LookupError):
-    """A task, role or other code was asked for that does not exist."""
+    """A task, role or other code was asked for that does not exist.
+
+    The message lists the known codes, the first twelve by name and the rest counted, so
+    that a long list neither floods the message nor hides how much it leaves out.
+
+    Attributes:
+        kind: what was looked up (``task``, ``person``, ``step``), as the message names it.
+        code: the code asked for.
+        known: every code there is, in order.
+
+    >>> print(UnknownCodeError("step", "9", tuple(str(n) for n in range(1, 15))))
+    no step with code '9'; known codes: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, … and 2 more
+    """
 
     def __init__(self, kind: str, code: str, known: tuple[str, ...]) -> None:
-        shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+        shown = ", ".join(known[:_SHOWN_CODES])
+        if len(known) > _SHOWN_CODES:
+            shown += f", … and {len(known) - _SHOWN_CODES} more"
         super().__init__(f"no {kind} with code {code!r}; known codes: {shown}")
         self.kind = kind
         self.code = code
@@ -92,3 +114,67 @@ class WorkbookError(IctCompetenceError, ValueError):
         self.path = path
         self.sheet = sheet
         self.cell = cell
+
+
+class RoadmapError(ContentError):
+    """A roadmap definition that breaks a rule of the flow; each problem names its steps.
+
+    Attributes:
+        problems: one line per problem, each starting with the step(s) it is about.
+        steps: the numbers of every step named in a problem, sorted.
+        source: the file the roadmap was read from, put in front of the message; ``None``
+            for a roadmap built in code.
+
+    >>> print(RoadmapError(["step 3: a trap"], [3], source="eigen.toml"))
+    eigen.toml: roadmap:
+      step 3: a trap
+    """
+
+    def __init__(
+        self, problems: Iterable[str], steps: Iterable[int], *, source: str | None = None
+    ) -> None:
+        self.problems = tuple(problems)
+        self.steps = tuple(sorted(set(steps)))
+        self.source = source
+        head = f"{source}: " if source else ""
+        super().__init__(head + "roadmap:\n  " + "\n  ".join(self.problems))
+
+
+class MoveError(IctCompetenceError, ValueError):
+    """A roadmap session move that does not fit the step the session is at.
+
+    Attributes:
+        step: the number of the step the session is at.
+        accepts: the moves that step does accept, in words.
+
+    >>> str(MoveError(5, "an action is completed, not answered", "complete()"))
+    'step 5: an action is completed, not answered; it accepts complete()'
+    """
+
+    def __init__(self, step: int, message: str, accepts: str) -> None:
+        super().__init__(f"step {step}: {message}; it accepts {accepts}")
+        self.step = step
+        self.accepts = accepts
+
+
+class AllocationError(IctCompetenceError, ValueError):
+    """An allocation that cannot be made as asked, such as a pin that breaks a hard rule.
+
+    Attributes:
+        rule: the name of the rule that is broken, if one is.
+        person: the id of the person concerned, if one is.
+        key: the task instance concerned, if one is.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        rule: str | None = None,
+        person: str | None = None,
+        key: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.person = person
+        self.key = key

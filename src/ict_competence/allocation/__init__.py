@@ -15,7 +15,6 @@
 
 from ict_competence.allocation._allocate import SOLVERS, allocate
 from ict_competence.allocation._model import (
-    AllocationError,
     Assignment,
     Decision,
     DecisionKind,
@@ -53,6 +52,7 @@ from ict_competence.allocation._rules import (
     default_rules,
     even_load_rules,
 )
+from ict_competence.errors import AllocationError
 
 __all__ = [
     "SOLVERS",

@@ -11,7 +11,10 @@ import attrs
 from ict_competence._checks import finite_non_negative, unique
 from ict_competence._frozen import frozen_map
 from ict_competence.catalog import Cluster, Domain, Scope, Task, TaskOverview
-from ict_competence.errors import FieldError, IctCompetenceError
+
+# AllocationError lives in errors.py with every other exception; it is imported here too
+# because the solver modules import it from this module.
+from ict_competence.errors import AllocationError, FieldError
 
 __all__ = [
     "AllocationError",
@@ -26,29 +29,6 @@ __all__ = [
     "Team",
     "task_instances",
 ]
-
-
-class AllocationError(IctCompetenceError, ValueError):
-    """An allocation that cannot be made as asked, such as a pin that breaks a hard rule.
-
-    Attributes:
-        rule: the name of the rule that is broken, if one is.
-        person: the id of the person concerned, if one is.
-        key: the task instance concerned, if one is.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        rule: str | None = None,
-        person: str | None = None,
-        key: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.rule = rule
-        self.person = person
-        self.key = key
 
 
 def _identifier(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -1,8 +1,8 @@
 """How a school moves: the roadmap (stappenplan) as data, resumable sessions, and diagrams."""
 
+from ict_competence.errors import MoveError, RoadmapError
 from ict_competence.flow._diagram import to_dot, to_mermaid
 from ict_competence.flow._enums import Actor, Answer, Phase, SessionStatus, StepKind, Variant
-from ict_competence.flow._errors import MoveError, RoadmapError
 from ict_competence.flow._evidence import Assessment, Assessor, Evidence
 from ict_competence.flow._loader import load_roadmap, roadmap
 from ict_competence.flow._model import ActorAdvice, Branch, Roadmap, Step, StepText

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from ict_competence._content import cite, read_packaged, read_user_file
-from ict_competence.flow._errors import RoadmapError
+from ict_competence.errors import RoadmapError
 from ict_competence.flow._model import Roadmap, Step
 from ict_competence.serialize import structure
 from ict_competence.text import LocalizedText, Provenance

@@ -11,9 +11,8 @@ from typing import Any
 import attrs
 
 from ict_competence._checks import in_range, unique
-from ict_competence.errors import FieldError, UnknownCodeError
+from ict_competence.errors import FieldError, RoadmapError, UnknownCodeError
 from ict_competence.flow._enums import Actor, Answer, Phase, StepKind, Variant
-from ict_competence.flow._errors import RoadmapError
 from ict_competence.text import LocalizedText, Provenance
 
 __all__ = ["ActorAdvice", "Branch", "Roadmap", "Step", "StepText", "step_number"]

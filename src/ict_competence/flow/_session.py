@@ -8,9 +8,8 @@ from typing import Any
 import attrs
 
 from ict_competence._checks import hidden
-from ict_competence.errors import FieldError
+from ict_competence.errors import FieldError, MoveError
 from ict_competence.flow._enums import Actor, Answer, SessionStatus, StepKind, Variant
-from ict_competence.flow._errors import MoveError
 from ict_competence.flow._evidence import Assessment, Assessor, Evidence
 from ict_competence.flow._loader import roadmap as built_in_roadmap
 from ict_competence.flow._model import Roadmap, Step, step_number

@@ -1,0 +1,52 @@
+"""The exceptions: one base class, all in errors.py, every one a user can meet exported."""
+
+from __future__ import annotations
+
+import ict_competence as ic
+from ict_competence import errors
+from ict_competence.errors import IctCompetenceError, UnknownCodeError
+
+
+def _subclasses(cls: type) -> set[type]:
+    found = set(cls.__subclasses__())
+    for sub in tuple(found):
+        found |= _subclasses(sub)
+    return found
+
+
+def test_every_error_of_the_library_is_exported_at_the_top_level() -> None:
+    library = {
+        c for c in _subclasses(IctCompetenceError) if c.__module__.startswith("ict_competence")
+    }
+
+    missing = sorted(c.__name__ for c in library if getattr(ic, c.__name__, None) is not c)
+
+    assert library
+    assert missing == []
+    assert ic.IctCompetenceError is IctCompetenceError
+
+
+def test_every_error_class_lives_in_the_errors_module() -> None:
+    library = {
+        c for c in _subclasses(IctCompetenceError) if c.__module__.startswith("ict_competence")
+    }
+
+    assert {c.__module__ for c in library} == {"ict_competence.errors"}
+    assert sorted(c.__name__ for c in library | {IctCompetenceError}) == sorted(errors.__all__)
+
+
+def test_an_unknown_code_error_lists_up_to_twelve_codes_and_counts_the_rest() -> None:
+    known = tuple(f"T-{n:02}" for n in range(1, 31))
+
+    message = str(UnknownCodeError("task", "T-99", known))
+
+    assert message == (
+        "no task with code 'T-99'; known codes: " + ", ".join(known[:12]) + ", … and 18 more"
+    )
+
+
+def test_an_unknown_code_error_with_few_codes_lists_them_all() -> None:
+    message = str(UnknownCodeError("person", "p9", ("p1", "p2")))
+
+    assert message == "no person with code 'p9'; known codes: p1, p2"
+    assert "…" not in message
