@@ -87,6 +87,56 @@ def test_the_default_score_rewards_hours_level_and_motivation():
     assert term.score(person, instance, Duty.BACKUP) == pytest.approx(0.1 * 20 * 4)
 
 
+def test_a_held_backup_is_worth_the_rule_sets_share_of_the_hours_at_the_bonus_per_hour():
+    instance = instance_of(hours=20.0, strategic=True)
+    person = make_person("b")
+    holders = KeepHolders({}, {"T-01": "b"}, per_hour=4.0)
+    rules = attrs.evolve(
+        RuleSet(name="continuity", eligibility=(), scores=(holders,)), backup_share=0.2
+    )
+
+    value = rules.score(person, instance, Duty.BACKUP)
+
+    assert value == pytest.approx(0.2 * 4.0 * 20.0)
+    assert holders.score(person, instance, Duty.BACKUP) == pytest.approx(0.1 * 4.0 * 20.0)
+
+
+def test_the_default_score_values_a_backup_by_the_rule_sets_share_of_the_hours():
+    instance = instance_of(hours=20.0, strategic=True)
+    person = make_person("a", level=3, motivation=1)
+    rules = attrs.evolve(default_rules(), backup_share=0.25)
+
+    value = rules.score(person, instance, Duty.BACKUP)
+
+    assert value == pytest.approx(0.25 * 20 * 4)
+    assert rules.score(person, instance, Duty.PRIMARY) == 20 * (10 + 3 + 1)
+
+
+def test_the_default_rule_set_scores_exactly_as_its_term_alone():
+    instance = instance_of(hours=10 / 3, strategic=True)
+    person = make_person("a", level=2, motivation=3)
+    term = ExpertiseAndMotivation()
+
+    for duty in Duty:
+        assert default_rules().score(person, instance, duty) == 0.0 + term.score(
+            person, instance, duty
+        )
+    assert term.score(person, instance, Duty.BACKUP) == 0.1 * (10 / 3) * 5
+
+
+def test_a_users_score_term_without_a_share_is_scored_as_it_says():
+    @attrs.frozen
+    class Flat:
+        name: str = "flat"
+
+        def score(self, person: Person, instance: TaskInstance, duty: Duty) -> float:
+            return 1.0
+
+    rules = attrs.evolve(RuleSet(name="x", eligibility=(), scores=(Flat(),)), backup_share=0.5)
+
+    assert rules.score(make_person("a"), instance_of(), Duty.BACKUP) == 1.0
+
+
 def test_the_built_in_rules_satisfy_their_protocols():
     for rule in default_rules().eligibility:
         assert isinstance(rule, EligibilityRule)

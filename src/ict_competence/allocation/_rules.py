@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ict_competence.catalog import TaskOverview
 
 __all__ = [
+    "DEFAULT_BACKUP_SHARE",
     "BackupOnStrategic",
     "EligibilityRule",
     "EvenLoad",
@@ -33,6 +34,10 @@ __all__ = [
     "default_rules",
     "even_load_rules",
 ]
+
+#: The share of a task's hours a back-up costs unless a rule set says otherwise
+#: (DESIGN.md: "a back-up costs 0.1 × the task's hours").
+DEFAULT_BACKUP_SHARE = 0.1
 
 
 @runtime_checkable
@@ -59,6 +64,12 @@ class ScoreTerm(Protocol):
 
     The solvers maximise the sum of all terms over all assignments, so a term must
     depend on the person, the instance and the duty only.
+
+    A term whose value for a back-up depends on the back-up's share of the task's hours
+    (as the built-in terms' does) also has a ``score_with_share(person, instance, duty,
+    backup_share)`` method: the rule set calls that one with its own
+    :attr:`RuleSet.backup_share`, so the hours a back-up is valued for are the hours it
+    costs. ``score`` alone assumes the default share, :data:`DEFAULT_BACKUP_SHARE`.
     """
 
     @property
@@ -167,10 +178,12 @@ class BackupOnStrategic:
 
 @attrs.frozen
 class ExpertiseAndMotivation:
-    """The default objective: hours × (10 + level + motivation), back-ups a tenth without the 10.
+    """The default objective: hours × (10 + level + motivation), back-ups their hours × fit.
 
     The constant ``base`` makes covering hours come first; level and motivation then
-    decide who covers them.
+    decide who covers them. A back-up is valued for the hours it takes, the rule set's
+    :attr:`~RuleSet.backup_share` of the task's hours (a tenth by default), and without
+    ``base``: a back-up covers nothing on its own.
 
     >>> from ict_competence.catalog import Cluster, Domain, Task
     >>> from ict_competence.text import LocalizedText, Provenance
@@ -191,7 +204,6 @@ class ExpertiseAndMotivation:
     """
 
     base: float = 10.0
-    backup_weight: float = 0.1
 
     @property
     def name(self) -> str:
@@ -199,11 +211,17 @@ class ExpertiseAndMotivation:
         return "expertise and motivation"
 
     def score(self, person: Person, instance: TaskInstance, duty: Duty) -> float:
-        """The value of the assignment."""
+        """The value of the assignment, a back-up taking the default share of the hours."""
+        return self.score_with_share(person, instance, duty, DEFAULT_BACKUP_SHARE)
+
+    def score_with_share(
+        self, person: Person, instance: TaskInstance, duty: Duty, backup_share: float
+    ) -> float:
+        """The value of the assignment, a back-up taking ``backup_share`` of the hours."""
         fit = person.level(instance.task.domain) + person.motivation_for(instance.task.cluster)
         if duty is Duty.PRIMARY:
             return float(instance.hours * (self.base + fit))
-        return float(self.backup_weight * instance.hours * fit)
+        return float(backup_share * instance.hours * fit)
 
 
 @attrs.frozen
@@ -211,7 +229,8 @@ class KeepHolders:
     """Continuity: a bonus for giving a task to whoever holds it now (as primary or back-up).
 
     ``primary`` and ``backup`` map an instance key or a task code to a person id. The
-    bonus is ``per_hour`` for each hour of the task, a tenth of that for a back-up.
+    bonus is ``per_hour`` for each hour the holder takes: the task's hours for a primary,
+    the rule set's :attr:`~RuleSet.backup_share` of them for a back-up.
     Build it from a previous allocation with :meth:`from_assignments` or from the
     responsible and back-up columns of an overview with :meth:`from_overview`.
     """
@@ -250,15 +269,18 @@ class KeepHolders:
         return holder if holder is not None else holders.get(instance.code)
 
     def score(self, person: Person, instance: TaskInstance, duty: Duty) -> float:
-        """The bonus for keeping the current holder, else 0."""
+        """The bonus for keeping the current holder, a back-up taking the default share."""
+        return self.score_with_share(person, instance, duty, DEFAULT_BACKUP_SHARE)
+
+    def score_with_share(
+        self, person: Person, instance: TaskInstance, duty: Duty, backup_share: float
+    ) -> float:
+        """The bonus for keeping the current holder, else 0; a back-up takes ``backup_share``."""
         if duty is Duty.PRIMARY:
-            return (
-                self.per_hour * instance.hours
-                if self._holder(self.primary, instance) == (person.id)
-                else 0.0
-            )
+            held = self._holder(self.primary, instance) == person.id
+            return self.per_hour * instance.hours if held else 0.0
         held = self._holder(self.backup, instance) == person.id
-        return 0.1 * self.per_hour * instance.hours if held else 0.0
+        return backup_share * self.per_hour * instance.hours if held else 0.0
 
 
 @attrs.frozen
@@ -296,7 +318,8 @@ class RuleSet:
         eligibility: hard rules; a person takes an instance only if every rule allows it.
         scores: the terms whose sum over all assignments is maximised.
         load: terms on each person's total load (penalties), possibly none.
-        backup_share: the share of a task's hours a back-up costs (0.1 by default).
+        backup_share: the share of a task's hours a back-up costs (0.1 by default); score
+            terms with a ``score_with_share`` method value a back-up by it too.
 
     >>> rules = default_rules()
     >>> [rule.name for rule in rules.eligibility]
@@ -309,7 +332,7 @@ class RuleSet:
     eligibility: tuple[EligibilityRule, ...] = attrs.field(converter=_tuple_of)
     scores: tuple[ScoreTerm, ...] = attrs.field(converter=_tuple_of)
     load: tuple[LoadTerm, ...] = attrs.field(default=(), converter=_tuple_of)
-    backup_share: float = attrs.field(default=0.1)
+    backup_share: float = attrs.field(default=DEFAULT_BACKUP_SHARE)
 
     @backup_share.validator
     def _share(self, attribute: attrs.Attribute[float], value: object) -> None:
@@ -343,8 +366,18 @@ class RuleSet:
         return None
 
     def score(self, person: Person, instance: TaskInstance, duty: Duty) -> float:
-        """The sum of the score terms for one assignment."""
-        return sum((term.score(person, instance, duty) for term in self.scores), 0.0)
+        """The sum of the score terms for one assignment, under this set's back-up share."""
+        return sum((self._term_score(term, person, instance, duty) for term in self.scores), 0.0)
+
+    def _term_score(
+        self, term: ScoreTerm, person: Person, instance: TaskInstance, duty: Duty
+    ) -> float:
+        # Looked up like EligibilityRule.describe: a user's term with only ``score`` still works.
+        with_share = getattr(term, "score_with_share", None)
+        if with_share is None:
+            return term.score(person, instance, duty)
+        value: float = with_share(person, instance, duty, self.backup_share)
+        return value
 
 
 def default_rules() -> RuleSet:
