@@ -16,7 +16,7 @@ from ict_competence.allocation import (
     task_instances,
 )
 from ict_competence.catalog import Cluster, Domain, Horizon, load_catalog
-from ict_competence.errors import FieldError, SerializationError
+from ict_competence.errors import FieldError, SerializationError, UnknownCodeError
 from ict_competence.serialize import from_json, to_json
 from tests.allocation.strategies import make_overview, make_person, make_task
 
@@ -76,12 +76,12 @@ def test_a_team_refuses_a_school_outside_its_schools_and_bad_school_names():
         Team(("not a person",))  # type: ignore[arg-type]
 
 
-def test_a_team_finds_a_person_by_id_and_names_a_missing_one():
+def test_a_team_finds_a_person_by_id_and_names_a_missing_one_by_id():
     team = Team([make_person("a"), make_person("b")])
 
     assert team.person("b").id == "b"
     assert team.ids == ("a", "b")
-    with pytest.raises(FieldError, match="no person with id 'z'"):
+    with pytest.raises(UnknownCodeError, match="no person with code 'z'; known codes: a, b"):
         team.person("z")
 
 

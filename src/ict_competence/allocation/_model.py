@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Collection, Iterable, Mapping
+from functools import cached_property
 from typing import Any
 
 import attrs
 
 from ict_competence._checks import finite_non_negative, unique
 from ict_competence._frozen import frozen_map
+from ict_competence._lookup import index, lookup
 from ict_competence.catalog import Cluster, Domain, Scope, Task, TaskOverview
 
 # AllocationError lives in errors.py with every other exception; it is imported here too
@@ -182,12 +184,18 @@ class Team:
         """The people's ids, in order."""
         return tuple(person.id for person in self.people)
 
+    @cached_property
+    def _by_id(self) -> Mapping[str, Person]:
+        return index(self.people, lambda person: person.id)
+
     def person(self, person_id: str) -> Person:
-        """The team member with this id."""
-        for person in self.people:
-            if person.id == person_id:
-                return person
-        raise FieldError("people", f"no person with id {person_id!r} in the team")
+        """The team member with this id.
+
+        Raises:
+            UnknownCodeError: no one in the team has it; the error lists the ids (never a
+                name: ids are pseudonymous, names are personal data).
+        """
+        return lookup(self._by_id, person_id, "person")
 
 
 @attrs.frozen(kw_only=True)

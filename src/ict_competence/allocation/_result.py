@@ -7,14 +7,16 @@ an allocation round-trips through JSON and pickles for fan-out over many school 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any
 
 import attrs
 
 from ict_competence._frozen import FrozenMap, frozen_map
+from ict_competence._lookup import index, lookup
 from ict_competence.allocation._model import Assignment, Decision, DecisionKind
 from ict_competence.catalog import Cluster, Domain
-from ict_competence.errors import FieldError, UnknownCodeError
+from ict_competence.errors import FieldError
 
 __all__ = [
     "Allocation",
@@ -268,12 +270,17 @@ class Allocation:
 
     # -- reading ----------------------------------------------------------------------------
 
+    @cached_property
+    def _instances(self) -> Mapping[str, InstanceInfo]:
+        return index(self.instances, lambda info: info.key)
+
     def instance(self, key: str) -> InstanceInfo:
-        """What the allocation knew about the instance ``key``."""
-        for info in self.instances:
-            if info.key == key:
-                return info
-        raise UnknownCodeError("task instance", key, tuple(info.key for info in self.instances))
+        """What the allocation knew about the instance ``key``.
+
+        Raises:
+            UnknownCodeError: the allocation has no such instance; the error lists the keys.
+        """
+        return lookup(self._instances, key, "task instance")
 
     @property
     def load(self) -> Mapping[str, float]:

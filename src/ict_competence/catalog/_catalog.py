@@ -5,25 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from types import MappingProxyType
-from typing import TypeVar
 
 import attrs
 
 from ict_competence._checks import duplicates
+from ict_competence._lookup import index, lookup
 from ict_competence.catalog._enums import Cluster, CompetenceKind, Horizon, SchoolType, Scope
 from ict_competence.catalog._files import read_user_entries
 from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
 from ict_competence.catalog._overview import TaskChoice, TaskOverview
-from ict_competence.errors import ContentError, UnknownCodeError
+from ict_competence.errors import ContentError
 
 __all__ = ["Catalog"]
-
-_Entry = TypeVar("_Entry", Task, Role, Competence)
-
-
-def _index(entries: tuple[_Entry, ...]) -> Mapping[str, _Entry]:
-    return MappingProxyType({entry.code: entry for entry in entries})
 
 
 @attrs.frozen
@@ -84,45 +77,52 @@ class Catalog:
         return problems
 
     @cached_property
+    def _clusters(self) -> Mapping[Cluster, ClusterProfile]:
+        return index(self.clusters, lambda profile: profile.cluster)
+
+    @cached_property
     def _tasks(self) -> Mapping[str, Task]:
-        return _index(self.tasks)
+        return index(self.tasks)
 
     @cached_property
     def _roles(self) -> Mapping[str, Role]:
-        return _index(self.roles)
+        return index(self.roles)
 
     @cached_property
     def _competences(self) -> Mapping[str, Competence]:
-        return _index(self.competences)
+        return index(self.competences)
 
     def task(self, code: str) -> Task:
-        """The task with this code."""
-        try:
-            return self._tasks[code]
-        except KeyError:
-            raise UnknownCodeError("task", code, tuple(self._tasks)) from None
+        """The task with this code.
+
+        Raises:
+            UnknownCodeError: there is none; the error lists the task codes.
+        """
+        return lookup(self._tasks, code, "task")
 
     def tasks_in(self, cluster: Cluster) -> tuple[Task, ...]:
         """The tasks of one cluster, in catalog order."""
         return tuple(task for task in self.tasks if task.cluster is cluster)
 
     def role(self, code: str) -> Role:
-        """The role with this code."""
-        try:
-            return self._roles[code]
-        except KeyError:
-            raise UnknownCodeError("role", code, tuple(self._roles)) from None
+        """The role with this code.
+
+        Raises:
+            UnknownCodeError: there is none; the error lists the role codes.
+        """
+        return lookup(self._roles, code, "role")
 
     def competence(self, code: str) -> Competence:
-        """The competence with this code."""
-        try:
-            return self._competences[code]
-        except KeyError:
-            raise UnknownCodeError("competence", code, tuple(self._competences)) from None
+        """The competence with this code.
+
+        Raises:
+            UnknownCodeError: there is none; the error lists the competence codes.
+        """
+        return lookup(self._competences, code, "competence")
 
     def cluster(self, cluster: Cluster) -> ClusterProfile:
         """What the cluster holds, as seed 003's "vier clusters" slide lists it."""
-        return next(profile for profile in self.clusters if profile.cluster is cluster)
+        return lookup(self._clusters, cluster, "cluster")
 
     def overview(self, *, school_type: SchoolType | None = None) -> TaskOverview:
         """A task overview with the catalog's defaults, ready to be tailored (roadmap step 5).

@@ -11,9 +11,10 @@ import attrs
 
 from ict_competence._checks import finite_non_negative, hidden, instance_of, items_of, unique
 from ict_competence._frozen import FrozenMap
+from ict_competence._lookup import lookup
 from ict_competence.catalog._enums import Cluster, Horizon, Scope
 from ict_competence.catalog._model import Task
-from ict_competence.errors import FieldError, UnknownCodeError
+from ict_competence.errors import FieldError
 from ict_competence.text import LocalizedText
 
 __all__ = ["FULL_TIME_HOURS", "OverviewSummary", "TaskChoice", "TaskOverview"]
@@ -122,17 +123,16 @@ class TaskOverview:
         return code in self._index
 
     def choice(self, code: str) -> TaskChoice:
-        """The choice made for the task with this code."""
-        try:
-            return self.choices[self._index[code]]
-        except KeyError:
-            raise UnknownCodeError("task", code, self.codes) from None
+        """The choice made for the task with this code.
+
+        Raises:
+            UnknownCodeError: the overview has no such task; the error lists its codes.
+        """
+        return self.choices[lookup(self._index, code, "task")]
 
     def choose(self, code: str, **changes: object) -> TaskOverview:
         """A new overview with the choice for ``code`` changed (fields of :class:`TaskChoice`)."""
-        position = self._index.get(code)
-        if position is None:
-            raise UnknownCodeError("task", code, self.codes)
+        position = lookup(self._index, code, "task")
         unknown = set(changes) - {field.name for field in attrs.fields(TaskChoice)}
         if unknown:
             raise TypeError(f"TaskChoice has no field(s) {', '.join(sorted(unknown))}")

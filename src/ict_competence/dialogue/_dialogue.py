@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 
 import attrs
 
 from ict_competence._checks import duplicates
+from ict_competence._lookup import index, lookup
 from ict_competence.dialogue._files import Entries, read_entries
-from ict_competence.dialogue._lookup import find
 from ict_competence.dialogue._model import KeyFigure, PolicyTheme, Theme
 from ict_competence.errors import ContentError
 
@@ -92,17 +94,29 @@ class Dialogue:
                     ]
         return problems
 
+    @cached_property
+    def _key_figures(self) -> Mapping[str, KeyFigure]:
+        return index(self.key_figures)
+
+    @cached_property
+    def _themes(self) -> Mapping[str, Theme]:
+        return index(self.themes)
+
+    @cached_property
+    def _policy_themes(self) -> Mapping[str, PolicyTheme]:
+        return index(self.policy_themes)
+
     def key_figure(self, code: str) -> KeyFigure:
         """The key figure with this code, such as ``schoolleider``."""
-        return find(self.key_figures, code, "key figure")
+        return lookup(self._key_figures, code, "key figure")
 
     def theme(self, code: str) -> Theme:
         """The theme with this code, such as ``omgeving``."""
-        return find(self.themes, code, "theme")
+        return lookup(self._themes, code, "theme")
 
     def policy_theme(self, code: str) -> PolicyTheme:
         """The policy theme with this code, such as ``gelijke_kansen``."""
-        return find(self.policy_themes, code, "policy theme")
+        return lookup(self._policy_themes, code, "policy theme")
 
     def extend(self, path: str | Path) -> Dialogue:
         """A new dialogue with a user's own content from a TOML or JSON file.

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import cached_property
 from typing import Any, TypeVar
 
 import attrs
 
+from ict_competence._lookup import index, lookup
 from ict_competence.dialogue._dialogue import Dialogue
 from ict_competence.dialogue._loader import load_dialogue
-from ict_competence.dialogue._lookup import find
 from ict_competence.dialogue._model import KeyFigure, MainQuestion, PolicyTheme, Theme, Topic
 from ict_competence.dialogue._record import DialogueRecord
 from ict_competence.errors import FieldError, UnknownCodeError
@@ -90,13 +91,21 @@ class ConversationGuide:
         """Each main question with selected topics, and those topics, in order."""
         return tuple((question, question.topics) for question in self.key_figure.main_questions)
 
+    @cached_property
+    def _topics(self) -> Mapping[str, Topic]:
+        return index(self.topics)
+
+    @cached_property
+    def _themes(self) -> Mapping[str, Theme]:
+        return index(self.themes)
+
     def topic(self, code: str) -> Topic:
         """The selected topic with this code."""
-        return find(self.topics, code, f"topic in the guide for {self.key_figure.code!r}")
+        return lookup(self._topics, code, f"topic in the guide for {self.key_figure.code!r}")
 
     def theme(self, code: str) -> Theme:
         """One of the guide's themes, by code."""
-        return find(self.themes, code, "theme in the guide")
+        return lookup(self._themes, code, "theme in the guide")
 
     def record(self) -> DialogueRecord:
         """An empty record of the conversation, with every topic of the guide open."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from functools import cached_property
 from typing import Any
 
 import attrs
@@ -10,8 +12,8 @@ import attrs
 # The module rather than its names: a field called `code` would hide a validator `code`.
 from ict_competence import _checks
 from ict_competence._checks import in_range, unique
+from ict_competence._lookup import index, lookup
 from ict_competence.dialogue._enums import ReferenceKind
-from ict_competence.dialogue._lookup import find
 from ict_competence.errors import FieldError
 from ict_competence.text import LocalizedText, Provenance
 
@@ -262,15 +264,18 @@ class KeyFigure:
         """Every topic of every main question, in order."""
         return tuple(topic for question in self.main_questions for topic in question.topics)
 
+    @cached_property
+    def _topics(self) -> Mapping[str, Topic]:
+        return index(self.topics)
+
+    @cached_property
+    def _main_questions(self) -> Mapping[int, MainQuestion]:
+        return index(self.main_questions, lambda question: question.number)
+
     def topic(self, code: str) -> Topic:
         """The topic with this code (``"2.3"``)."""
-        return find(self.topics, code, f"topic of key figure {self.code!r}")
+        return lookup(self._topics, code, f"topic of key figure {self.code!r}")
 
     def main_question(self, number: int) -> MainQuestion:
         """The main question with this number."""
-        return find(
-            self.main_questions,
-            number,
-            f"main question of key figure {self.code!r}",
-            key=lambda question: question.number,
-        )
+        return lookup(self._main_questions, number, f"main question of key figure {self.code!r}")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ict_competence._checks import code, hidden, non_blank, unique
+from ict_competence._lookup import index, lookup
 from ict_competence.dialogue._enums import TopicStatus
 from ict_competence.dialogue._loader import load_dialogue
-from ict_competence.dialogue._lookup import find
 from ict_competence.dialogue._model import Topic, topic_code
 from ict_competence.errors import FieldError
 
@@ -171,6 +173,10 @@ class DialogueRecord:
         """The codes of the record's topics, in order."""
         return tuple(entry.topic for entry in self.entries)
 
+    @cached_property
+    def _entries(self) -> Mapping[str, TopicEntry]:
+        return index(self.entries, lambda entry: entry.topic)
+
     def entry(self, topic: str) -> TopicEntry:
         """What the record holds for one topic, by its code (``"2.3"``).
 
@@ -178,11 +184,8 @@ class DialogueRecord:
             UnknownCodeError: the topic is not in the record; the error lists those that are.
             FieldError: ``topic`` is no code (a Topic, say: pass ``topic.code``).
         """
-        return find(
-            self.entries,
-            _topic_code(topic),
-            f"topic in the record for {self.key_figure!r}",
-            key=lambda entry: entry.topic,
+        return lookup(
+            self._entries, _topic_code(topic), f"topic in the record for {self.key_figure!r}"
         )
 
     def _with(self, new: TopicEntry) -> DialogueRecord:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from ict_competence._checks import in_range, unique
-from ict_competence.errors import FieldError, RoadmapError, UnknownCodeError
+from ict_competence._lookup import index, lookup
+from ict_competence.errors import FieldError, RoadmapError
 from ict_competence.flow._enums import Actor, Answer, Phase, StepKind, Variant
 from ict_competence.text import LocalizedText, Provenance
 
@@ -165,14 +165,11 @@ class Step:
         Raises:
             UnknownCodeError: the step has no such branch (``yes`` on an action, say).
         """
-        for branch in self.branches:
-            if branch.answer is answer:
-                return branch
-        raise UnknownCodeError(
-            f"branch of step {self.number}",
-            answer.value,
-            tuple(branch.answer.value for branch in self.branches),
-        )
+        return lookup(self._branches, answer.value, f"branch of step {self.number}")
+
+    @cached_property
+    def _branches(self) -> Mapping[str, Branch]:
+        return index(self.branches, lambda branch: branch.answer.value)
 
     def text(self, variant: Variant | None = None) -> LocalizedText | None:
         """The body for this variant: its own text, else the text for all variants, else None.
@@ -229,7 +226,7 @@ class Roadmap:
 
     @cached_property
     def _by_number(self) -> Mapping[int, Step]:
-        return MappingProxyType({step.number: step for step in self.steps})
+        return index(self.steps, lambda step: step.number)
 
     def __iter__(self) -> Iterator[Step]:
         return iter(self.steps)
@@ -246,12 +243,7 @@ class Roadmap:
         Raises:
             UnknownCodeError: there is no such step; the error lists the step numbers.
         """
-        try:
-            return self._by_number[number]
-        except KeyError:
-            raise UnknownCodeError(
-                "step", str(number), tuple(str(n) for n in self._by_number)
-            ) from None
+        return lookup(self._by_number, number, "step")
 
     @property
     def start(self) -> Step:
