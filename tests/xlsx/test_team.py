@@ -1,0 +1,190 @@
+"""The team workbook: written for a school leader, read back with every bad cell named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ict_competence.allocation import Person, Team
+from ict_competence.catalog import Cluster, Domain
+from ict_competence.errors import WorkbookError
+from ict_competence.xlsx._team import read as read_team
+from ict_competence.xlsx._team import write as write_team
+from tests.allocation.strategies import teams
+from tests.xlsx.conftest import edit
+from tests.xlsx.test_edits import resave_with_libreoffice
+
+_NAMES = st.text(
+    alphabet=st.sampled_from("abcdeéëijkxyz ABC-'=+@\u00a0ç"), min_size=1, max_size=20
+).filter(str.strip)
+
+
+def _group() -> Team:
+    return Team(
+        (
+            Person(
+                id="p1",
+                hours=120,
+                levels={Domain.TECHNICAL: 3, Domain.POLICY: 0},
+                motivation={Cluster.TECHNICAL: 2},
+                school="Noord",
+                name="An Peeters",
+            ),
+            Person(id="p2", hours=40.5, levels={}, motivation={}, school="Zuid"),
+            Person(id="p3", hours=0, levels={Domain.PEDAGOGICAL: 2}, motivation={}, name="=1+1"),
+        ),
+        ("Noord", "Zuid"),
+    )
+
+
+@pytest.fixture
+def team_book(tmp_path: Path) -> Path:
+    return write_team(_group(), tmp_path / "team.xlsx")
+
+
+def _refusal(path: Path) -> str:
+    with pytest.raises(WorkbookError) as caught:
+        read_team(path)
+    return str(caught.value)
+
+
+def test_a_team_reads_back_equal_to_what_was_written(team_book):
+    assert read_team(team_book) == _group()
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(team=teams(max_people=6), names=st.lists(_NAMES, min_size=6, max_size=6))
+def test_any_team_round_trips_through_its_workbook(tmp_path, team, names):
+    named = Team(
+        tuple(
+            Person(
+                id=p.id,
+                hours=p.hours,
+                levels=p.levels,
+                motivation=p.motivation,
+                school=p.school,
+                name=name,
+            )
+            for p, name in zip(team.people, names, strict=False)
+        ),
+        team.schools,
+    )
+
+    assert read_team(write_team(named, tmp_path / "team.xlsx")) == named
+
+
+def test_the_sheet_has_the_dutch_titles_and_keeps_a_name_that_looks_like_a_formula(team_book):
+    sheet = openpyxl.load_workbook(team_book)["Team"]
+
+    titles = [cell.value for cell in sheet[1]]
+
+    assert titles[:4] == ["ID", "Naam", "School", "Uren per jaar"]
+    assert "Niveau Technisch" in titles
+    assert "Motivatie Beleid & visie" in titles
+    assert sheet["B4"].value == "=1+1"
+    assert sheet["B4"].data_type == "s"
+
+
+def test_every_bad_cell_is_reported_at_once_with_its_place(team_book):
+    def mistakes(sheet):
+        sheet["D2"] = "veel"  # hours as a word
+        sheet["E3"] = 4  # a level above 3
+        sheet["A4"] = "p1"  # an id given twice
+        sheet["C3"] = "Oost"  # a school the group does not have
+
+    message = _refusal(edit(team_book, mistakes, sheet="Team"))
+
+    assert message.startswith(f"{team_book}: 4 cells need correcting:")
+    assert "Team!D2: expected a number of hours (0 or more), found 'veel'" in message
+    assert "Team!E3: expected a whole number 0–3, found 4" in message
+    assert "Team!A4: the id 'p1' is also given in A2" in message
+    assert "Team!C3: expected a school of sheet Scholen (Noord, Zuid), found 'Oost'" in message
+
+
+def test_a_message_never_holds_a_persons_name(team_book):
+    def mistakes(sheet):
+        sheet["D2"] = "veel"
+        sheet["E2"] = 7
+
+    message = _refusal(edit(team_book, mistakes, sheet="Team"))
+
+    assert "An Peeters" not in message
+
+
+def test_hours_with_a_decimal_comma_are_read_as_a_number(team_book):
+    def dutch(sheet):
+        sheet["D3"] = "4,5"
+        sheet["E3"] = "2"
+
+    person = read_team(edit(team_book, dutch, sheet="Team")).person("p2")
+
+    assert person.hours == 4.5
+    assert person.level(Domain.TECHNICAL) == 2
+
+
+def test_a_blank_level_counts_as_zero_and_a_blank_row_is_skipped(team_book):
+    def blanks(sheet):
+        sheet["E2"] = None
+        sheet.insert_rows(3)
+
+    team = read_team(edit(team_book, blanks, sheet="Team"))
+
+    assert team.person("p1").level(Domain.TECHNICAL) == 0
+    assert team.ids == ("p1", "p2", "p3")
+
+
+def test_ids_and_schools_are_matched_after_spaces_and_accents_are_normalised(tmp_path):
+    team = Team(
+        (Person(id="é1", hours=10, levels={}, motivation={}, school="Sint-Jozef"),),
+        ("Sint-Jozef", "Zuid"),
+    )
+    path = write_team(team, tmp_path / "team.xlsx")
+
+    def typed(sheet):
+        sheet["A2"] = "e\u03011 "  # decomposed accent, trailing space
+        sheet["C2"] = "\u00a0Sint-Jozef"  # a non-breaking space in front
+
+    assert read_team(edit(path, typed, sheet="Team")) == team
+
+
+def test_many_bad_cells_are_listed_up_to_the_maximum_and_counted(tmp_path):
+    people = tuple(Person(id=f"p{i}", hours=1, levels={}, motivation={}) for i in range(60))
+    path = write_team(Team(people), tmp_path / "team.xlsx")
+
+    def words(sheet):
+        for row in range(2, 62):
+            sheet[f"D{row}"] = "veel"
+
+    message = _refusal(edit(path, words, sheet="Team"))
+
+    assert message.startswith(f"{path}: 60 cells need correcting:")
+    assert message.count("expected a number of hours") == 50
+    assert message.endswith("… and 10 more")
+
+
+def test_a_workbook_without_the_team_sheet_or_a_column_is_refused(team_book, tmp_path):
+    book = openpyxl.load_workbook(team_book)
+    book["Team"].title = "Personeel"
+    renamed = tmp_path / "renamed.xlsx"
+    book.save(renamed)
+
+    def no_hours(sheet):
+        sheet["D1"] = "Tijd"
+
+    assert "has no sheet 'Team' (it has: Personeel, Scholen, Uitleg)" in _refusal(renamed)
+    assert "lacks the column(s) Uren per jaar" in _refusal(edit(team_book, no_hours, "Team"))
+
+
+def test_writing_refuses_a_name_that_is_not_an_xlsx_file(tmp_path):
+    with pytest.raises(WorkbookError, match=r"team\.csv: expected a file name ending in \.xlsx"):
+        write_team(_group(), tmp_path / "team.csv")
+
+
+def test_a_team_survives_libreoffice(team_book, tmp_path):
+    resaved = resave_with_libreoffice(team_book, tmp_path)
+
+    assert read_team(resaved) == _group()
