@@ -9,7 +9,7 @@ from ict_competence._lookup import index, lookup
 from ict_competence.allocation import Allocation, Person, Team
 from ict_competence.dialogue import Theme
 from ict_competence.errors import UnknownCodeError
-from ict_competence.flow import roadmap
+from ict_competence.flow import load_roadmap
 
 THEMES = load_dialogue().themes
 
@@ -65,7 +65,7 @@ def test_an_unhashable_code_is_simply_unknown() -> None:
         lambda: load_catalog().role("NOPE"),
         lambda: load_catalog().competence("NOPE"),
         lambda: load_catalog().overview().choice("NOPE"),
-        lambda: roadmap().step(99),
+        lambda: load_roadmap().step(99),
         lambda: load_dialogue().key_figure("NOPE"),
         lambda: load_dialogue().theme("NOPE"),
         lambda: load_dialogue().policy_theme("NOPE"),

@@ -37,7 +37,7 @@ def test_lazy_names_resolve_to_their_subpackages_objects():
 
     renderers = importlib.import_module("ict_competence.render")
 
-    assert ict_competence.roadmap is flow.roadmap
+    assert ict_competence.load_roadmap is flow.load_roadmap
     assert ict_competence.DialogueRecord is dialogue.DialogueRecord
     assert ict_competence.render is renderers.render
     assert "RoadmapSession" in dir(ict_competence)

@@ -91,7 +91,6 @@ if TYPE_CHECKING:
         Step,
         Variant,
         load_roadmap,
-        roadmap,
     )
 
 __version__ = "0.1.0"
@@ -140,7 +139,6 @@ _LAZY = {
     "even_load_rules": "allocation",
     "load_dialogue": "dialogue",
     "load_roadmap": "flow",
-    "roadmap": "flow",
 }
 
 __all__ = [
@@ -210,7 +208,6 @@ __all__ = [
     "load_roadmap",
     "read_overview",
     "render",
-    "roadmap",
     "to_json",
     "write_overview",
 ]

@@ -107,6 +107,17 @@ def test_extend_adds_a_schools_own_tasks_and_roles(tmp_path):
     assert "EIGEN-01" in extended.overview()
 
 
+def test_loading_a_file_adds_its_entries_to_the_built_in_catalog_as_extend_does(tmp_path):
+    path = tmp_path / "eigen.toml"
+    path.write_text(OWN_TASKS, encoding="utf-8")
+
+    loaded = load_catalog(path)
+
+    assert loaded == load_catalog().extend(path)
+    assert load_catalog(str(path)).task("EIGEN-01") == loaded.task("EIGEN-01")
+    assert "EIGEN-01" not in load_catalog().overview()
+
+
 def test_extend_reads_json_too(tmp_path):
     path = tmp_path / "eigen.json"
     path.write_text(

@@ -74,6 +74,14 @@ def test_extending_leaves_the_built_in_dialogue_unchanged() -> None:
     assert DIALOGUE.key_figure("i-coach").main_questions == ()
 
 
+def test_loading_a_file_adds_it_to_the_built_in_dialogue_as_extend_does() -> None:
+    loaded = load_dialogue(EXAMPLE)
+
+    assert loaded == DIALOGUE.extend(EXAMPLE)
+    assert load_dialogue(str(EXAMPLE)).key_figure("i-coach") == loaded.key_figure("i-coach")
+    assert load_dialogue() is DIALOGUE
+
+
 def test_entries_without_provenance_cite_the_file_and_their_place_in_it() -> None:
     topic = DIALOGUE.extend(EXAMPLE).key_figure("i-coach").topic("1.2")
 

@@ -12,7 +12,6 @@ from ict_competence.flow import (
     StepKind,
     Variant,
     load_roadmap,
-    roadmap,
 )
 from tests.seeds import SEEDS
 
@@ -46,7 +45,7 @@ def test_the_seed_is_where_the_tests_read_it():
 
 
 def test_the_built_in_roadmap_has_eight_steps_in_three_phases():
-    steps = roadmap().steps
+    steps = load_roadmap().steps
 
     assert [step.number for step in steps] == [1, 2, 3, 4, 5, 6, 7, 8]
     assert [step.phase for step in steps] == [Phase.PRECONDITIONS] * 3 + [
@@ -61,11 +60,11 @@ def test_the_built_in_roadmap_has_eight_steps_in_three_phases():
 
 
 def test_the_built_in_roadmap_is_read_once():
-    assert roadmap() is roadmap()
+    assert load_roadmap() is load_roadmap()
 
 
 def test_the_branches_lead_where_the_flowchart_does():
-    built_in = roadmap()
+    built_in = load_roadmap()
 
     nexts = {
         (step.number, branch.answer): branch.next for step in built_in for branch in step.branches
@@ -89,7 +88,7 @@ def test_the_branches_lead_where_the_flowchart_does():
 
 
 def test_each_branch_advises_the_seed_lines_of_the_restored_order():
-    built_in = roadmap()
+    built_in = load_roadmap()
 
     found = {
         (step.number, branch.answer): {
@@ -105,7 +104,7 @@ def test_each_branch_advises_the_seed_lines_of_the_restored_order():
 
 
 def test_each_branch_advice_is_the_seed_text_verbatim():
-    for step in roadmap():
+    for step in load_roadmap():
         for branch in step.branches:
             for advice in branch.advice:
                 assert advice.provenance is not None
@@ -121,7 +120,7 @@ def test_each_branch_advice_is_the_seed_text_verbatim():
 
 
 def test_step_six_no_advises_recruiting_strategic_tasks_and_outsourcing_the_rest():
-    advice = roadmap().step(6).branch(Answer.NO).advice
+    advice = load_roadmap().step(6).branch(Answer.NO).advice
 
     (only,) = advice
     assert only.actor is None
@@ -130,7 +129,7 @@ def test_step_six_no_advises_recruiting_strategic_tasks_and_outsourcing_the_rest
 
 
 def test_every_step_title_and_question_is_copied_from_its_seed_line():
-    for step in roadmap():
+    for step in load_roadmap():
         line = seed_text(step.provenance.locator)
 
         assert step.provenance.source == SEED.name
@@ -141,12 +140,12 @@ def test_every_step_title_and_question_is_copied_from_its_seed_line():
 
 
 def test_every_check_asks_a_question():
-    for step in roadmap():
+    for step in load_roadmap():
         assert (step.question is not None) == (step.kind is StepKind.CHECK), step.number
 
 
 def test_step_texts_are_the_seed_text_verbatim():
-    for step in roadmap():
+    for step in load_roadmap():
         for text in step.texts:
             assert text.provenance is not None
 
@@ -155,22 +154,22 @@ def test_step_texts_are_the_seed_text_verbatim():
 
 
 def test_the_roadmap_title_is_the_seed_title():
-    provenance = roadmap().provenance
+    provenance = load_roadmap().provenance
 
     assert provenance is not None
     assert provenance.source == SEED.name
-    assert roadmap().title.nl == seed_text(provenance.locator)
+    assert load_roadmap().title.nl == seed_text(provenance.locator)
 
 
 def test_step_four_chooses_the_variant_of_step_five():
-    step_four = roadmap().step(4)
+    step_four = load_roadmap().step(4)
 
     assert step_four.branch(Answer.YES).variant is Variant.SCHOOL_GROUP
     assert step_four.branch(Answer.NO).variant is Variant.SINGLE_SCHOOL
 
 
 def test_the_two_forms_of_step_five_are_the_seed_texts():
-    step_five = roadmap().step(5)
+    step_five = load_roadmap().step(5)
 
     single = step_five.text(Variant.SINGLE_SCHOOL)
     group = step_five.text(Variant.SCHOOL_GROUP)
@@ -183,24 +182,24 @@ def test_the_two_forms_of_step_five_are_the_seed_texts():
 
 
 def test_a_text_for_every_variant_is_shown_whatever_the_variant():
-    evaluation = roadmap().step(8)
+    evaluation = load_roadmap().step(8)
 
     assert evaluation.text(None) == evaluation.text(Variant.SCHOOL_GROUP)
     assert evaluation.text(None) is not None
-    assert roadmap().step(1).text(Variant.SINGLE_SCHOOL) is None
+    assert load_roadmap().step(1).text(Variant.SINGLE_SCHOOL) is None
 
 
 def test_asking_for_a_missing_step_or_branch_lists_what_exists():
     with pytest.raises(UnknownCodeError, match="'9'; known codes: 1, 2"):
-        roadmap().step(9)
+        load_roadmap().step(9)
     with pytest.raises(
         UnknownCodeError, match="branch of step 5 with code 'yes'; known codes: done"
     ):
-        roadmap().step(5).branch(Answer.YES)
+        load_roadmap().step(5).branch(Answer.YES)
 
 
 def test_a_roadmap_iterates_counts_and_contains_its_steps():
-    built_in = roadmap()
+    built_in = load_roadmap()
 
     assert len(built_in) == 8
     assert [step.number for step in built_in] == list(range(1, 9))
@@ -253,6 +252,17 @@ def test_a_schools_own_roadmap_is_read_from_toml(tmp_path):
     assert own.title.nl == "Ons stappenplan"
     assert own.step(1).branch(Answer.NO).advice[0].text.nl == "Maak tijd."
     assert str(own.step(2).provenance) == "eigen.toml, steps[1]"
+
+
+def test_a_schools_own_roadmap_file_replaces_the_built_in_one_rather_than_adding_to_it(tmp_path):
+    path = tmp_path / "eigen.toml"
+    path.write_text(OWN, encoding="utf-8")
+
+    own = load_roadmap(path)
+
+    assert own.title.nl == "Ons stappenplan"
+    assert len(own) != len(load_roadmap())
+    assert load_roadmap(None) is load_roadmap()
 
 
 def test_a_schools_own_roadmap_is_read_from_json(tmp_path):

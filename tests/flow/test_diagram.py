@@ -17,7 +17,7 @@ from ict_competence.flow import (
     RoadmapSession,
     Step,
     StepKind,
-    roadmap,
+    load_roadmap,
     to_dot,
     to_mermaid,
 )
@@ -94,7 +94,7 @@ def render_svg(dot_text: str) -> str:
 
 
 def test_the_mermaid_diagram_shows_every_step_and_branch_labelled_ja_nee():
-    text = to_mermaid(roadmap())
+    text = to_mermaid(load_roadmap())
 
     assert text.startswith('---\ntitle: "Naar teamgerichte ICT-coördinatie op school"\n---\n')
     assert "flowchart TD" in text
@@ -109,7 +109,7 @@ def test_the_mermaid_diagram_shows_every_step_and_branch_labelled_ja_nee():
 
 
 def test_the_mermaid_diagram_speaks_english_on_request():
-    text = to_mermaid(roadmap(), language="en")
+    text = to_mermaid(load_roadmap(), language="en")
 
     assert "    s1 -->|yes| s2" in text
     assert mermaid_labels(text)[8] == "Step 8 · Evaluate the ICT teamwork regularly"
@@ -168,7 +168,7 @@ def test_every_generated_title_survives_the_mermaid_escaping(own):
 
 
 def test_the_dot_diagram_shows_every_step_and_branch_labelled_ja_nee():
-    text = to_dot(roadmap())
+    text = to_dot(load_roadmap())
 
     assert text.startswith("digraph roadmap {\n")
     assert re.findall(r"^    s(\d+) \[", text, flags=re.MULTILINE) == [str(n) for n in range(1, 9)]
@@ -197,7 +197,7 @@ def test_the_dot_diagram_of_a_session_highlights_the_current_step_and_the_path()
 
 
 def test_the_built_in_roadmap_renders_with_graphviz():
-    svg = render_svg(to_dot(roadmap()))
+    svg = render_svg(to_dot(load_roadmap()))
 
     assert svg.count('class="node"') == 8
     assert svg.count('class="edge"') == 12
@@ -236,4 +236,4 @@ def test_the_diagram_in_the_docs_is_the_built_in_roadmap():
 
     shown = re.findall(r"```text\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.DOTALL)
 
-    assert shown == [to_mermaid(roadmap())]
+    assert shown == [to_mermaid(load_roadmap())]

@@ -19,7 +19,7 @@ from ict_competence.flow import (
     SessionStatus,
     StepKind,
     Variant,
-    roadmap,
+    load_roadmap,
 )
 
 from .strategies import roadmaps
@@ -45,7 +45,7 @@ def test_a_new_session_is_in_progress_at_step_one():
     assert session.cycle == 1
     assert session.advice == ()
     assert session.history == ()
-    assert session.roadmap is roadmap()
+    assert session.roadmap is load_roadmap()
 
 
 @pytest.mark.parametrize("number", [1, 2, 3])
@@ -84,7 +84,7 @@ def test_a_yes_at_step_four_chooses_the_school_group_form_of_step_five():
 
     assert session.current.number == 5
     assert session.variant is Variant.SCHOOL_GROUP
-    assert session.text == roadmap().step(5).text(Variant.SCHOOL_GROUP)
+    assert session.text == load_roadmap().step(5).text(Variant.SCHOOL_GROUP)
 
 
 def test_a_no_at_step_four_chooses_the_single_school_form_of_step_five():
@@ -103,7 +103,7 @@ def test_a_no_at_step_six_advises_recruiting_or_outsourcing_and_goes_on_to_seven
     assert session.current.number == 7
     assert session.status is SessionStatus.IN_PROGRESS
     assert session.advice == (
-        Advice(step=6, actor=None, text=roadmap().step(6).branch(Answer.NO).advice[0].text),
+        Advice(step=6, actor=None, text=load_roadmap().step(6).branch(Answer.NO).advice[0].text),
     )
 
 
@@ -347,7 +347,7 @@ def test_a_session_on_the_built_in_roadmap_saves_only_its_moves():
 
 
 def test_a_session_started_on_a_copy_of_the_built_in_roadmap_refers_to_it():
-    copy = from_json(Roadmap, to_json(roadmap()))
+    copy = from_json(Roadmap, to_json(load_roadmap()))
 
     session = RoadmapSession.start(copy)
 
@@ -384,14 +384,14 @@ def test_the_repr_shows_where_the_session_is_but_not_its_notes():
 
 def test_the_repr_of_a_session_on_an_own_roadmap_says_so():
     own = from_json(
-        Roadmap, to_json(roadmap()).replace("Stappenplan", "x").replace('"line 5"', '"eigen"')
+        Roadmap, to_json(load_roadmap()).replace("Stappenplan", "x").replace('"line 5"', '"eigen"')
     )
 
     assert repr(RoadmapSession.start(own)).endswith("0 moves, own roadmap>")
 
 
 def test_a_session_made_on_the_built_in_roadmap_itself_equals_a_started_one():
-    explicit = RoadmapSession(definition=roadmap()).answer(True).answer(False, note="later")
+    explicit = RoadmapSession(definition=load_roadmap()).answer(True).answer(False, note="later")
 
     started = RoadmapSession.start().answer(True).answer(False, note="later")
 
@@ -403,7 +403,7 @@ def test_a_session_made_on_the_built_in_roadmap_itself_equals_a_started_one():
 
 
 def test_a_session_made_on_a_copy_of_the_built_in_roadmap_refers_to_it():
-    copy = from_json(Roadmap, to_json(roadmap()))
+    copy = from_json(Roadmap, to_json(load_roadmap()))
 
     session = RoadmapSession(history=(Move(step=1, answer=Answer.YES),), definition=copy)
 
@@ -413,7 +413,7 @@ def test_a_session_made_on_a_copy_of_the_built_in_roadmap_refers_to_it():
 
 def test_a_saved_session_carrying_the_built_in_roadmap_loads_as_one_referring_to_it():
     data = json.loads(to_json(at_step(3)))
-    data["definition"] = json.loads(to_json(roadmap()))
+    data["definition"] = json.loads(to_json(load_roadmap()))
     data["definition"].pop("schema_version")
 
     loaded = from_json(RoadmapSession, json.dumps(data))
@@ -423,7 +423,7 @@ def test_a_saved_session_carrying_the_built_in_roadmap_loads_as_one_referring_to
 
 
 def test_a_session_made_on_an_own_roadmap_keeps_it():
-    own = from_json(Roadmap, to_json(roadmap()).replace("Naar teamgerichte", "Naar onze"))
+    own = from_json(Roadmap, to_json(load_roadmap()).replace("Naar teamgerichte", "Naar onze"))
 
     session = RoadmapSession(definition=own)
 

@@ -20,7 +20,7 @@ from ict_competence.flow import (
     Assessment,
     Evidence,
     RoadmapSession,
-    roadmap,
+    load_roadmap,
     to_mermaid,
 )
 from ict_competence.render import Renderer
@@ -143,7 +143,7 @@ OBJECTS: dict[str, Callable[[], object]] = {
     "overview": lambda: load_catalog().overview(),
     "guide": lambda: conversation_guide("schoolleider"),
     "record": sample_record,
-    "roadmap": roadmap,
+    "roadmap": load_roadmap,
     "session": sample_session,
 }
 
@@ -429,7 +429,7 @@ def test_a_completed_cycle_says_so():
 
 
 def test_the_roadmap_lists_every_step_with_its_branches_and_advice():
-    stappenplan = roadmap()
+    stappenplan = load_roadmap()
 
     page = parse(html(stappenplan))
 
@@ -471,7 +471,7 @@ def test_labels_are_dutch_by_default_and_english_when_asked(kind, dutch, english
     assert nl.root.one("html").attrs["lang"] == "nl"
     assert en.root.one("html").attrs["lang"] == "en"
     assert nl.root.one("h1").text == dutch
-    assert en.root.one("h1").text == (english or roadmap().title.en)
+    assert en.root.one("h1").text == (english or load_roadmap().title.en)
     assert en.root.one("header").one("p", class_="kicker").text == "ICT coordination at school"
 
 
@@ -500,7 +500,7 @@ def test_a_users_base_template_dresses_every_built_in_page(tmp_path):
         '</title><body class="school">{% block content %}{% endblock %}</body></html>'
     )
 
-    page = parse(html(roadmap(), template_dir=str(tmp_path)))
+    page = parse(html(load_roadmap(), template_dir=str(tmp_path)))
 
     assert page.root.one("body").attrs["class"] == "school"
     assert len(page.root.all("section")) == 9

@@ -1,8 +1,9 @@
-"""Loading the built-in catalog from its packaged TOML files, once."""
+"""Loading the catalog: the built-in one from its packaged TOML files (once), plus a user's file."""
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from ict_competence.catalog._catalog import Catalog
 from ict_competence.catalog._files import read_packaged_entries
@@ -10,9 +11,17 @@ from ict_competence.catalog._files import read_packaged_entries
 __all__ = ["load_catalog"]
 
 
-@cache
-def load_catalog() -> Catalog:
-    """The built-in catalog, read from the packaged data once and checked for integrity.
+def load_catalog(path: str | Path | None = None) -> Catalog:
+    """The built-in catalog, with a school's own tasks, roles and competences added from ``path``.
+
+    Without ``path``: the built-in catalog, read from the packaged data once and checked
+    for integrity. With ``path``: the built-in catalog extended with the file's entries,
+    exactly as ``load_catalog().extend(path)`` (see :meth:`Catalog.extend`); add more
+    files with further calls of :meth:`Catalog.extend`.
+
+    Raises:
+        ContentError: the file cannot be read, or an entry clashes with the catalog.
+        SerializationError: an entry of the file does not fit; the error names its path.
 
     >>> catalog = load_catalog()
     >>> [task.code for task in catalog.tasks][:3], len(catalog.tasks)
@@ -20,6 +29,12 @@ def load_catalog() -> Catalog:
     >>> load_catalog() is catalog
     True
     """
+    built_in = _built_in()
+    return built_in if path is None else built_in.extend(path)
+
+
+@cache
+def _built_in() -> Catalog:
     return Catalog(
         read_packaged_entries("clusters.toml").cluster,
         read_packaged_entries("tasks.toml").task,

@@ -1,8 +1,9 @@
-"""Loading the built-in dialogue: the packaged TOML files, read once and checked."""
+"""Loading the dialogue: the built-in one from its packaged files (once), plus a user's file."""
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from ict_competence.dialogue._dialogue import Dialogue, merged
 from ict_competence.dialogue._files import packaged_entries
@@ -13,13 +14,20 @@ __all__ = ["PACKAGED_FILES", "load_dialogue"]
 PACKAGED_FILES = ("themes.toml", "key_figures.toml", "schoolleider.toml")
 
 
-@cache
-def load_dialogue() -> Dialogue:
-    """The built-in dialogue, read from the packaged data once and checked for integrity.
+def load_dialogue(path: str | Path | None = None) -> Dialogue:
+    """The built-in dialogue, with a user's own content added from ``path``.
 
-    It holds Kennisnet's key figures, the four themes, the three policy themes and
-    the school leader's question set (main questions 1-4, topics 1.1-4.2). Add your
-    own question sets with :meth:`Dialogue.extend`.
+    Without ``path``: the built-in dialogue, read from the packaged data once and checked
+    for integrity. It holds Kennisnet's key figures, the four themes, the three policy
+    themes and the school leader's question set (main questions 1-4, topics 1.1-4.2).
+    With ``path``: the built-in dialogue extended with the file's question sets, key
+    figures and themes, exactly as ``load_dialogue().extend(path)`` (see
+    :meth:`Dialogue.extend`); add more files with further calls of :meth:`Dialogue.extend`.
+
+    Raises:
+        ContentError: the file cannot be read, clashes with what exists, or names a
+            theme, policy theme or key figure that does not exist.
+        SerializationError: an entry does not fit; the message names the file and path.
 
     >>> dialogue = load_dialogue()
     >>> leader = dialogue.key_figure("schoolleider")
@@ -28,6 +36,12 @@ def load_dialogue() -> Dialogue:
     >>> load_dialogue() is dialogue
     True
     """
+    built_in = _built_in()
+    return built_in if path is None else built_in.extend(path)
+
+
+@cache
+def _built_in() -> Dialogue:
     dialogue = Dialogue()
     for name in PACKAGED_FILES:
         dialogue = merged(dialogue, packaged_entries(name), f"dialogue/data/{name}")

@@ -4,7 +4,7 @@ from ict_competence.errors import MoveError, RoadmapError
 from ict_competence.flow._diagram import to_dot, to_mermaid
 from ict_competence.flow._enums import Actor, Answer, Phase, SessionStatus, StepKind, Variant
 from ict_competence.flow._evidence import Assessment, Assessor, Evidence
-from ict_competence.flow._loader import load_roadmap, roadmap
+from ict_competence.flow._loader import load_roadmap
 from ict_competence.flow._model import ActorAdvice, Branch, Roadmap, Step, StepText
 from ict_competence.flow._session import Advice, Move, RoadmapSession
 
@@ -29,7 +29,6 @@ __all__ = [
     "StepText",
     "Variant",
     "load_roadmap",
-    "roadmap",
     "to_dot",
     "to_mermaid",
 ]

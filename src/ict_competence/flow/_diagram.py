@@ -94,8 +94,8 @@ def to_mermaid(subject: Roadmap | RoadmapSession, *, language: Language = "nl") 
     current step and the steps and branches taken in the current cycle are highlighted.
     Labels are escaped with Mermaid's entity codes, so any title is safe to show.
 
-    >>> from ict_competence.flow import roadmap
-    >>> print(to_mermaid(roadmap()).splitlines()[4])
+    >>> from ict_competence.flow import load_roadmap
+    >>> print(to_mermaid(load_roadmap()).splitlines()[4])
         s1{{"Stap 1 · Check: bewustzijn dat transitie naar teamgerichte ...?"}}
     """
     view = _view(subject)

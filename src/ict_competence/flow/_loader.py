@@ -14,7 +14,7 @@ from ict_competence.flow._model import Roadmap, Step
 from ict_competence.serialize import structure
 from ict_competence.text import LocalizedText, Provenance
 
-__all__ = ["load_roadmap", "roadmap"]
+__all__ = ["load_roadmap"]
 
 
 @attrs.frozen
@@ -38,31 +38,35 @@ def _build(data: dict[str, Any], source: str) -> Roadmap:
         raise RoadmapError(exc.problems, exc.steps, source=source) from None
 
 
-@cache
-def roadmap() -> Roadmap:
-    """The built-in roadmap of seed 004, read from the packaged data once and checked.
+def load_roadmap(path: str | Path | None = None) -> Roadmap:
+    """The built-in roadmap of seed 004, or a school's own roadmap read from ``path``.
 
-    >>> built_in = roadmap()
-    >>> [step.kind.value for step in built_in.steps]
-    ['check', 'check', 'check', 'check', 'action', 'check', 'action', 'evaluation']
-    >>> roadmap() is built_in
-    True
-    """
-    return _build(read_packaged("ict_competence.flow", "roadmap.toml"), "roadmap.toml")
-
-
-def load_roadmap(path: str | Path) -> Roadmap:
-    """Read a school's own roadmap from a ``.toml`` (or ``.json``) file laid out like the built-in.
-
-    Steps without a ``provenance`` cite the file and their place in it.
+    Without ``path``: the built-in roadmap, read from the packaged data once and checked.
+    With ``path``: the roadmap of a ``.toml`` (or ``.json``) file laid out like the
+    built-in one. Unlike the catalog and the dialogue, the file is not added to the
+    built-in content but replaces it: a flow cannot be merged step by step. Steps without
+    a ``provenance`` cite the file and their place in it.
 
     Raises:
         ContentError: the file cannot be read or parsed.
         SerializationError: a value does not fit; the error names its path (``$.steps[2].kind``).
         RoadmapError: the steps do not form a valid flow; the error names the file and the
             steps.
+
+    >>> built_in = load_roadmap()
+    >>> [step.kind.value for step in built_in.steps]
+    ['check', 'check', 'check', 'check', 'action', 'check', 'action', 'evaluation']
+    >>> load_roadmap() is built_in
+    True
     """
+    if path is None:
+        return _built_in()
     path = Path(path)
     data = read_user_file(path, expected="a title and a list of steps")
     cite(data, path.name, ("steps",))
     return _build(data, str(path))
+
+
+@cache
+def _built_in() -> Roadmap:
+    return _build(read_packaged("ict_competence.flow", "roadmap.toml"), "roadmap.toml")

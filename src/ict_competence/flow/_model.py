@@ -107,8 +107,8 @@ class Step:
         start: whether the roadmap starts here; exactly one step does.
         provenance: where the step comes from.
 
-    >>> from ict_competence.flow import roadmap
-    >>> step = roadmap().step(3)
+    >>> from ict_competence.flow import load_roadmap
+    >>> step = load_roadmap().step(3)
     >>> step.title.nl, step.branch(Answer.NO).next
     ('Check: ICT-beleidsplan?', 3)
     """
@@ -174,8 +174,8 @@ class Step:
     def text(self, variant: Variant | None = None) -> LocalizedText | None:
         """The body for this variant: its own text, else the text for all variants, else None.
 
-        >>> from ict_competence.flow import roadmap
-        >>> roadmap().step(5).text(Variant.SCHOOL_GROUP).nl[:44]
+        >>> from ict_competence.flow import load_roadmap
+        >>> load_roadmap().step(5).text(Variant.SCHOOL_GROUP).nl[:44]
         'In welke mate zijn alle taken van toepassing'
         """
         common = None
@@ -209,8 +209,8 @@ class Roadmap:
     Raises:
         RoadmapError: the steps do not form a valid flow.
 
-    >>> from ict_competence.flow import roadmap
-    >>> built_in = roadmap()
+    >>> from ict_competence.flow import load_roadmap
+    >>> built_in = load_roadmap()
     >>> built_in.title.nl, len(built_in.steps), built_in.start.number, built_in.evaluation.number
     ('Naar teamgerichte ICT-coördinatie op school', 8, 1, 8)
     """

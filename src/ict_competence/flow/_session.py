@@ -11,7 +11,7 @@ from ict_competence._checks import hidden
 from ict_competence.errors import FieldError, MoveError
 from ict_competence.flow._enums import Actor, Answer, SessionStatus, StepKind, Variant
 from ict_competence.flow._evidence import Assessment, Assessor, Evidence
-from ict_competence.flow._loader import roadmap as built_in_roadmap
+from ict_competence.flow._loader import load_roadmap
 from ict_competence.flow._model import Roadmap, Step, step_number
 from ict_competence.text import LocalizedText
 
@@ -147,7 +147,7 @@ def _revisit(roadmap: Roadmap, state: _State, target: int | None, index: int) ->
 
 def _built_in_as_none(definition: Roadmap | None) -> Roadmap | None:
     """``None`` for the built-in roadmap or a copy of it, so such sessions are one value."""
-    return None if definition == built_in_roadmap() else definition
+    return None if definition == load_roadmap() else definition
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -217,7 +217,7 @@ class RoadmapSession:
     @property
     def roadmap(self) -> Roadmap:
         """The roadmap the session follows."""
-        return self.definition if self.definition is not None else built_in_roadmap()
+        return self.definition if self.definition is not None else load_roadmap()
 
     @property
     def current(self) -> Step:
