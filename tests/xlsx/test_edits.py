@@ -170,6 +170,7 @@ def test_an_edited_description_and_core_flag_are_kept_with_the_cell_cited(workbo
     assert not task.strategic
     assert task.criterion is None
     assert task.cluster is Cluster.POLICY
+    assert task.domain is Cluster.POLICY.domain
 
 
 def test_without_the_hidden_sheet_tasks_are_taken_from_the_catalog(workbook, overview):

@@ -85,6 +85,22 @@ class Task:
         """Whether the task applies in a school of this type (``None``: type unknown, so yes)."""
         return not self.applies_to or school_type is None or school_type in self.applies_to
 
+    def moved_to(self, cluster: Cluster) -> Task:
+        """This task in another cluster, as a school may put it in its overview.
+
+        It takes the new cluster's domain when it had its old cluster's; a domain of its
+        own (a policy task needing technical competence, say) stays with it.
+
+        >>> from ict_competence import load_catalog
+        >>> task = load_catalog().task("TECH-01")
+        >>> task.moved_to(Cluster.POLICY).domain
+        <Domain.POLICY: 'policy'>
+        """
+        if cluster is self.cluster:
+            return self
+        domain = cluster.domain if self.domain is self.cluster.domain else self.domain
+        return attrs.evolve(self, cluster=cluster, domain=domain)
+
 
 @attrs.frozen(kw_only=True)
 class Competence:

@@ -371,9 +371,8 @@ class _RowReader:
                 provenance=Provenance(self.path.name, f"{OVERVIEW_SHEET}!A{number}"),
             )
         task = base
-        if cluster is not None and cluster is not task.cluster:
-            domain = cluster.domain if task.domain is task.cluster.domain else task.domain
-            task = attrs.evolve(task, cluster=cluster, domain=domain)
+        if cluster is not None:
+            task = task.moved_to(cluster)
         if description_cell and description.strip() and description != task.description.nl:
             task = attrs.evolve(
                 task,
