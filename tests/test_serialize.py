@@ -1,5 +1,6 @@
 import json
 import pickle
+from typing import Protocol
 
 import attrs
 import pytest
@@ -7,8 +8,13 @@ from hypothesis import given
 
 from ict_competence import from_json, to_json
 from ict_competence.catalog import Catalog, Task, TaskChoice, TaskOverview, load_catalog
-from ict_competence.errors import SerializationError
-from ict_competence.serialize import SCHEMA_VERSION, register_migration, structure
+from ict_competence.errors import IctCompetenceError, SerializationError
+from ict_competence.serialize import (
+    SCHEMA_VERSION,
+    register_kinds,
+    register_migration,
+    structure,
+)
 from ict_competence.text import LocalizedText
 from tests import strategies
 
@@ -162,3 +168,48 @@ def test_the_catalog_its_roles_and_an_overview_summary_pickle():
     assert pickle.loads(pickle.dumps(catalog)) == catalog
     assert pickle.loads(pickle.dumps(catalog.role("tict"))) == catalog.role("tict")
     assert pickle.loads(pickle.dumps(summary)) == summary
+
+
+class _Shape(Protocol):
+    """An open family for the kind tests: nothing but a marker."""
+
+
+@attrs.frozen
+class _Square:
+    side: float
+
+
+@attrs.frozen
+class _Tagged:
+    kind: str
+
+
+_SHAPES = register_kinds(_Shape, label="shape", advice="register it with shapes.register")
+_SHAPES.register("square", _Square)
+_Drawing = attrs.make_class("_Drawing", {"shapes": attrs.field(type=tuple[_Shape, ...])})
+
+
+def test_a_family_member_is_written_with_its_kind_and_read_back_as_its_class():
+    drawing = _Drawing((_Square(2.0), _Square(3.5)))
+
+    text = to_json(drawing, indent=None)
+
+    assert json.loads(text)["shapes"][0] == {"kind": "square", "side": 2.0}
+    assert from_json(_Drawing, text) == drawing
+
+
+def test_a_family_member_that_is_not_a_mapping_or_has_no_kind_is_refused_at_its_path():
+    text = json.dumps({"schema_version": 1, "shapes": [{"side": 1.0}, 7]})
+
+    with pytest.raises(SerializationError) as refused:
+        from_json(_Drawing, text)
+
+    assert refused.value.problems == (
+        "$.shapes[0].kind: expected one of square; found nothing",
+        "$.shapes[1]: expected a mapping with a kind, found 7",
+    )
+
+
+def test_a_class_with_a_field_named_kind_cannot_join_a_family():
+    with pytest.raises(IctCompetenceError, match="has a field 'kind'"):
+        _SHAPES.register("tagged", _Tagged)

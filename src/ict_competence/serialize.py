@@ -1,7 +1,9 @@
 """The one JSON converter: every domain class to and from JSON, strictly, with a schema version.
 
 It knows attrs classes, enums, mappings and the value types in :mod:`ict_competence.text`,
-and nothing of the domain packages, which sit above it.
+and nothing of the domain packages, which sit above it. A domain package whose fields
+hold an open family of classes (a ``Protocol``, such as the allocation rules) registers
+them here by kind with :func:`register_kinds`.
 """
 
 from __future__ import annotations
@@ -24,11 +26,13 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from ict_competence.errors import FieldError, SerializationError
+from ict_competence.errors import FieldError, IctCompetenceError, SerializationError
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Kinds",
     "from_json",
+    "register_kinds",
     "register_migration",
     "structure",
     "to_json",
@@ -259,6 +263,136 @@ def from_json(cls: type[T], text: str | bytes, *, source: str | None = None) -> 
         return structure(data, cls, source=source)
     finally:
         _DOCUMENT_VERSION.reset(token)
+
+
+class Kinds:
+    """The classes that may stand where a field is typed ``base``, each under a kind.
+
+    Such a value is written as ``{"kind": <kind>, ...its fields}`` and read back as the
+    class registered for that kind. Build one with :func:`register_kinds`.
+
+    Attributes:
+        base: the field type (usually a ``Protocol``) the classes stand in for.
+        label: what one of them is called in messages (``"score term"``).
+        advice: what to tell a user whose class is not registered: how to register it.
+    """
+
+    def __init__(self, base: type, *, label: str, advice: str) -> None:
+        self.base = base
+        self.label = label
+        self.advice = advice
+        self._classes: dict[str, type] = {}
+        self._kinds: dict[type, str] = {}
+
+    def __repr__(self) -> str:
+        return f"<Kinds of {self.label}: {', '.join(self.kinds)}>"
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The registered kinds, in the order they were registered."""
+        return tuple(self._classes)
+
+    def class_of(self, kind: str) -> type | None:
+        """The class registered as ``kind``, or ``None``."""
+        return self._classes.get(kind)
+
+    def kind_of(self, cls: type) -> str | None:
+        """The kind ``cls`` is registered as, or ``None``."""
+        return self._kinds.get(cls)
+
+    def register(self, kind: str, cls: type) -> None:
+        """Write and read ``cls`` as ``kind``; registering the same pair again changes nothing.
+
+        Raises:
+            IctCompetenceError: ``kind`` is not a name, is taken by another class, ``cls``
+                has another kind already, is not an attrs class or has a field ``kind``.
+        """
+        # Checked although typed: registration is where a user's mistake shows first.
+        given: object = cls
+        name: object = kind
+        if not (isinstance(name, str) and name.isidentifier()):
+            raise IctCompetenceError(f"a {self.label} kind is a name like 'my_rule', not {kind!r}")
+        if not (isinstance(given, type) and attrs.has(given)):
+            raise IctCompetenceError(
+                f"a {self.label} written to JSON is an attrs class (its fields are written), "
+                f"not {cls!r}"
+            )
+        if any(field.name == "kind" for field in attrs.fields(cls)):
+            raise IctCompetenceError(
+                f"{cls.__qualname__} has a field 'kind', which JSON uses for its kind"
+            )
+        if self._classes.get(kind, cls) is not cls:
+            raise IctCompetenceError(
+                f"the {self.label} kind {kind!r} is taken by {self._classes[kind].__qualname__}"
+            )
+        if self._kinds.get(cls, kind) != kind:
+            raise IctCompetenceError(
+                f"{cls.__qualname__} is registered as {self._kinds[cls]!r} already"
+            )
+        self._classes[kind] = cls
+        self._kinds[cls] = kind
+
+    def structure(self, value: object, _type: object) -> object:
+        """Build the object ``value`` describes, by its kind (a converter hook)."""
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a mapping with a kind, found {value!r}")
+        kind = value.get("kind")
+        cls = self._classes.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            found = "nothing" if "kind" not in value else repr(kind)
+            raise FieldError("kind", f"expected one of {', '.join(self.kinds)}; found {found}")
+        fields = {name: item for name, item in value.items() if name != "kind"}
+        return _CONVERTER.structure(fields, cls)
+
+    def unstructure(self, obj: object) -> dict[str, Any]:
+        """Plain data for ``obj`` with its kind first (a converter hook).
+
+        Raises:
+            SerializationError: ``obj``'s class is not registered; the message says how.
+        """
+        kind = self._kinds.get(type(obj))
+        if kind is None:
+            name = type(obj).__qualname__
+            raise SerializationError(
+                [f"{name} is not a registered {self.label}, so it cannot be written; {self.advice}"]
+            )
+        return {"kind": kind, **_CONVERTER.unstructure(obj, type(obj))}
+
+
+def register_kinds(base: type, *, label: str, advice: str) -> Kinds:
+    """Write and read every field typed ``base`` (or a tuple of them) by kind.
+
+    Args:
+        base: the field type, usually a ``Protocol`` many classes implement.
+        label: what one such object is called in messages.
+        advice: how a user registers a class of their own, for the error that meets them.
+
+    Returns:
+        The (empty) registry: add classes with :meth:`Kinds.register`. It is read each time
+        a value is written or read, so classes registered later are known too.
+
+    >>> import attrs
+    >>> from typing import Protocol
+    >>> class Shape(Protocol): ...
+    >>> @attrs.frozen
+    ... class Square:
+    ...     side: float
+    >>> Drawing = attrs.make_class("Drawing", {"shapes": attrs.field(type=tuple[Shape, ...])})
+    >>> shapes = register_kinds(Shape, label="shape", advice="register it")
+    >>> shapes.register("square", Square)
+    >>> print(to_json(Drawing((Square(2.0),)), indent=None))
+    {"schema_version": 1, "shapes": [{"kind": "square", "side": 2.0}]}
+    >>> try:
+    ...     from_json(Drawing, '{"schema_version": 1, "shapes": [{"kind": "circle"}]}')
+    ... except SerializationError as error:
+    ...     print(error)
+    $.shapes[0].kind: expected one of square; found 'circle'
+    """
+    kinds = Kinds(base, label=label, advice=advice)
+    # Predicates, not classes: singledispatch would ask issubclass() of a Protocol.
+    _CONVERTER.register_structure_hook_func(lambda type_: type_ is base, kinds.structure)
+    _CONVERTER.register_unstructure_hook_func(lambda type_: type_ is base, kinds.unstructure)
+    return kinds
 
 
 def register_migration(cls: type, from_version: int) -> Callable[[Migration], Migration]:

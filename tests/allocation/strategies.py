@@ -1,4 +1,4 @@
-"""Hypothesis strategies for allocation inputs: generated tasks, overviews, people and teams.
+"""Hypothesis strategies for allocation inputs: tasks, overviews, people, teams and rule sets.
 
 Nothing here reads the built-in catalog, so the properties hold whatever tasks it has.
 """
@@ -7,7 +7,20 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from ict_competence.allocation import Person, Team
+from ict_competence.allocation import (
+    BackupOnStrategic,
+    EligibilityRule,
+    EvenLoad,
+    ExpertiseAndMotivation,
+    KeepHolders,
+    LoadTerm,
+    MinimumLevel,
+    Motivated,
+    Person,
+    RuleSet,
+    ScoreTerm,
+    Team,
+)
 from ict_competence.catalog import (
     Cluster,
     Domain,
@@ -170,3 +183,41 @@ def large_instance(schools: int = 12) -> tuple[TaskOverview, Team]:
         for i in range(6)
     ]
     return overview, Team(tuple(people), names)
+
+
+# -- rule sets ------------------------------------------------------------------------------
+
+_ids = st.text(max_size=12)
+_weights = st.floats(0, 100, allow_nan=False)
+
+eligibility_rules: st.SearchStrategy[EligibilityRule] = st.one_of(
+    st.builds(MinimumLevel, backup_slack=st.integers(0, 3)),
+    st.builds(Motivated, minimum=st.integers(0, 3)),
+    st.just(BackupOnStrategic()),
+)
+score_terms: st.SearchStrategy[ScoreTerm] = st.one_of(
+    st.builds(ExpertiseAndMotivation, base=_weights),
+    st.builds(
+        KeepHolders,
+        st.dictionaries(_ids, _ids, max_size=4),
+        st.dictionaries(_ids, _ids, max_size=4),
+        _weights,
+    ),
+)
+load_terms: st.SearchStrategy[LoadTerm] = st.builds(
+    EvenLoad,
+    weight=_weights,
+    thresholds=st.lists(st.floats(0, 1), max_size=3).map(tuple),
+)
+
+
+@st.composite
+def rule_sets(draw: st.DrawFn) -> RuleSet:
+    """Any mix of the built-in rules and terms, with any back-up share from 0 to 1."""
+    return RuleSet(
+        name=draw(st.text(max_size=20)),
+        eligibility=draw(st.lists(eligibility_rules, max_size=4)),
+        scores=draw(st.lists(score_terms, max_size=3)),
+        load=draw(st.lists(load_terms, max_size=2)),
+        backup_share=draw(st.one_of(st.floats(0, 1), st.sampled_from([0, 1]))),
+    )

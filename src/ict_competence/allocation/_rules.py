@@ -13,7 +13,8 @@ import attrs
 
 from ict_competence._frozen import frozen_map
 from ict_competence.allocation._model import Assignment, Duty, Person, TaskInstance
-from ict_competence.errors import FieldError
+from ict_competence.errors import FieldError, IctCompetenceError
+from ict_competence.serialize import register_kinds
 
 if TYPE_CHECKING:
     from ict_competence.catalog import TaskOverview
@@ -33,6 +34,7 @@ __all__ = [
     "continuity_rules",
     "default_rules",
     "even_load_rules",
+    "register_rule",
 ]
 
 #: The share of a task's hours a back-up costs unless a rule set says otherwise
@@ -178,7 +180,7 @@ class BackupOnStrategic:
 
 @attrs.frozen
 class ExpertiseAndMotivation:
-    """The default objective: hours × (10 + level + motivation), back-ups their hours × fit.
+    """The default objective: hours × (10 + level + motivation); back-ups without the 10.
 
     The constant ``base`` makes covering hours come first; level and motivation then
     decide who covers them. A back-up is valued for the hours it takes, the rule set's
@@ -378,6 +380,74 @@ class RuleSet:
             return term.score(person, instance, duty)
         value: float = with_share(person, instance, duty, self.backup_share)
         return value
+
+
+_ADVICE = (
+    "register its class with ict_competence.allocation.register_rule(kind, cls) "
+    "before writing or reading a rule set that holds it"
+)
+# One registry per protocol, so a rule set's JSON names only kinds that fit each field.
+_FAMILIES = (
+    ("allows", register_kinds(EligibilityRule, label="eligibility rule", advice=_ADVICE)),
+    ("score", register_kinds(ScoreTerm, label="score term", advice=_ADVICE)),
+    ("penalties", register_kinds(LoadTerm, label="load term", advice=_ADVICE)),
+)
+
+
+def register_rule(kind: str, cls: type) -> None:
+    """Let rule sets holding ``cls`` rules be written to JSON and read back as the same rules.
+
+    A rule is written as ``{"kind": kind, ...its fields}``. ``cls`` is an attrs class (its
+    fields are what is written) and is registered for each protocol whose method it has:
+    ``allows`` (:class:`EligibilityRule`), ``score`` (:class:`ScoreTerm`), ``penalties``
+    (:class:`LoadTerm`). Registering the same kind and class again changes nothing.
+
+    Raises:
+        IctCompetenceError: ``cls`` implements none of the protocols, is not an attrs
+            class, or ``kind`` or ``cls`` is registered already with another partner.
+
+    >>> from ict_competence.serialize import from_json, to_json
+    >>> @attrs.frozen
+    ... class NotTheIntern:
+    ...     name: str = "not the intern"
+    ...
+    ...     def allows(self, person: Person, instance: TaskInstance, duty: Duty) -> bool:
+    ...         return person.id != "intern"
+    >>> register_rule("not_the_intern_example", NotTheIntern)
+    >>> rules = default_rules().extend(eligibility=[NotTheIntern()])
+    >>> to_json(rules.eligibility[-1], indent=None)  # alone, a rule is a plain object
+    '{"schema_version": 1, "name": "not the intern"}'
+    >>> from_json(RuleSet, to_json(rules)) == rules
+    True
+    """
+    families = [kinds for method, kinds in _FAMILIES if callable(getattr(cls, method, None))]
+    if not families:
+        raise IctCompetenceError(
+            f"{cls!r} is no rule: it has none of the methods allows (eligibility rule), "
+            "score (score term) or penalties (load term)"
+        )
+    # A kind names one class in a whole rule set, whichever field it stands in.
+    for _, kinds in _FAMILIES:
+        owner = kinds.class_of(kind)
+        if owner is not None and owner is not cls:
+            raise IctCompetenceError(f"the rule kind {kind!r} is taken by {owner.__qualname__}")
+    for _, kinds in _FAMILIES:
+        known = kinds.kind_of(cls)
+        if known is not None and known != kind:
+            raise IctCompetenceError(f"{cls.__qualname__} is registered as {known!r} already")
+    for kinds in families:
+        kinds.register(kind, cls)
+
+
+for _kind, _cls in (
+    ("minimum_level", MinimumLevel),
+    ("motivated", Motivated),
+    ("backup_on_strategic", BackupOnStrategic),
+    ("expertise_and_motivation", ExpertiseAndMotivation),
+    ("keep_holders", KeepHolders),
+    ("even_load", EvenLoad),
+):
+    register_rule(_kind, _cls)
 
 
 def default_rules() -> RuleSet:
