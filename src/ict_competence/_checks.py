@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import enum
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
@@ -20,6 +21,7 @@ __all__ = [
     "hidden",
     "in_range",
     "instance_of",
+    "is_finite_number",
     "items_of",
     "non_blank",
     "non_empty",
@@ -94,14 +96,18 @@ def in_range(low: int, high: int) -> Validator:
     return check
 
 
+def is_finite_number(value: object) -> TypeGuard[int | float]:
+    """Whether ``value`` is a real, finite ``int`` or ``float`` (a bool is not a number here).
+
+    >>> is_finite_number(2.5), is_finite_number(float("nan")), is_finite_number(True)
+    (True, False, False)
+    """
+    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
+
+
 def finite_non_negative(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Accept a finite number >= 0."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or value < 0
-    ):
+    if not is_finite_number(value) or value < 0:
         raise FieldError(attribute.name, f"expected a finite number >= 0, found {value!r}")
 
 
@@ -125,13 +131,52 @@ def unique(key: Callable[[Any], Hashable] = lambda item: item) -> Validator:
     return check
 
 
-def values_in_range(low: int, high: int, keys: Collection[Any] | None = None) -> Validator:
-    """Accept a mapping whose values are ints from ``low`` to ``high`` (and keys from ``keys``)."""
+def _allowed_keys(keys: Collection[Any]) -> str:
+    """The keys a mapping may have, as a message shows them: ``Domain (technical, …)``."""
+    values = ", ".join(str(getattr(key, "value", key)) for key in keys)
+    first = next(iter(keys), None)
+    return f"{type(first).__name__} ({values})" if isinstance(first, enum.Enum) else values
 
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: Mapping[Any, Any]) -> None:
+
+def _found_key(key: object, keys: Collection[Any]) -> str:
+    """What a message says about a key that is not allowed, with the fix where there is one.
+
+    A text that spells an enum member's value is the likely slip ``{"technical": 3}`` for
+    ``{Domain.TECHNICAL: 3}``: say it is text, and which member to use.
+    """
+    if isinstance(key, str):
+        for allowed in keys:
+            if isinstance(allowed, enum.Enum) and allowed.value == key:
+                return f"the text {key!r}; use {type(allowed).__name__}.{allowed.name}"
+    return repr(key)
+
+
+def values_in_range(low: int, high: int, keys: Collection[Any] | None = None) -> Validator:
+    """Accept a mapping whose values are ints from ``low`` to ``high`` (and keys from ``keys``).
+
+    The message names the key of a value out of range (``levels.technical``), and for a
+    key that is not allowed lists the allowed ones.
+
+    >>> from ict_competence.catalog import Domain
+    >>> @attrs.frozen
+    ... class Profile:
+    ...     levels: dict[Domain, int] = attrs.field(validator=values_in_range(0, 3, tuple(Domain)))
+    >>> Profile({"technical": 3})
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: levels: expected keys from Domain (technical, ...),
+        found the text 'technical'; use Domain.TECHNICAL
+    """
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, Mapping):
+            raise FieldError(attribute.name, f"expected a mapping, found {value!r}")
         for k, v in value.items():
             if keys is not None and k not in keys:
-                raise FieldError(attribute.name, f"unexpected key {k!r}")
+                raise FieldError(
+                    attribute.name,
+                    f"expected keys from {_allowed_keys(keys)}, found {_found_key(k, keys)}",
+                )
             if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high:
                 raise FieldError(
                     f"{attribute.name}.{getattr(k, 'value', k)}",

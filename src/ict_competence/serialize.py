@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import enum
 import json
-import math
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar, get_args, get_origin
@@ -26,6 +25,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from ict_competence._checks import is_finite_number
 from ict_competence.errors import FieldError, IctCompetenceError, SerializationError
 
 __all__ = [
@@ -56,11 +56,11 @@ def _strict_int(value: object, _type: object) -> int:
 
 
 def _strict_float(value: object, _type: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"expected a number, found {value!r}")
-    if not math.isfinite(value):
+    if is_finite_number(value):
+        return float(value)
+    if isinstance(value, float):
         raise ValueError(f"expected a finite number, found {value!r}")
-    return float(value)
+    raise TypeError(f"expected a number, found {value!r}")
 
 
 def _strict_str(value: object, _type: object) -> str:

@@ -53,6 +53,21 @@ def test_a_person_refuses_values_outside_the_model(changes, field):
     assert caught.value.field == field
 
 
+def test_a_level_keyed_by_text_says_which_enum_member_to_use():
+    with pytest.raises(FieldError) as caught:
+        Person(id="a", hours=10, levels={"technical": 3}, motivation={})
+
+    assert str(caught.value) == (
+        "levels: expected keys from Domain (technical, pedagogical, policy, administrative), "
+        "found the text 'technical'; use Domain.TECHNICAL"
+    )
+
+
+def test_a_motivation_keyed_by_something_else_lists_the_clusters():
+    with pytest.raises(FieldError, match=r"^motivation: expected keys from Cluster \(.*found 7$"):
+        Person(id="a", hours=10, levels={}, motivation={7: 1})
+
+
 def test_a_persons_name_is_personal_data_and_stays_out_of_repr():
     person = Person(id="a", hours=10, levels={}, motivation={}, name="Jan Peeters")
 

@@ -193,7 +193,9 @@ def test_extend_reports_a_missing_file(tmp_path):
 def test_a_role_profile_names_only_competence_domains():
     role = load_catalog().role("tict")
 
-    with pytest.raises(FieldError, match=r"^profile: unexpected key 'bogus'"):
+    with pytest.raises(
+        FieldError, match=r"^profile: expected keys from Domain \(technical, .*found 'bogus'"
+    ):
         attrs.evolve(role, profile={Domain.TECHNICAL: 3, "bogus": 2})
     with pytest.raises(FieldError, match=r"^profile\.technical: expected a whole number 0–3"):
         attrs.evolve(role, profile={Domain.TECHNICAL: 7})

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import Any
 
 import attrs
 
-from ict_competence._checks import finite_non_negative, unique
+from ict_competence._checks import finite_non_negative, unique, values_in_range
 from ict_competence._frozen import frozen_map
 from ict_competence._lookup import index, lookup
 from ict_competence.catalog import Cluster, Domain, Scope, Task, TaskOverview
@@ -58,23 +58,6 @@ def _optional_text(_instance: object, attribute: attrs.Attribute[Any], value: ob
         raise FieldError(attribute.name, f"expected text or nothing, found {value!r}")
 
 
-def _scores(keys: Collection[enum.Enum]) -> Any:  # noqa: ANN401 - an attrs validator
-    allowed = ", ".join(key.value for key in keys)
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, Mapping):
-            raise FieldError(attribute.name, f"expected a mapping, found {value!r}")
-        for key, score in value.items():
-            if key not in keys:
-                raise FieldError(attribute.name, f"expected keys from {allowed}, found {key!r}")
-            if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 3:
-                raise FieldError(
-                    f"{attribute.name}.{key.value}", f"expected a whole number 0–3, found {score!r}"
-                )
-
-    return check
-
-
 @attrs.frozen(kw_only=True)
 class Person:
     """A member of the (ICT) team: what they can do, what they want to do, and their hours.
@@ -105,10 +88,10 @@ class Person:
     id: str = attrs.field(validator=_identifier)
     hours: float = attrs.field(validator=finite_non_negative)
     levels: Mapping[Domain, int] = attrs.field(
-        converter=frozen_map, validator=_scores(tuple(Domain)), hash=False
+        converter=frozen_map, validator=values_in_range(0, 3, tuple(Domain)), hash=False
     )
     motivation: Mapping[Cluster, int] = attrs.field(
-        converter=frozen_map, validator=_scores(tuple(Cluster)), hash=False
+        converter=frozen_map, validator=values_in_range(0, 3, tuple(Cluster)), hash=False
     )
     school: str | None = attrs.field(default=None, validator=_optional_school)
     name: str | None = attrs.field(default=None, repr=False, validator=_optional_text)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any
 
 import attrs
 
+from ict_competence._checks import non_blank, non_empty
 from ict_competence._frozen import FrozenMap, frozen_map
 from ict_competence._lookup import index, lookup
 from ict_competence.allocation._model import Assignment, Decision, DecisionKind
@@ -128,16 +128,6 @@ class Explanation:
         return self.text
 
 
-def _non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise FieldError(attribute.name, f"expected exactly one accountable party, found {value!r}")
-
-
-def _some(_instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    if not value:
-        raise FieldError(attribute.name, "expected at least one responsible party")
-
-
 @attrs.frozen(kw_only=True)
 class RaciRow:
     """One task instance in a RACI matrix: exactly one A, at least one R.
@@ -154,8 +144,8 @@ class RaciRow:
     """
 
     key: str
-    responsible: tuple[str, ...] = attrs.field(validator=_some)
-    accountable: str = attrs.field(validator=_non_blank)
+    responsible: tuple[str, ...] = attrs.field(validator=non_empty)
+    accountable: str = attrs.field(validator=non_blank)
     consulted: tuple[str, ...] = ()
     informed: tuple[str, ...] = ()
     vacancy: bool = False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import warnings
 from collections.abc import Iterator, Mapping
@@ -15,6 +14,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from ict_competence._checks import is_finite_number
 from ict_competence.catalog import Catalog, Scope, Task, TaskChoice, TaskOverview, load_catalog
 from ict_competence.errors import IctCompetenceError, WorkbookError
 from ict_competence.serialize import from_json
@@ -207,7 +207,7 @@ def _hours(cell: _Cell, where: _Sheet) -> float:
         number = float(value)
     elif isinstance(value, str):
         number = _parse_number(value.strip().replace(" ", ""), cell, where)
-    if number is None or not math.isfinite(number) or number < 0:
+    if not is_finite_number(number) or number < 0:
         found = "nothing" if _blank(value) else repr(value)
         raise where.error(cell.ref, f"expected a number of hours (0 or more), found {found}")
     return number
