@@ -17,9 +17,7 @@ from ict_competence.allocation import (
     allocate,
     default_rules,
 )
-from ict_competence.allocation._heuristic import solve_heuristic
-from ict_competence.allocation._optimal import relative_gap, run_highs
-from ict_competence.allocation._problem import Problem
+from ict_competence.allocation._solvers import Problem, plain_highs, relative_gap, solve_heuristic
 from ict_competence.catalog import Cluster, Horizon
 from ict_competence.errors import IctCompetenceError, UnknownCodeError
 from tests.allocation.strategies import large_instance, make_overview, make_person, make_task
@@ -285,7 +283,7 @@ def test_plain_highs_without_a_warm_start_finds_the_same_optimum_on_a_small_inst
     team = Team((make_person("a", level=3), make_person("b", 12, level=2)))
     problem = Problem(overview, team, default_rules())
 
-    found, bound, seconds = run_highs(problem, plain=True)
+    found, bound, seconds = plain_highs(problem)
     heuristic = solve_heuristic(problem)
 
     assert found is not None
@@ -298,7 +296,7 @@ def test_plain_highs_without_a_warm_start_finds_the_same_optimum_on_a_small_inst
 def test_highs_on_a_problem_without_variables_returns_nothing_to_do():
     problem = Problem(make_overview(STRATEGIC), Team(()), default_rules())
 
-    found, bound, _ = run_highs(problem)
+    found, bound, _ = plain_highs(problem)
 
     assert (found, bound) == (None, 0.0)
 

@@ -8,45 +8,55 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ict_competence.allocation import Team, default_rules, even_load_rules
-from ict_competence.allocation._heuristic import (
-    _CONVERGE_GAIN,
-    _CONVERGE_WINDOW,
-    _GAP,
-    _LAGRANGE_MAX,
-    _STALL,
-    _Best,
-    _Clock,
-    _converged,
-    _Dual,
-    _Heuristic,
+from ict_competence.allocation._solvers import (
+    NOBODY,
+    Best,
+    Clock,
+    Heuristic,
+    HeuristicSettings,
+    Option,
+    Problem,
+    Relaxation,
+    Slot,
+    backup_item,
+    converged,
     exact_objective,
     hopeless,
+    pack,
+    penalty,
+    plain_highs,
+    run_highs,
     solve_heuristic,
 )
-from ict_competence.allocation._knapsack import Option, pack
-from ict_competence.allocation._optimal import run_highs
-from ict_competence.allocation._problem import Problem, penalty
 from ict_competence.catalog import TaskOverview
 from tests.allocation.strategies import large_instance, overviews, teams
 
+SETTINGS = HeuristicSettings()
 
-def fresh(dual: _Dual, p: int) -> float:
-    """Person ``p``'s knapsack at the dual's current prices, solved from scratch."""
+
+def fresh(dual: Relaxation, p: int) -> float:
+    """Person ``p``'s knapsack at the relaxation's current prices, solved from scratch."""
     groups: list[list[Option]] = []
-    for t, w_p, v_p, w_b, v_b in dual.menus[p]:
+    for t, primary_units, primary_value, backup_units, backup_value in dual.menus[p]:
         options: list[Option] = []
-        if v_p is not None and v_p - dual.lam[t] + dual.mu[t] > 0:
-            options.append((w_p, v_p - dual.lam[t] + dual.mu[t], t))
-        if v_b is not None and v_b - dual.mu[t] > 0:
-            options.append((w_b, v_b - dual.mu[t], dual.n + t))
+        if primary_value is not None and primary_value - dual.lam[t] + dual.mu[t] > 0:
+            options.append((primary_units, primary_value - dual.lam[t] + dual.mu[t], t))
+        if backup_value is not None and backup_value - dual.mu[t] > 0:
+            options.append(
+                (backup_units, backup_value - dual.mu[t], backup_item(t, dual.n_instances))
+            )
         if options:
             groups.append(options)
-    kinks, base = dual.pr.kinks[p], dual.pr.pinned_load[p]
+    kinks, base = dual.problem.kinks[p], dual.problem.pinned_load[p]
     if not kinks:
         return pack(groups, dual.capacity[p])[0]
     return pack(groups, dual.capacity[p], lambda units: penalty(kinks, base + units / dual.scale))[
         0
     ]
+
+
+def relaxation_of(search: Heuristic) -> Relaxation:
+    return Relaxation(search.problem, search.settings, search.blocks)
 
 
 @settings(max_examples=30, deadline=None)
@@ -55,13 +65,13 @@ def test_each_persons_relaxed_value_equals_a_fresh_knapsack_after_every_step(
     overview: TaskOverview, team: Team, even: bool, sizes: list[float]
 ) -> None:
     rules = even_load_rules() if even else default_rules()
-    search = _Heuristic(Problem(overview, team, rules), _Clock(None))
+    search = Heuristic(Problem(overview, team, rules), Clock(None))
     search.keep_if_better(search.construct())
-    dual = _Dual(search)
+    dual = relaxation_of(search)
 
     for size in sizes:
         dual.evaluate()
-        for p, value in enumerate(dual.value):
+        for p, value in enumerate(dual.values):
             assert value is not None
             assert abs(value - fresh(dual, p)) <= 1e-9 * max(1.0, abs(value))
         if not dual.step(size):
@@ -69,39 +79,39 @@ def test_each_persons_relaxed_value_equals_a_fresh_knapsack_after_every_step(
 
 
 def test_a_bound_still_falling_over_the_window_has_not_converged():
-    falling = [1000.0 - 1.0 * i for i in range(_CONVERGE_WINDOW + 1)]
+    falling = [1000.0 - 1.0 * i for i in range(SETTINGS.converge_window + 1)]
 
-    converged = _converged(falling)
+    done = converged(falling, SETTINGS)
 
-    assert not converged
+    assert not done
 
 
 def test_a_bound_that_fell_too_little_over_the_window_has_converged():
-    flat = [1000.0] + [1000.0 - 100 * _CONVERGE_GAIN] * _CONVERGE_WINDOW
+    flat = [1000.0] + [1000.0 - 100 * SETTINGS.converge_gain] * SETTINGS.converge_window
 
-    converged = _converged(flat)
+    done = converged(flat, SETTINGS)
 
-    assert converged
+    assert done
 
 
 def test_a_bound_that_never_fell_below_the_first_has_not_converged():
-    overshot = [1000.0] * (_CONVERGE_WINDOW + 5)  # the steps rose above it and came back
+    overshot = [1000.0] * (SETTINGS.converge_window + 5)  # the steps rose above it and came back
 
-    converged = _converged(overshot)
+    done = converged(overshot, SETTINGS)
 
-    assert not converged
+    assert not done
 
 
 def test_a_bound_shorter_than_the_window_has_not_converged():
-    short = [1000.0] * _CONVERGE_WINDOW
+    short = [1000.0] * SETTINGS.converge_window
 
-    converged = _converged(short)
+    done = converged(short, SETTINGS)
 
-    assert not converged
+    assert not done
 
 
-def bound_search(schools: int) -> _Heuristic:
-    search = _Heuristic(Problem(*large_instance(schools), default_rules()), _Clock(None))
+def bound_search(schools: int) -> Heuristic:
+    search = Heuristic(Problem(*large_instance(schools), default_rules()), Clock(None))
     search.keep_if_better(search.construct())
     return search
 
@@ -109,12 +119,12 @@ def bound_search(schools: int) -> _Heuristic:
 def test_the_bound_stops_before_the_cap_once_it_has_converged():
     search = bound_search(2)
 
-    bound = search.lagrange(_LAGRANGE_MAX)
+    bound = search.lagrange()
 
     assert bound is not None
     assert search.best is not None
-    assert bound - search.best.objective > _GAP * bound
-    assert _CONVERGE_WINDOW < search.iterations < _LAGRANGE_MAX
+    assert bound - search.best.objective > SETTINGS.gap * bound
+    assert SETTINGS.converge_window < search.iterations < SETTINGS.lagrange_max
 
 
 def test_the_bound_stops_at_the_cap_it_is_given():
@@ -127,7 +137,7 @@ def test_the_bound_stops_at_the_cap_it_is_given():
 
 def test_the_adaptive_bound_takes_the_same_steps_and_gives_the_same_result_every_run():
     problem = Problem(*large_instance(3), default_rules())
-    searches = [_Heuristic(problem, _Clock(None)) for _ in range(2)]
+    searches = [Heuristic(problem, Clock(None)) for _ in range(2)]
 
     outcomes = [search.run() for search in searches]
 
@@ -145,11 +155,11 @@ def test_no_steps_give_no_bound():
     assert search.iterations == 0
 
 
-def stepped_group(schools: int, steps: int) -> tuple[_Heuristic, _Dual]:
+def stepped_group(schools: int, steps: int) -> tuple[Heuristic, Relaxation]:
     """A school group's relaxation after a few plain steps, with the best allocation known."""
-    search = _Heuristic(Problem(*large_instance(schools), default_rules()), _Clock(None))
+    search = Heuristic(Problem(*large_instance(schools), default_rules()), Clock(None))
     search.keep_if_better(search.construct())
-    dual = _Dual(search)
+    dual = relaxation_of(search)
     for _ in range(steps):
         dual.evaluate()
         dual.step(1.0)
@@ -184,7 +194,7 @@ def test_a_school_whose_gap_stops_shrinking_takes_smaller_steps():
     assert search.best is not None
     factors = list(dual.theta)
 
-    for _ in range(1 + _STALL):  # the first sets the gap to beat; the rest do not beat it
+    for _ in range(1 + SETTINGS.stall):  # the first sets the gap to beat; the rest do not beat it
         dual.block_steps(search.best)
 
     assert all(after == before / 2 for after, before in zip(dual.theta, factors, strict=True))
@@ -192,26 +202,26 @@ def test_a_school_whose_gap_stops_shrinking_takes_smaller_steps():
 
 def test_each_school_takes_its_part_from_the_allocation_that_did_best_there():
     problem = Problem(*large_instance(2), default_rules())
-    search = _Heuristic(problem, _Clock(None))
+    search = Heuristic(problem, Clock(None))
     full = solve_heuristic(problem)
     (north, _), (south, _), _ = search.blocks
     # Two allocations, each with one school's part emptied: each is best in one school.
     without_north = (
-        [-1 if t in north else p for t, p in enumerate(full.primary)],
+        [NOBODY if t in north else p for t, p in enumerate(full.primary)],
         list(full.backup),
     )
     without_south = (
-        [-1 if t in south else p for t, p in enumerate(full.primary)],
+        [NOBODY if t in south else p for t, p in enumerate(full.primary)],
         list(full.backup),
     )
     for primary, backup in (without_north, without_south):
         for t, p in enumerate(primary):
-            if p < 0:
-                backup[t] = -1
+            if p == NOBODY:
+                backup[t] = NOBODY
     search.pool = [without_north, without_south]
     value = exact_objective(problem, *without_north)
 
-    combined = search.combine(_Best(*without_north, value))
+    combined = search.combine(Best(*without_north, value))
 
     assert combined is not None
     assert combined.primary == list(full.primary)
@@ -221,7 +231,7 @@ def test_each_school_takes_its_part_from_the_allocation_that_did_best_there():
 
 
 def test_one_school_has_no_parts_to_combine():
-    search = _Heuristic(Problem(*large_instance(1), default_rules()), _Clock(None))
+    search = Heuristic(Problem(*large_instance(1), default_rules()), Clock(None))
     best = search.keep_if_better(search.construct())
 
     assert search.blocks == []
@@ -233,7 +243,7 @@ def test_one_school_has_no_parts_to_combine():
 def test_what_the_bound_leaves_out_never_hides_a_better_allocation(overview, team, even):
     problem = Problem(overview, team, even_load_rules() if even else default_rules())
     outcome = solve_heuristic(problem)
-    optimum, _, _ = run_highs(problem, plain=True)
+    optimum, _, _ = plain_highs(problem)
     assume(optimum is not None)  # None: nobody may take anything, nothing to leave out
     assert optimum is not None
 
@@ -241,10 +251,10 @@ def test_what_the_bound_leaves_out_never_hides_a_better_allocation(overview, tea
 
     tolerance = 1e-4 * max(1.0, abs(optimum.objective))
     if optimum.objective > outcome.objective + tolerance:
-        used = {(0, p, t) for t, p in enumerate(optimum.primary) if p >= 0}
-        used |= {(1, p, t) for t, p in enumerate(optimum.backup) if p >= 0}
+        used = {(Slot.PRIMARY, p, t) for t, p in enumerate(optimum.primary) if p != NOBODY}
+        used |= {(Slot.BACKUP, p, t) for t, p in enumerate(optimum.backup) if p != NOBODY}
         assert not used & left_out
-    reduced, _, _ = run_highs(problem, warm=outcome)
+    reduced, _, _ = run_highs(problem, outcome)
     best = max(outcome.objective, reduced.objective if reduced else outcome.objective)
     assert best >= optimum.objective - tolerance
 
@@ -257,7 +267,9 @@ def test_the_bound_leaves_out_most_choices_on_a_school():
     left_out = hopeless(problem, outcome)
 
     assert len(left_out) > choices / 4
-    assert all((0, p, t) not in left_out for t, p in enumerate(outcome.primary) if p >= 0)
+    assert all(
+        (Slot.PRIMARY, p, t) not in left_out for t, p in enumerate(outcome.primary) if p != NOBODY
+    )
 
 
 def test_out_of_time_the_bound_leaves_out_nothing_more():

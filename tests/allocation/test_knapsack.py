@@ -7,8 +7,7 @@ from itertools import product
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ict_competence.allocation._knapsack import pack
-from ict_competence.allocation._problem import _scale, penalty
+from ict_competence.allocation._solvers import pack, penalty, unit_scale
 
 options = st.tuples(st.integers(0, 12), st.integers(1, 50).map(float))
 groups = st.lists(st.lists(options, min_size=1, max_size=2), max_size=6)
@@ -55,10 +54,10 @@ def test_pack_with_a_load_penalty_is_still_exact(groups_, capacity, threshold, p
 
 
 def test_the_scale_is_the_smallest_power_of_ten_that_makes_hours_whole():
-    assert _scale([4.0, 80.0]) == (1, True)
-    assert _scale([4.0, 0.4]) == (10, True)
-    assert _scale([0.25]) == (100, True)
-    assert _scale([10 / 3]) == (100, False)
+    assert unit_scale([4.0, 80.0]) == (1, True)
+    assert unit_scale([4.0, 0.4]) == (10, True)
+    assert unit_scale([0.25]) == (100, True)
+    assert unit_scale([10 / 3]) == (100, False)
 
 
 zero_or_negative = st.tuples(st.integers(0, 12), st.integers(-20, 50).map(float))

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from ict_competence.allocation import Pin, Team, default_rules
-from ict_competence.allocation._optimal import run_highs
-from ict_competence.allocation._problem import Problem
+from ict_competence.allocation._solvers import Problem, plain_highs
 from tests.allocation.strategies import make_overview, make_person, make_task
 
 
@@ -13,7 +12,7 @@ def test_a_pinned_primary_leaves_room_for_one_backup_only():
     team = Team(tuple(make_person(ident, 100, level=3, motivation=3) for ident in "abc"))
     problem = Problem(overview, team, default_rules(), pins=[Pin("T-01", "a")])
 
-    found, bound, _ = run_highs(problem, plain=True)
+    found, bound, _ = plain_highs(problem)
 
     assert found is not None
     # Primary a: 20 h × (10 + 3 + 3); one back-up: 0.1 × 20 h × (3 + 3). Not two back-ups.

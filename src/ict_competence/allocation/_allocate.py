@@ -10,7 +10,7 @@ from typing import Literal
 
 import attrs
 
-from ict_competence.allocation._heuristic import Outcome, exact_objective, solve_heuristic
+from ict_competence.allocation._heuristic import solve_heuristic
 from ict_competence.allocation._model import (
     Assignment,
     Decision,
@@ -19,8 +19,10 @@ from ict_competence.allocation._model import (
     Pin,
     Team,
 )
-from ict_competence.allocation._optimal import GAP_TOLERANCE, relative_gap, solve_optimal
-from ict_competence.allocation._problem import EPS, Problem
+from ict_competence.allocation._numeric import EPS, GAP_TOLERANCE
+from ict_competence.allocation._optimal import solve_optimal
+from ict_competence.allocation._outcome import NOBODY, Outcome, exact_objective, loads, relative_gap
+from ict_competence.allocation._problem import Problem
 from ict_competence.allocation._result import Allocation, Candidate, InstanceInfo
 from ict_competence.allocation._rules import RuleSet, default_rules
 from ict_competence.catalog import TaskOverview
@@ -111,16 +113,10 @@ def _complete(problem: Problem, outcome: Outcome) -> Outcome:
     still better done by someone who may and can than decided about.
     """
     primary = list(outcome.primary)
-    load = [0.0] * len(problem.people)
-    for t, p in enumerate(primary):
-        if p >= 0:
-            load[p] += problem.hours[t]
-    for t, p in enumerate(outcome.backup):
-        if p >= 0:
-            load[p] += problem.backup_hours[t]
+    load = loads(problem, primary, outcome.backup)
     changed = False
     for t, holder in enumerate(primary):
-        if holder >= 0:
+        if holder != NOBODY:
             continue
         hours = problem.hours[t]
         for p in problem.primary_candidates[t]:
@@ -149,7 +145,7 @@ def build_allocation(problem: Problem, outcome: Outcome) -> Allocation:
     for t, instance in enumerate(problem.instances):
         task = instance.task
         shown = problem.primary_candidates[t][:_CANDIDATES]
-        if outcome.primary[t] >= 0 and outcome.primary[t] not in shown:
+        if outcome.primary[t] != NOBODY and outcome.primary[t] not in shown:
             shown = [*shown, outcome.primary[t]]
         candidates = tuple(
             Candidate(
@@ -178,9 +174,10 @@ def build_allocation(problem: Problem, outcome: Outcome) -> Allocation:
             )
         )
         p = outcome.primary[t]
-        if p >= 0:
+        if p != NOBODY:
             b = outcome.backup[t]
-            assignments[instance.key] = Assignment(people[p].id, people[b].id if b >= 0 else None)
+            backup = people[b].id if b != NOBODY else None
+            assignments[instance.key] = Assignment(people[p].id, backup)
         else:
             decisions[instance.key] = _decision(problem, t, refused)
     gap = relative_gap(outcome.objective, outcome.bound)

@@ -12,6 +12,8 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Any
 
+from ict_competence.allocation._numeric import KNAPSACK_SLACK
+
 __all__ = ["Option", "pack"]
 
 #: One way to use an item group: (weight in units, value, identifier).
@@ -19,8 +21,6 @@ Option = tuple[int, float, int]
 
 _FIRST = itemgetter(0)
 _INF = float("inf")
-#: Relative slack when pruning: float sums of the same items may differ in the last bits.
-_SLACK = 1e-9
 
 #: A dynamic programme state: (weight, -value, chain of chosen identifiers).
 _State = tuple[int, float, Any]
@@ -84,7 +84,26 @@ def pack(
     floor = max(greedy[0], at_least)
     # A state's final value is at most its value plus ``rest``, plus the penalty of an
     # empty load (the penalty never grows with the load).
-    need = floor - _SLACK * max(1.0, abs(floor)) - (penalty(0) if penalty is not None else 0.0)
+    need = (
+        floor - KNAPSACK_SLACK * max(1.0, abs(floor)) - (penalty(0) if penalty is not None else 0.0)
+    )
+    states = _frontier(usable, capacity, rates, rest, need)
+    if not states:
+        return greedy
+    if penalty is None:
+        top = states[-1]
+        total = -top[1]
+    else:
+        total, top = max(((penalty(s[0]) - s[1], s) for s in states), key=_FIRST)
+    if total < greedy[0]:
+        return greedy
+    return total, _unchain(top[2])
+
+
+def _frontier(
+    usable: list[list[Option]], capacity: int, rates: list[float], rest: list[float], need: float
+) -> list[_State]:
+    """The dynamic programme: the Pareto front of states after every group (empty: none left)."""
     # States are (weight, -value, chain), so that plain tuple order sorts by weight and,
     # for equal weights, best value first; a chain is None or (identifier, chain). No two
     # states share a weight, so the order never has to compare chains of equal heads.
@@ -99,21 +118,18 @@ def pack(
         grown.sort()
         states = _prune(grown, capacity, rates[i], rest[i], need)
         if not states:
-            return greedy
-    if penalty is None:
-        top = states[-1]
-        total = -top[1]
-    else:
-        total, top = max(((penalty(s[0]) - s[1], s) for s in states), key=_FIRST)
-    if total < greedy[0]:
-        return greedy
+            return []
+    return states
+
+
+def _unchain(chain: Any) -> list[int]:  # noqa: ANN401 - nested tuples of any depth
+    """The identifiers of a state's chain, first chosen first."""
     chosen: list[int] = []
-    chain = top[2]
     while chain is not None:
         ident, chain = chain
         chosen.append(ident)
     chosen.reverse()
-    return total, chosen
+    return chosen
 
 
 def _ranked(

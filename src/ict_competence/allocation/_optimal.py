@@ -6,6 +6,7 @@ highspy (and numpy, which it brings) is imported inside the functions, so that
 
 from __future__ import annotations
 
+import enum
 import math
 import time
 from collections.abc import Set as AbstractSet
@@ -13,21 +14,50 @@ from typing import Any
 
 import attrs
 
-from ict_competence.allocation._heuristic import Outcome, exact_objective, hopeless
-from ict_competence.allocation._problem import EPS, Problem
+from ict_competence.allocation._lagrange import hopeless
+from ict_competence.allocation._numeric import EPS, GAP_TOLERANCE
+from ict_competence.allocation._outcome import (
+    NOBODY,
+    Outcome,
+    Slot,
+    exact_objective,
+    loads,
+    relative_gap,
+)
+from ict_competence.allocation._problem import Problem
 from ict_competence.errors import IctCompetenceError
 
-__all__ = ["GAP_TOLERANCE", "build_model", "solve_optimal"]
+__all__ = [
+    "Column",
+    "MilpModel",
+    "build_model",
+    "highs_module",
+    "read_solution",
+    "run_highs",
+    "solve_optimal",
+    "to_highs",
+]
 
-#: The relative gap under which an allocation counts as proven optimal (HiGHS' default).
-GAP_TOLERANCE = 1e-4
+#: A choice left out of the MILP: (slot, person, instance).
+Choice = tuple[Slot, int, int]
+
+
+class Column(enum.IntEnum):
+    """What a MILP column stands for."""
+
+    #: x[p, t]: person p is the primary of instance t.
+    PRIMARY = 0
+    #: y[p, t]: person p is the back-up of instance t.
+    BACKUP = 1
+    #: o[p, k]: person p's hours above their k-th load threshold (continuous).
+    OVERLOAD = 2
 
 
 @attrs.define
-class _Model:
+class MilpModel:
     """A MILP in column form with what each column means."""
 
-    columns: list[tuple[int, int, int]]  # (kind 0 primary / 1 back-up / 2 overload, p, t|k)
+    columns: list[tuple[Column, int, int]]  # (kind, person, instance or load threshold)
     cost: list[float]
     lower: list[float]
     upper: list[float]
@@ -40,7 +70,7 @@ class _Builder:
     """Collects columns and rows of the MILP, column by column."""
 
     def __init__(self) -> None:
-        self.model = _Model([], [], [], [], [], [], [])
+        self.model = MilpModel([], [], [], [], [], [], [])
 
     def row(self, upper: float) -> int:
         self.model.row_upper.append(upper)
@@ -48,7 +78,7 @@ class _Builder:
 
     def column(
         self,
-        meaning: tuple[int, int, int],
+        meaning: tuple[Column, int, int],
         cost: float,
         rows: list[tuple[int, float]],
         *,
@@ -67,14 +97,14 @@ class _Builder:
 
 def build_model(
     problem: Problem,
-    leave_out: set[tuple[int, int, int]] | frozenset[tuple[int, int, int]] = frozenset(),
-) -> _Model:
+    leave_out: AbstractSet[Choice] = frozenset(),
+) -> MilpModel:
     """The textbook formulation: binary primaries x[p,t] and back-ups y[p,t], maximised.
 
     Rows: at most one primary per instance; back-ups no more than primaries (so at most
     one, and only where a primary is); nobody is both on one instance; each person's
     hours; and for load terms, overload variables above each threshold. Pins fix their
-    variables at 1. Columns ``(kind, person, instance)`` in ``leave_out`` are left out.
+    variables at 1. Choices ``(slot, person, instance)`` in ``leave_out`` are left out.
     """
     formulation = _Formulation(problem, leave_out)
     for p in range(len(problem.people)):
@@ -88,9 +118,9 @@ class _Formulation:
     def __init__(
         self,
         problem: Problem,
-        leave_out: AbstractSet[tuple[int, int, int]],
+        leave_out: AbstractSet[Choice],
     ) -> None:
-        self.pr = problem
+        self.problem = problem
         self.leave_out = leave_out
         self.build = _Builder()
         self.backable = [
@@ -108,55 +138,67 @@ class _Formulation:
     def backs_covered_row(self, t: int) -> int:
         # With a pinned primary (no variable) the row has room for one back-up already.
         if t not in self.backs_covered:
-            self.backs_covered[t] = self.build.row(1.0 if t in self.pr.pinned_primary else 0.0)
+            self.backs_covered[t] = self.build.row(1.0 if t in self.problem.pinned_primary else 0.0)
         return self.backs_covered[t]
 
     def person(self, p: int) -> None:
-        pr, build = self.pr, self.build
-        kinks = pr.kinks[p]
-        loads = [build.row(pr.capacity[p]), *(build.row(threshold) for threshold, _ in kinks)]
-        primaries = self.primaries(p, loads)
-        self.backups(p, loads, primaries)
+        problem, build = self.problem, self.build
+        kinks = problem.kinks[p]
+        load_rows = [
+            build.row(problem.capacity[p]),
+            *(build.row(threshold) for threshold, _ in kinks),
+        ]
+        primaries = self.primaries(p, load_rows)
+        self.backups(p, load_rows, primaries)
         for k, (_, per_hour) in enumerate(kinks):
-            build.column((2, p, k), -per_hour, [(loads[1 + k], -1.0)], integer=False)
+            build.column(
+                (Column.OVERLOAD, p, k), -per_hour, [(load_rows[1 + k], -1.0)], integer=False
+            )
 
-    def primaries(self, p: int, loads: list[int]) -> dict[int, int]:
-        pr = self.pr
+    def primaries(self, p: int, load_rows: list[int]) -> dict[int, int]:
+        problem = self.problem
         primaries: dict[int, int] = {}
-        for t, value in pr.primary_value[p].items():
-            pinned = pr.pinned_primary.get(t)
+        for t, value in problem.primary_value[p].items():
+            pinned = problem.pinned_primary.get(t)
             if pinned is not None:
                 if pinned == p:
-                    rows = [(r, pr.hours[t]) for r in loads]
-                    primaries[t] = self.build.column((0, p, t), value, rows, fixed=True)
+                    rows = [(r, problem.hours[t]) for r in load_rows]
+                    primaries[t] = self.build.column(
+                        (Column.PRIMARY, p, t), value, rows, fixed=True
+                    )
                 continue
-            if (0, p, t) in self.leave_out:
+            if (Slot.PRIMARY, p, t) in self.leave_out:
                 continue
-            rows = [(r, pr.hours[t]) for r in loads]
+            rows = [(r, problem.hours[t]) for r in load_rows]
             rows.append((self.one_primary_row(t), 1.0))
             if self.backable[t]:
                 rows.append((self.backs_covered_row(t), -1.0))
-            primaries[t] = self.build.column((0, p, t), value, rows)
+            primaries[t] = self.build.column((Column.PRIMARY, p, t), value, rows)
         return primaries
 
-    def backups(self, p: int, loads: list[int], primaries: dict[int, int]) -> None:
-        pr, build = self.pr, self.build
-        for t, value in pr.backup_value[p].items():
-            rows = [(r, pr.backup_hours[t]) for r in loads]
-            if pr.pinned_backup.get(t) == p:
-                build.column((1, p, t), value, rows, fixed=True)
+    def backups(self, p: int, load_rows: list[int], primaries: dict[int, int]) -> None:
+        problem, build = self.problem, self.build
+        for t, value in problem.backup_value[p].items():
+            rows = [(r, problem.backup_hours[t]) for r in load_rows]
+            if problem.pinned_backup.get(t) == p:
+                build.column((Column.BACKUP, p, t), value, rows, fixed=True)
                 continue
-            if not self.backable[t] or pr.pinned_primary.get(t) == p or (1, p, t) in self.leave_out:
+            if (
+                not self.backable[t]
+                or problem.pinned_primary.get(t) == p
+                or (Slot.BACKUP, p, t) in self.leave_out
+            ):
                 continue
             rows.append((self.backs_covered_row(t), 1.0))
             if t in primaries:
                 pair = build.row(1.0)
                 rows.append((pair, 1.0))
                 build.model.entries[primaries[t]].append((pair, 1.0))
-            build.column((1, p, t), value, rows)
+            build.column((Column.BACKUP, p, t), value, rows)
 
 
-def _highs() -> Any:  # noqa: ANN401 - highspy has no type information
+def highs_module() -> Any:  # noqa: ANN401 - highspy has no type information
+    """highspy, or an error that says how to install it."""
     try:
         import highspy  # noqa: PLC0415 - optional and slow to import: only when asked for
     except ImportError:  # pragma: no cover - the test environment has the extra installed
@@ -166,7 +208,8 @@ def _highs() -> Any:  # noqa: ANN401 - highspy has no type information
     return highspy
 
 
-def _load(highspy: Any, model: _Model) -> Any:  # noqa: ANN401
+def to_highs(highspy: Any, model: MilpModel) -> Any:  # noqa: ANN401
+    """The model as a ``HighsLp``, maximised."""
     import numpy as np  # noqa: PLC0415 - comes with highspy
 
     lp = highspy.HighsLp()
@@ -198,88 +241,82 @@ def _load(highspy: Any, model: _Model) -> Any:  # noqa: ANN401
     return lp
 
 
-def _warm_values(problem: Problem, model: _Model, warm: Outcome) -> list[float]:
-    load = [0.0] * len(problem.people)
-    for t, p in enumerate(warm.primary):
-        if p >= 0:
-            load[p] += problem.hours[t]
-    for t, p in enumerate(warm.backup):
-        if p >= 0:
-            load[p] += problem.backup_hours[t]
+def _warm_values(problem: Problem, model: MilpModel, warm: Outcome) -> list[float]:
+    load = loads(problem, warm.primary, warm.backup)
     values = []
     for kind, p, t in model.columns:
-        if kind == 0:
+        if kind is Column.PRIMARY:
             values.append(1.0 if warm.primary[t] == p else 0.0)
-        elif kind == 1:
+        elif kind is Column.BACKUP:
             values.append(1.0 if warm.backup[t] == p else 0.0)
         else:
             values.append(max(0.0, load[p] - problem.kinks[p][t][0]))
     return values
 
 
-def _read(problem: Problem, model: _Model, values: Any) -> tuple[list[int], list[int]]:  # noqa: ANN401
+def _chosen(problem: Problem, model: MilpModel, values: Any) -> tuple[list[int], list[int]]:  # noqa: ANN401
     n_instances = len(problem.instances)
-    primary, backup = [-1] * n_instances, [-1] * n_instances
+    primary, backup = [NOBODY] * n_instances, [NOBODY] * n_instances
     for (kind, p, t), value in zip(model.columns, values, strict=True):
-        if value > 0.5:
-            if kind == 0:
+        if value > 0.5:  # a binary column at 1, give or take HiGHS' integrality tolerance
+            if kind is Column.PRIMARY:
                 primary[t] = p
-            elif kind == 1:
+            elif kind is Column.BACKUP:
                 backup[t] = p
     return primary, backup
 
 
 def _feasible(problem: Problem, primary: list[int], backup: list[int]) -> bool:
-    load = [0.0] * len(problem.people)
-    for t, p in enumerate(primary):
-        if p >= 0:
-            load[p] += problem.hours[t]
     for t, p in enumerate(backup):
-        if p >= 0:
-            if primary[t] < 0 or primary[t] == p:
-                return False
-            load[p] += problem.backup_hours[t]
+        if p != NOBODY and (primary[t] == NOBODY or primary[t] == p):
+            return False
+    load = loads(problem, primary, backup)
     return all(load[p] <= problem.capacity[p] + EPS for p in range(len(load)))
 
 
-def run_highs(
+def read_solution(
     problem: Problem,
-    *,
-    warm: Outcome | None = None,
-    time_limit: float | None = None,
-    plain: bool = False,
-) -> tuple[Outcome | None, float | None, float]:
-    """Solve the MILP with HiGHS; ``plain`` runs it as a textbook baseline.
+    model: MilpModel,
+    highs: Any,  # noqa: ANN401
+) -> tuple[Outcome | None, float | None]:
+    """The allocation HiGHS found (``None`` if none, or not feasible), and its dual bound."""
+    solution = highs.getSolution()
+    outcome = None
+    if solution.value_valid:
+        primary, backup = _chosen(problem, model, solution.col_value)
+        if _feasible(problem, primary, backup):
+            objective = exact_objective(problem, primary, backup)
+            outcome = Outcome(tuple(primary), tuple(backup), objective, None, False, "optimal")
+    bound = float(highs.getInfo().mip_dual_bound)
+    return outcome, (bound if math.isfinite(bound) else None)
 
-    Otherwise the MILP starts from ``warm`` and leaves out the choices the heuristic's
-    bound shows cannot beat it; its bound then holds for the allocations that beat
-    ``warm``, which is all an optimum needs.
+
+def run_highs(
+    problem: Problem, warm: Outcome, time_limit: float | None = None
+) -> tuple[Outcome | None, float | None, float]:
+    """Solve the MILP with HiGHS, starting from ``warm``, within ``time_limit`` seconds.
+
+    The MILP leaves out the choices the heuristic's bound shows cannot beat ``warm``; its
+    bound then holds for the allocations that beat ``warm``, which is all an optimum needs.
 
     Returns:
         The solution HiGHS found (``None`` if none), its dual bound, and the seconds spent.
     """
     started = time.monotonic()
-    highspy = _highs()
-    leave_out: set[tuple[int, int, int]] = set()
-    if warm is not None and not plain:
-        # At most a fifth of the time: the rest is the MILP's.
-        leave_out = hopeless(problem, warm, None if time_limit is None else time_limit / 5)
+    highspy = highs_module()
+    # At most a fifth of the time: the rest is the MILP's.
+    leave_out = hopeless(problem, warm, None if time_limit is None else time_limit / 5)
     model = build_model(problem, leave_out)
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     if not model.columns:
         return None, 0.0, time.monotonic() - started
-    h.passModel(_load(highspy, model))
-    if warm is not None and not plain:
-        solution = highspy.HighsSolution()
-        solution.col_value = _warm_values(problem, model, warm)
-        solution.value_valid = True
-        h.setSolution(solution)
+    h.passModel(to_highs(highspy, model))
+    solution = highspy.HighsSolution()
+    solution.col_value = _warm_values(problem, model, warm)
+    solution.value_valid = True
+    h.setSolution(solution)
     if time_limit is None:
-        h.run()
-    elif plain:
-        # The baseline: HiGHS as anyone would run it, with its own time limit only.
-        h.setOptionValue("time_limit", max(0.001, time_limit - (time.monotonic() - started)))
         h.run()
     else:
         remaining = max(0.0, time_limit - (time.monotonic() - started))
@@ -292,21 +329,13 @@ def run_highs(
         if not finished:
             h.cancelSolve()
             h.wait()
-    info = h.getInfo()
-    solution = h.getSolution()
-    outcome = None
-    if solution.value_valid:
-        primary, backup = _read(problem, model, solution.col_value)
-        if _feasible(problem, primary, backup):
-            objective = exact_objective(problem, primary, backup)
-            outcome = Outcome(tuple(primary), tuple(backup), objective, None, False, "optimal")
-    bound = float(info.mip_dual_bound)
-    return outcome, (bound if math.isfinite(bound) else None), time.monotonic() - started
+    outcome, bound = read_solution(problem, model, h)
+    return outcome, bound, time.monotonic() - started
 
 
 def solve_optimal(problem: Problem, warm: Outcome, time_limit: float | None = None) -> Outcome:
     """Improve and prove ``warm`` (the heuristic's outcome) with HiGHS, within ``time_limit``."""
-    found, bound, _ = run_highs(problem, warm=warm, time_limit=time_limit)
+    found, bound, _ = run_highs(problem, warm, time_limit)
     best = warm if found is None or found.objective <= warm.objective else found
     bounds = [b for b in (warm.bound, bound) if b is not None]
     final = min(bounds) if bounds else None
@@ -321,12 +350,3 @@ def solve_optimal(problem: Problem, warm: Outcome, time_limit: float | None = No
         gap is not None and gap <= GAP_TOLERANCE,
         "optimal",
     )
-
-
-def relative_gap(objective: float, bound: float | None) -> float | None:
-    """``(bound - objective) / |bound|``: the share the optimum may still lie above."""
-    if bound is None:
-        return None
-    if bound == objective:
-        return 0.0
-    return (bound - objective) / max(abs(bound), 1e-9)

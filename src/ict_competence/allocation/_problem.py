@@ -19,14 +19,15 @@ from ict_competence.allocation._model import (
     Team,
     task_instances,
 )
+from ict_competence.allocation._numeric import EPS, NEAR_INTEGER
 from ict_competence.allocation._rules import RuleSet
 from ict_competence.catalog import TaskOverview
 from ict_competence.errors import UnknownCodeError
 
-__all__ = ["EPS", "Problem", "ceil_units", "floor_units", "penalty"]
+__all__ = ["Block", "Problem", "ceil_units", "floor_units", "penalty", "unit_scale"]
 
-#: Hours within this of a capacity still fit: loads are sums of floats.
-EPS = 1e-6
+#: One school of a school group: its instance numbers and its people's numbers.
+Block = tuple[list[int], list[int]]
 
 
 def penalty(kinks: Sequence[tuple[float, float]], load: float) -> float:
@@ -39,7 +40,7 @@ def penalty(kinks: Sequence[tuple[float, float]], load: float) -> float:
 
 
 def _near_integer(value: float) -> bool:
-    return abs(value - round(value)) <= 1e-6 * max(1.0, abs(value))
+    return abs(value - round(value)) <= NEAR_INTEGER * max(1.0, abs(value))
 
 
 def floor_units(value: float) -> int:
@@ -52,7 +53,7 @@ def ceil_units(value: float) -> int:
     return round(value) if _near_integer(value) else math.ceil(value)
 
 
-def _scale(values: Iterable[float]) -> tuple[int, bool]:
+def unit_scale(values: Iterable[float]) -> tuple[int, bool]:
     """The power of ten that makes every weight a whole number, and whether one exists."""
     values = list(values)
     for power in range(4):
@@ -114,7 +115,7 @@ class Problem:
         self.pinned_backup: dict[int, int] = {}
         self.pinned_load = [0.0] * n_people
         self._pin(pins, excluded)
-        self.scale, self.exact = _scale(
+        self.scale, self.exact = unit_scale(
             [*self.hours, *self.backup_hours, *self.capacity, *self.pinned_load]
         )
 
@@ -276,6 +277,26 @@ class Problem:
         """Person ``p``'s load terms at ``load`` hours (0 without load terms)."""
         kinks = self.kinks[p]
         return penalty(kinks, load) if kinks else 0.0
+
+    def school_blocks(self) -> list[Block]:
+        """Per school of a group: its instances and its people; last, the group's own instances.
+
+        Empty for one school, where there is nothing to combine. The last block's people
+        are none: the group's instances are open to everyone.
+        """
+        schools: dict[str, Block] = {}
+        group: list[int] = []
+        for t, instance in enumerate(self.instances):
+            if instance.school is None:
+                group.append(t)
+            else:
+                schools.setdefault(instance.school, ([], []))[0].append(t)
+        if len(schools) < 2:
+            return []
+        for p, person in enumerate(self.people):
+            if person.school in schools:
+                schools[person.school][1].append(p)
+        return [*schools.values(), (group, [])]
 
     def units(self, hours: float, *, up: bool) -> int:
         """``hours`` in knapsack units, rounded up or down when the scale is not exact."""
