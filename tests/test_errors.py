@@ -8,7 +8,7 @@ from ict_competence.errors import IctCompetenceError, UnknownCodeError
 
 
 def _subclasses(cls: type) -> set[type]:
-    found = set(cls.__subclasses__())
+    found: set[type] = set(cls.__subclasses__())
     for sub in tuple(found):
         found |= _subclasses(sub)
     return found

@@ -1,10 +1,62 @@
+import ast
 import importlib
+import inspect
 import subprocess
 import sys
 
 import pytest
 
 import ict_competence
+
+#: The modules whose ``__all__`` together make the top level's public names.
+SOURCES = (
+    "catalog",
+    "flow",
+    "dialogue",
+    "allocation",
+    "xlsx",
+    "render",
+    "serialize",
+    "text",
+    "errors",
+)
+
+
+def _isort_style(name: str) -> tuple[int, str]:
+    """The order ruff's RUF022 keeps ``__all__`` in: CONSTANTS, then Classes, then functions."""
+    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
+
+
+def union_of_the_sources() -> dict[str, object]:
+    """Every name of the sources' ``__all__`` -> its object; a name meaning two things fails."""
+    found: dict[str, object] = {}
+    for source in SOURCES:
+        module = importlib.import_module(f"ict_competence.{source}")
+        assert list(module.__all__) == sorted(module.__all__, key=_isort_style), source
+        for name in module.__all__:
+            value = getattr(module, name)
+            assert found.get(name, value) is value, f"{name!r} means two things; {source} clashes"
+            found[name] = value
+    return found
+
+
+def type_checking_imports() -> dict[str, str]:
+    """Name -> module of the imports in the top level's ``if TYPE_CHECKING:`` block."""
+    tree = ast.parse(inspect.getsource(ict_competence))
+    blocks = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    ]
+    assert len(blocks) == 1
+    imports: dict[str, str] = {}
+    for node in blocks[0].body:
+        assert isinstance(node, ast.ImportFrom)
+        for alias in node.names:
+            assert alias.asname in (None, alias.name), "a public name is not renamed"
+            assert alias.name not in imports, f"{alias.name!r} is imported twice"
+            imports[alias.name] = str(node.module).removeprefix("ict_competence.")
+    return imports
 
 
 def test_importing_the_package_loads_no_heavy_dependency_and_no_lazy_subpackage():
@@ -30,6 +82,37 @@ def test_the_public_names_are_sorted_and_all_exist():
 
     assert list(names) == sorted(names)
     assert all(hasattr(ict_competence, name) for name in names)
+
+
+def test_the_top_level_exports_exactly_the_union_of_the_packages_public_names():
+    union = union_of_the_sources()
+
+    exported = set(ict_competence.__all__) - {"__version__"}
+
+    assert exported == set(union)
+    assert all(getattr(ict_competence, name) is value for name, value in union.items())
+
+
+def test_the_export_table_and_the_type_checking_imports_list_the_same_names_and_modules():
+    union = union_of_the_sources()
+    table = ict_competence._EXPORTS
+
+    assert set(table) == set(union)
+    assert type_checking_imports() == table
+    for name, source in table.items():
+        assert name in importlib.import_module(f"ict_competence.{source}").__all__
+
+
+def test_every_package_face_only_imports_and_declares_a_sorted_all():
+    for package in ("catalog", "flow", "dialogue", "allocation", "xlsx", "render"):
+        tree = ast.parse(inspect.getsource(importlib.import_module(f"ict_competence.{package}")))
+
+        kinds = {type(node).__name__ for node in tree.body[1:]}
+
+        assert ast.get_docstring(tree), package
+        assert kinds <= {"ImportFrom", "Import", "Assign"}, (package, kinds)
+        last = [node for node in tree.body if isinstance(node, ast.Assign)][-1]
+        assert ast.unparse(last.targets[0]) == "__all__", package
 
 
 def test_lazy_names_resolve_to_their_subpackages_objects():

@@ -10,7 +10,7 @@ import attrs
 
 from ict_competence._checks import non_blank
 
-__all__ = ["Labelled", "Language", "LocalizedText", "Provenance", "set_labels"]
+__all__ = ["Labelled", "Language", "LocalizedText", "Provenance"]
 
 Language = Literal["nl", "en"]
 

@@ -4,7 +4,7 @@ from markdown_it import MarkdownIt
 
 from ict_competence.catalog import load_catalog
 from ict_competence.errors import IctCompetenceError
-from ict_competence.render import available_formats, get, register, render
+from ict_competence.render import available_formats, get_renderer, register_renderer, render
 from tests import strategies
 
 
@@ -94,14 +94,14 @@ def test_a_renderer_can_be_registered_but_not_shadow_one_by_accident(monkeypatch
         def render(self, obj, **options):
             return str(len(obj.tasks)).upper()
 
-    register(Shout())
+    register_renderer(Shout())
 
     assert "shout" in available_formats()
     assert render(load_catalog(), "shout") == "42"
     with pytest.raises(IctCompetenceError, match="already registered"):
-        register(Shout())
-    assert register(Shout(), replace=True).name == "shout"
-    assert get("shout").media_type == "text/plain"
+        register_renderer(Shout())
+    assert register_renderer(Shout(), replace=True).name == "shout"
+    assert get_renderer("shout").media_type == "text/plain"
 
 
 def test_register_refuses_to_shadow_a_builtin_even_before_first_use(monkeypatch):
@@ -118,7 +118,7 @@ def test_register_refuses_to_shadow_a_builtin_even_before_first_use(monkeypatch)
     _registry._load_builtin_and_plugins.cache_clear()
     try:
         with pytest.raises(IctCompetenceError, match="already registered"):
-            register(Fake())
+            register_renderer(Fake())
     finally:
         _registry._load_builtin_and_plugins.cache_clear()
 

@@ -38,6 +38,7 @@ from ict_competence.allocation._result import (
     RaciRow,
 )
 from ict_competence.allocation._rules import (
+    DEFAULT_BACKUP_SHARE,
     BackupOnStrategic,
     EligibilityRule,
     EvenLoad,
@@ -51,10 +52,12 @@ from ict_competence.allocation._rules import (
     continuity_rules,
     default_rules,
     even_load_rules,
+    register_rule,
 )
 from ict_competence.errors import AllocationError
 
 __all__ = [
+    "DEFAULT_BACKUP_SHARE",
     "SOLVERS",
     "Allocation",
     "AllocationDiff",
@@ -89,5 +92,6 @@ __all__ = [
     "continuity_rules",
     "default_rules",
     "even_load_rules",
+    "register_rule",
     "task_instances",
 ]

@@ -18,6 +18,7 @@ from ict_competence.catalog._overview import (
     TaskChoice,
     TaskOverview,
 )
+from ict_competence.errors import ContentError, UnknownCodeError
 
 __all__ = [
     "FULL_TIME_HOURS",
@@ -26,6 +27,7 @@ __all__ = [
     "ClusterProfile",
     "Competence",
     "CompetenceKind",
+    "ContentError",
     "CoreCriterion",
     "Domain",
     "Horizon",
@@ -36,5 +38,6 @@ __all__ = [
     "Task",
     "TaskChoice",
     "TaskOverview",
+    "UnknownCodeError",
     "load_catalog",
 ]

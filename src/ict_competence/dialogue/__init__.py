@@ -15,10 +15,12 @@ from ict_competence.dialogue._model import (
     Topic,
 )
 from ict_competence.dialogue._record import Action, DialogueRecord, TopicEntry
+from ict_competence.errors import ContentError, UnknownCodeError
 
 __all__ = [
     "Action",
     "Aspect",
+    "ContentError",
     "ConversationGuide",
     "Dialogue",
     "DialogueRecord",
@@ -32,6 +34,7 @@ __all__ = [
     "Topic",
     "TopicEntry",
     "TopicStatus",
+    "UnknownCodeError",
     "conversation_guide",
     "load_dialogue",
 ]
