@@ -22,9 +22,7 @@ from typing import TypeVar
 
 import attrs
 
-from ict_competence.allocation import Person, Team, allocate, default_rules
-from ict_competence.allocation._optimal import run_highs
-from ict_competence.allocation._problem import Problem
+from ict_competence.allocation import Person, Team, allocate
 from ict_competence.catalog import Cluster, Domain, Scope, Task, TaskChoice, TaskOverview
 from ict_competence.text import LocalizedText, Provenance
 
@@ -143,12 +141,15 @@ class Row:
 
 def measure(overview: TaskOverview, team: Team, row: Row, *, limit: float, peak: bool) -> None:
     """Run the heuristic, plain HiGHS and the optimal mode on one instance."""
+    # Imported here so that the instance generator above also runs against older versions
+    # of the package, which had no seam (see compare_versions.py).
+    from ict_competence.allocation._solvers import compile_problem, plain_highs  # noqa: PLC0415
+
     result, seconds = _timed(partial(allocate, overview, team))
     if seconds < 1.0:
         # Short runs are at the mercy of a shared machine: the best of three, as timeit does.
         seconds = min(seconds, *(_timed(partial(allocate, overview, team))[1] for _ in range(2)))
-    problem = Problem(overview, team, default_rules())
-    found, plain_bound, plain_seconds = run_highs(problem, plain=True, time_limit=limit)
+    found, plain_bound, plain_seconds = plain_highs(compile_problem(overview, team), limit)
     optimal, optimal_seconds = _timed(
         partial(allocate, overview, team, solver="optimal", time_limit=limit)
     )

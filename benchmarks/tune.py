@@ -5,11 +5,11 @@ side by side: each instance is solved under every setting in turn, best of three
 short runs, and times are reported as a ratio to the first setting. Quality is measured
 against the best objective any setting found.
 
-    python benchmarks/tune.py school 10 "now:" "more repairs:_REPAIR_EVERY=5"
-    python benchmarks/tune.py "12 schools" 4 "now:" "flat steps:_STALL=3,_THETA=1.0"
+    python benchmarks/tune.py school 10 "now:" "more repairs:repair_every=5"
+    python benchmarks/tune.py "12 schools" 4 "now:" "flat steps:stall=3,theta=1.0"
 
-A setting is ``name:CONSTANT=value,...`` over the module constants of
-``ict_competence.allocation._heuristic``; ``name:`` alone is the code as it is.
+A setting is ``name:field=value,...`` over the fields of ``HeuristicSettings``, each
+typed like its default; ``name:`` alone is the defaults.
 """
 
 from __future__ import annotations
@@ -18,21 +18,27 @@ import argparse
 import statistics
 import time
 from collections.abc import Sequence
+from typing import Any
+
+import attrs
 
 from allocation import SIZES, make_instance
-from ict_competence.allocation import _heuristic, default_rules
-from ict_competence.allocation._problem import Problem
+from ict_competence.allocation._solvers import HeuristicSettings, compile_problem, solve_heuristic
 
 
-def parse(setting: str) -> tuple[str, dict[str, object]]:
-    """``name:A=1,B=2.0`` as the name and the constants, typed like the current values."""
+def parse(setting: str) -> tuple[str, HeuristicSettings]:
+    """``name:a=1,b=2.0`` as the name and the default settings with those fields changed."""
     name, _, assignments = setting.partition(":")
-    values: dict[str, object] = {}
+    defaults = HeuristicSettings()
+    fields = attrs.fields_dict(HeuristicSettings)
+    changes: dict[str, Any] = {}
     for assignment in filter(None, assignments.split(",")):
-        constant, _, text = assignment.partition("=")
-        current = getattr(_heuristic, constant)  # an unknown constant fails here, loudly
-        values[constant] = type(current)(text)
-    return name, values
+        field, _, text = assignment.partition("=")
+        if field not in fields:
+            known = ", ".join(fields)
+            raise SystemExit(f"unknown setting {field!r} in {setting!r}; known: {known}")
+        changes[field] = type(getattr(defaults, field))(text)
+    return name, attrs.evolve(defaults, **changes)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -40,11 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("size", choices=list(SIZES))
     parser.add_argument("seeds", type=int)
-    parser.add_argument("settings", nargs="+", help="name:CONSTANT=value,...")
+    parser.add_argument("settings", nargs="+", help="name:field=value,...")
     parser.add_argument("--light", action="store_true", help="the light regime")
     args = parser.parse_args(argv)
     settings = [parse(setting) for setting in args.settings]
-    defaults = {c: getattr(_heuristic, c) for _, values in settings for c in values}
     schools, per_school = SIZES[args.size]
     objectives: dict[str, list[float]] = {name: [] for name, _ in settings}
     bounds: dict[str, list[float]] = {name: [] for name, _ in settings}
@@ -52,13 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     best: list[float] = []
     for seed in range(args.seeds):
         overview, team = make_instance(1000 * schools + seed, schools, per_school, light=args.light)
-        for name, values in settings:
-            for constant, value in {**defaults, **values}.items():
-                setattr(_heuristic, constant, value)
+        for name, chosen in settings:
             spent = []
             for _ in range(3 if schools < 12 else 1):
                 started = time.perf_counter()
-                outcome = _heuristic.solve_heuristic(Problem(overview, team, default_rules()))
+                outcome = solve_heuristic(compile_problem(overview, team), settings=chosen)
                 spent.append(time.perf_counter() - started)
             objectives[name].append(outcome.objective)
             bounds[name].append(outcome.bound or 0.0)

@@ -278,3 +278,38 @@ def test_out_of_time_the_bound_leaves_out_nothing_more():
 
     assert hopeless(problem, outcome, 0.0) == set()
     assert hopeless(problem, attrs.evolve(outcome, prices=None)) == set()
+
+
+def test_settings_passed_to_the_heuristic_bound_its_work():
+    problem = Problem(*large_instance(2), default_rules())
+    search = Heuristic(problem, Clock(None), attrs.evolve(SETTINGS, lagrange_max=2))
+
+    search.run()
+
+    assert search.iterations == 2
+
+
+def test_the_default_settings_give_what_no_settings_give():
+    problem = Problem(*large_instance(2), default_rules())
+
+    assert solve_heuristic(problem, settings=HeuristicSettings()) == solve_heuristic(problem)
+
+
+def test_undoing_a_move_restores_the_allocation_its_value_and_the_loads():
+    search = Heuristic(Problem(*large_instance(1), default_rules()), Clock(None))
+    state = search.construct()
+    before = (list(state.primary), list(state.backup), state.objective(), list(state.load))
+    mark = len(state.log)
+    t = search.order[0]
+    for q in search.problem.primary_candidates[t]:
+        if q != state.primary[t]:
+            state.set_primary(t, q)
+            state.repack(q, search.capacity[q], forced=t)
+            break
+
+    state.undo(mark)
+
+    assert len(state.log) == mark
+    assert (list(state.primary), list(state.backup)) == (before[0], before[1])
+    assert state.objective() == pytest.approx(before[2])
+    assert state.load == pytest.approx(before[3])

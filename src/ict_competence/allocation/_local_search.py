@@ -64,21 +64,13 @@ class SearchState:
         for p in candidates:
             dirty[p] = True
 
-    def set_primary(self, t: int, p: int) -> None:
-        """Make ``p`` (or :data:`NOBODY`) the primary of ``t``, logged."""
+    def set_primary(self, t: int, p: int, *, logged: bool = True) -> None:
+        """Make ``p`` (or :data:`NOBODY`) the primary of ``t``; ``logged`` for :meth:`undo`."""
         old = self.primary[t]
-        if old != p:
+        if old == p:
+            return
+        if logged:
             self.log.append((Slot.PRIMARY, t, old))
-            self._assign_primary(t, old, p)
-
-    def set_backup(self, t: int, p: int) -> None:
-        """Make ``p`` (or :data:`NOBODY`) the back-up of ``t``, logged."""
-        old = self.backup[t]
-        if old != p:
-            self.log.append((Slot.BACKUP, t, old))
-            self._assign_backup(t, old, p)
-
-    def _assign_primary(self, t: int, old: int, p: int) -> None:
         problem = self.problem
         if old != NOBODY:
             self.held[old].discard(t)
@@ -99,7 +91,13 @@ class SearchState:
         else:
             self._opened(problem.primary_candidates[t])
 
-    def _assign_backup(self, t: int, old: int, p: int) -> None:
+    def set_backup(self, t: int, p: int, *, logged: bool = True) -> None:
+        """Make ``p`` (or :data:`NOBODY`) the back-up of ``t``; ``logged`` for :meth:`undo`."""
+        old = self.backup[t]
+        if old == p:
+            return
+        if logged:
+            self.log.append((Slot.BACKUP, t, old))
         problem = self.problem
         if old != NOBODY:
             self.backing[old].discard(t)
@@ -130,10 +128,11 @@ class SearchState:
         log = self.log
         while len(log) > mark:
             slot, t, old = log.pop()
+            # Putting the old holder back is itself a change, but not one to undo later.
             if slot is Slot.PRIMARY:
-                self._assign_primary(t, self.primary[t], old)
+                self.set_primary(t, old, logged=False)
             else:
-                self._assign_backup(t, self.backup[t], old)
+                self.set_backup(t, old, logged=False)
 
     def objective(self) -> float:
         """The allocation's value, kept up to date (see ``exact_objective`` for a fresh sum)."""
