@@ -12,6 +12,7 @@ import enum
 import json
 from collections.abc import Callable
 from contextvars import ContextVar
+from datetime import datetime
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
@@ -75,6 +76,22 @@ def _strict_bool(value: object, _type: object) -> bool:
     return value
 
 
+def _datetime(value: object, _type: object) -> datetime:
+    # TOML gives a datetime; JSON gives ISO 8601 text (as _iso_text writes it).
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    elif isinstance(value, datetime):
+        return value
+    raise ValueError(f"expected an ISO 8601 date and time, found {value!r}")
+
+
+def _iso_text(moment: datetime) -> str:
+    return moment.isoformat()
+
+
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     allowed = ", ".join(repr(member.value) for member in cls)
 
@@ -134,6 +151,8 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(float, _strict_float)
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(datetime, _datetime)
+    converter.register_unstructure_hook(datetime, _iso_text)
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
     )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 import attrs
 import pytest
 
-from ict_competence import load_catalog
+from ict_competence import from_json, load_catalog, to_json
 from ict_competence.catalog import (
     FULL_TIME_HOURS,
     Catalog,
@@ -23,7 +24,9 @@ from ict_competence.catalog import (
     Scope,
     Task,
 )
-from ict_competence.errors import ContentError
+from ict_competence.catalog._loader import load_catalog_info
+from ict_competence.catalog._model import CatalogInfo, CompetenceGroup
+from ict_competence.errors import ContentError, FieldError
 from ict_competence.text import LocalizedText, Provenance
 from tests.seeds import SEEDS
 
@@ -33,6 +36,7 @@ SEED_003 = "003_4249efdcb30d87f9.txt"
 DOCS_PAGE = Path(__file__).parents[2] / "docs" / "catalog.md"
 
 CATALOG = load_catalog()
+INFO = load_catalog_info()
 
 EXPECTED_CODES = (
     [f"TECH-{n:02d}" for n in range(1, 27)]
@@ -121,6 +125,7 @@ def test_each_cluster_holds_its_number_of_tasks_under_its_own_prefix(
 ) -> None:
     tasks = CATALOG.tasks_in(cluster)
 
+    assert CATALOG.cluster(cluster).code_prefix == prefix
     assert len(tasks) == count
     assert all(task.code.startswith(f"{prefix}-") for task in tasks)
 
@@ -503,6 +508,54 @@ def test_every_provenance_cites_a_seed_file_that_exists() -> None:
 
     assert sources == {SEED_001, SEED_002, SEED_003}
     assert all((SEEDS / source).is_file() for source in sources)
+
+
+# --- the catalog as a whole (catalog.toml) ---------------------------------------------
+
+
+@pytest.mark.parametrize("group", INFO.competence_groups, ids=lambda group: group.code)
+def test_every_competence_heading_is_verbatim_at_its_cited_line(group: CompetenceGroup) -> None:
+    cited = cited_text(group.provenance)
+
+    assert group.title.nl in cited
+    assert group.title.en.strip()
+
+
+def test_every_competence_falls_under_exactly_one_innermost_heading() -> None:
+    innermost = [
+        group
+        for group in INFO.competence_groups
+        if group.domain is not None or group.kind is not CompetenceKind.DOMAIN
+    ]
+
+    for competence in CATALOG.competences:
+        assert len([group for group in innermost if group.holds(competence)]) == 1
+    assert {group.domain for group in innermost} - {None} == set(Domain)
+
+
+def test_the_content_is_dated_and_versioned_by_that_date() -> None:
+    changed = INFO.last_changed
+
+    assert changed.utcoffset() is not None
+    assert INFO.version == changed.strftime("%Y.%m.%d")
+
+
+def test_a_competence_group_with_a_domain_holds_only_domain_competences() -> None:
+    with pytest.raises(FieldError, match="domain: only a group of domain competences"):
+        CompetenceGroup(
+            code="x",
+            kind=CompetenceKind.GENERIC,
+            domain=Domain.POLICY,
+            title=LocalizedText("x"),
+            provenance=Provenance("tests"),
+        )
+
+
+def test_catalog_info_is_refused_without_a_time_zone_and_survives_json() -> None:
+    with pytest.raises(FieldError, match="last_changed: expected a date and time with a zone"):
+        attrs.evolve(INFO, last_changed=datetime(2026, 1, 1))
+
+    assert from_json(CatalogInfo, to_json(INFO)) == INFO
 
 
 # --- the docs page's examples ----------------------------------------------------------

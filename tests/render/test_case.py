@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from jsonschema import Draft7Validator  # imported, not skipped: without it these tests fail
 
 from ict_competence.catalog import Catalog, Task, load_catalog
+from ict_competence.catalog._loader import load_catalog_info
 from ict_competence.errors import IctCompetenceError
 from ict_competence.render import Renderer
 from ict_competence.render._case import (
-    CONTENT_LAST_CHANGE,
     NAMESPACE,
     CaseRenderer,
     case_identifier,
@@ -374,7 +374,7 @@ def test_a_lone_surrogate_is_refused_naming_the_entry():
             "2027-03-01T08:00:00+00:00",
         ),
         ("2027-03-01T10:00:00+01:00", "2027-03-01T09:00:00+00:00"),
-        (CONTENT_LAST_CHANGE, "2026-11-23T00:00:00+00:00"),
+        (load_catalog_info().last_changed, "2026-11-23T00:00:00+00:00"),
     ],
 )
 def test_last_change_stamps_every_node_in_utc(validator, last_change, stamp):
@@ -437,3 +437,44 @@ def test_the_package_declares_only_schema_fields_and_the_document_links(validato
     assert item_keys <= set(schema["CFPackageItem"]["properties"]) | {"CFDocumentURI"}
     assert association_keys <= set(schema["CFPackageAssociation"]["properties"]) | {"CFDocumentURI"}
     assert set(package["CFDocument"]) <= set(schema["CFPackageDocument"]["properties"])
+
+
+def test_the_cluster_codes_version_and_date_come_from_the_catalogs_data():
+    info = load_catalog_info()
+    catalog = load_catalog()
+    renamed = attrs.evolve(catalog.clusters[0], code_prefix="TEC")
+    changed = Catalog(
+        (renamed, *catalog.clusters[1:]), catalog.tasks, catalog.roles, catalog.competences
+    )
+
+    package = export(changed)
+
+    assert package["CFDocument"]["version"] == info.version
+    assert package["CFDocument"]["lastChangeDateTime"] == "2026-11-23T00:00:00+00:00"
+    assert items_by_code(package)["TEC"]["fullStatement"] == renamed.title.nl
+    assert "TECH" not in items_by_code(package)
+
+
+def test_the_competence_groups_follow_the_headings_of_the_catalogs_data():
+    groups = load_catalog_info().competence_groups
+
+    by_code = items_by_code(export(load_catalog()))
+
+    for group in groups:
+        item = by_code.get(group.code, by_code.get(group.title.nl))
+        assert item is not None
+        assert item["fullStatement"] == group.title.nl
+        assert item["identifier"] == case_identifier("group", group.code)
+        assert item["notes"] == f"source: {group.provenance}"
+
+
+def test_a_competence_under_no_heading_is_refused_not_dropped(monkeypatch):
+    info = load_catalog_info()
+    without_generic = attrs.evolve(
+        info, competence_groups=tuple(g for g in info.competence_groups if g.code != "generic")
+    )
+    case_module = sys.modules[CaseRenderer.__module__]
+    monkeypatch.setattr(case_module, "load_catalog_info", lambda: without_generic)
+
+    with pytest.raises(IctCompetenceError, match=r"generic\.\w+.* fit none of the catalog's"):
+        export(load_catalog())

@@ -5,10 +5,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from ict_competence._content import read_packaged
 from ict_competence.catalog._catalog import Catalog
 from ict_competence.catalog._files import read_packaged_entries
+from ict_competence.catalog._model import CatalogInfo
+from ict_competence.serialize import structure
 
-__all__ = ["load_catalog"]
+__all__ = ["load_catalog", "load_catalog_info"]
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:
@@ -41,3 +44,10 @@ def _built_in() -> Catalog:
         read_packaged_entries("roles.toml").role,
         read_packaged_entries("competences.toml").competence,
     )
+
+
+@cache
+def load_catalog_info() -> CatalogInfo:
+    """The built-in content's version, last change and competence headings (``catalog.toml``)."""
+    data = read_packaged("ict_competence.catalog", "catalog.toml")
+    return structure(data, CatalogInfo, source="catalog/data/catalog.toml")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -14,6 +15,7 @@ from ict_competence._checks import (
     in_range,
     instance_of,
     items_of,
+    unique,
     values_in_range,
 )
 from ict_competence._frozen import frozen_map
@@ -28,7 +30,7 @@ from ict_competence.catalog._enums import (
 from ict_competence.errors import FieldError
 from ict_competence.text import LocalizedText, Provenance
 
-__all__ = ["ClusterProfile", "Competence", "Role", "Task"]
+__all__ = ["CatalogInfo", "ClusterProfile", "Competence", "CompetenceGroup", "Role", "Task"]
 
 
 @attrs.frozen(kw_only=True)
@@ -166,13 +168,75 @@ class ClusterProfile:
     Attributes:
         cluster: the cluster.
         title: the slide's heading for it (for example "Technische taken").
+        code_prefix: what the codes of its built-in tasks start with (``TECH`` for
+            ``TECH-01``); exports use it as the cluster's coding scheme.
         contents: the slide's items (Hardware, Software, …).
         provenance: where it comes from.
     """
 
     cluster: Cluster = attrs.field(validator=instance_of(Cluster))
     title: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    code_prefix: str = attrs.field(validator=code)
     contents: tuple[LocalizedText, ...] = attrs.field(
         validator=[items_of(LocalizedText), attrs.validators.min_len(1)]
     )
     provenance: Provenance = attrs.field(validator=instance_of(Provenance))
+
+
+@attrs.frozen(kw_only=True)
+class CompetenceGroup:
+    """A heading the seeds put over competences: "Vereiste competenties", "Technisch", ….
+
+    A group holds the competences of its ``kind`` (and of its ``domain``, if it has one);
+    a group with a domain sits under the group of its kind without one.
+
+    Attributes:
+        code: stable identifier, such as ``required`` or ``technical``.
+        kind: the kind of competence it holds.
+        domain: the domain whose competences it holds; only for domain competences.
+        title: the heading as the seed words it, with an English label.
+        provenance: where the heading stands.
+    """
+
+    code: str = attrs.field(validator=code)
+    kind: CompetenceKind = attrs.field(validator=instance_of(CompetenceKind))
+    domain: Domain | None = attrs.field(default=None)
+    title: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
+
+    @domain.validator
+    def _domain_only_for_domain_kind(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            instance_of(Domain)(self, attribute, value)
+            if self.kind is not CompetenceKind.DOMAIN:
+                raise FieldError(attribute.name, "only a group of domain competences has one")
+
+    def holds(self, competence: Competence) -> bool:
+        """Whether ``competence`` belongs under this heading (or under one inside it)."""
+        return competence.kind is self.kind and self.domain in (None, competence.domain)
+
+
+def _aware(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise FieldError(attribute.name, f"expected a date and time with a zone, found {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class CatalogInfo:
+    """What describes the built-in catalog content as a whole (``catalog/data/catalog.toml``).
+
+    Attributes:
+        version: the content's version; it changes whenever the content does.
+        last_changed: when the content last changed (exports stamp their entries with it).
+        competence_groups: the headings over the competences, in the seeds' order.
+
+    >>> from ict_competence.catalog._loader import load_catalog_info
+    >>> [group.code for group in load_catalog_info().competence_groups][:2]
+    ['required', 'technical']
+    """
+
+    version: str = attrs.field(validator=code)
+    last_changed: datetime = attrs.field(validator=_aware)
+    competence_groups: tuple[CompetenceGroup, ...] = attrs.field(
+        validator=[items_of(CompetenceGroup), unique(lambda group: group.code)]
+    )

@@ -2,6 +2,8 @@
 
 Learning-management and HR systems exchange competence frameworks in this form; every
 identifier is a ``uuid5`` of the entry's code, so the same catalog always exports alike.
+What the export says beyond the entries (the content's version and date, the cluster
+codes, the competence headings and their seed lines) comes from the catalog's data files.
 """
 
 from __future__ import annotations
@@ -15,22 +17,21 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from ict_competence import __version__
 from ict_competence.catalog import (
     Catalog,
     Cluster,
     ClusterProfile,
     Competence,
-    CompetenceKind,
     Domain,
     Role,
     Task,
 )
+from ict_competence.catalog._loader import load_catalog_info
+from ict_competence.catalog._model import CompetenceGroup
 from ict_competence.errors import IctCompetenceError
 from ict_competence.text import LocalizedText, Provenance
 
 __all__ = [
-    "CONTENT_LAST_CHANGE",
     "NAMESPACE",
     "CaseRenderer",
     "case_identifier",
@@ -40,9 +41,6 @@ __all__ = [
 #: ``uuid5(NAMESPACE_URL, "urn:ict-competence:case")``.
 #: Never change it: receiving systems recognise tasks, roles and competences by these ids.
 NAMESPACE = uuid.UUID("3acfa282-1577-5bd3-8d34-7a08e708eb78")
-#: When the packaged catalog content last changed; the default ``lastChangeDateTime``.
-#: Bump it together with the content, so that receiving systems pick up the change.
-CONTENT_LAST_CHANGE = datetime(2026, 11, 23, tzinfo=UTC)
 
 TITLE = "Takenoverzicht ICT-coördinatie"
 CREATOR = "ict_competence"
@@ -52,35 +50,6 @@ DESCRIPTION = (
     "IDEA Consult's task overview and texts of Kennisnet and iXpact."
 )
 
-# The prefix of the built-in task codes of each cluster, also the cluster's coding scheme.
-_CLUSTER_CODES = {
-    Cluster.TECHNICAL: "TECH",
-    Cluster.PEDAGOGICAL: "PED",
-    Cluster.ADMINISTRATIVE: "ADM",
-    Cluster.POLICY: "POL",
-}
-# Headings of seed 003 ("Vereiste competenties", "Generieke competenties") and seed 001.
-_REQUIRED = LocalizedText("Vereiste competenties", "Required competences")
-_REQUIRED_SOURCE = Provenance("003_4249efdcb30d87f9.txt", "line 202")
-_DOMAIN_SOURCE = {
-    Domain.TECHNICAL: Provenance("003_4249efdcb30d87f9.txt", "line 204"),
-    Domain.PEDAGOGICAL: Provenance("003_4249efdcb30d87f9.txt", "line 211"),
-    Domain.POLICY: Provenance("003_4249efdcb30d87f9.txt", "line 216"),
-    Domain.ADMINISTRATIVE: Provenance("003_4249efdcb30d87f9.txt", "line 223"),
-}
-_GROUPS = {
-    CompetenceKind.GENERIC: (
-        LocalizedText("Generieke competenties", "Generic competences"),
-        Provenance("003_4249efdcb30d87f9.txt", "line 227"),
-    ),
-    CompetenceKind.LEADERSHIP: (
-        LocalizedText(
-            "competenties voor leidinggeven aan onderwijs en ict",
-            "competences for leading education and ICT",
-        ),
-        Provenance("001_db6a4bf52d34418c.txt", "line 3"),
-    ),
-}
 _ROLES = LocalizedText("Rollen", "Roles")
 
 # (typeCode, title, description, hierarchyCode) of the CFItemTypes used.
@@ -317,7 +286,7 @@ def _add_clusters(
             profile.cluster.value,
             item_type="cluster",
             statement=profile.title,
-            coding=_CLUSTER_CODES[profile.cluster],
+            coding=profile.code_prefix,
             abbreviated=profile.cluster.label.nl,
             enumeration=number,
             keywords=[content.nl for content in profile.contents],
@@ -361,46 +330,53 @@ def _add_members(
     package.children(group, children)
 
 
+def _subgroups(group: CompetenceGroup, groups: Sequence[CompetenceGroup]) -> list[CompetenceGroup]:
+    """The groups directly under ``group``: of its kind, with a domain where it has none."""
+    if group.domain is not None:
+        return []
+    return [other for other in groups if other.kind is group.kind and other.domain is not None]
+
+
 def _add_competences(
-    package: _Package, catalog: Catalog
+    package: _Package, catalog: Catalog, groups: Sequence[CompetenceGroup]
 ) -> tuple[list[_Node], dict[Domain, _Node], dict[str, _Node]]:
-    """Add the competence groups and competences; return the top groups, domains, competences."""
+    """Add the competence groups and competences; return the top groups, domains, competences.
+
+    A group over other groups has no coding and holds no competences itself; the groups
+    under it are numbered in order (``listEnumeration``).
+    """
     top: list[_Node] = []
     domains: dict[Domain, _Node] = {}
     competences: dict[str, _Node] = {}
-    required = package.item(
-        "group",
-        "required",
-        item_type="competence_group",
-        statement=_REQUIRED,
-        notes=_source(_REQUIRED_SOURCE),
-    )
-    top.append(required)
-    for number, domain in enumerate(Domain, start=1):
-        domains[domain] = package.item(
+    inner = [sub for group in groups for sub in _subgroups(group, groups)]
+
+    def add(group: CompetenceGroup, number: int | None) -> _Node:
+        subgroups = _subgroups(group, groups)
+        node = package.item(
             "group",
-            domain.value,
+            group.code,
             item_type="competence_group",
-            statement=domain.label,
-            coding=domain.value,
+            statement=group.title,
+            coding=None if subgroups else group.code,
             enumeration=number,
-            notes=_source(_DOMAIN_SOURCE[domain]),
+            notes=_source(group.provenance),
         )
-        members = [c for c in catalog.competences if c.domain is domain]
-        _add_members(package, domains[domain], members, competences)
-    package.children(required, domains.values())
-    for kind, (statement, provenance) in _GROUPS.items():
-        group = package.item(
-            "group",
-            kind.value,
-            item_type="competence_group",
-            statement=statement,
-            coding=kind.value,
-            notes=_source(provenance),
-        )
-        top.append(group)
-        _add_members(
-            package, group, [c for c in catalog.competences if c.kind is kind], competences
+        if group.domain is not None:
+            domains[group.domain] = node
+        if subgroups:
+            children = [add(sub, position) for position, sub in enumerate(subgroups, start=1)]
+            package.children(node, children)
+        else:
+            members = [c for c in catalog.competences if group.holds(c)]
+            _add_members(package, node, members, competences)
+        return node
+
+    top.extend(add(group, None) for group in groups if group not in inner)
+    homeless = [c.code for c in catalog.competences if c.code not in competences]
+    if homeless:
+        raise IctCompetenceError(
+            f"competence(s) {', '.join(homeless)} fit none of the catalog's competence "
+            f"groups ({', '.join(group.code for group in groups)})"
         )
     return top, domains, competences
 
@@ -423,7 +399,7 @@ def _add_roles(package: _Package, catalog: Catalog) -> tuple[_Node, dict[str, _N
     return group, roles
 
 
-def _document(package: _Package, catalog: Catalog, stamp: str) -> _Json:
+def _document(package: _Package, catalog: Catalog, stamp: str, version: str) -> _Json:
     entries: Iterable[ClusterProfile | Task | Role | Competence] = (
         *catalog.clusters,
         *catalog.tasks,
@@ -440,15 +416,16 @@ def _document(package: _Package, catalog: Catalog, stamp: str) -> _Json:
         "description": DESCRIPTION,
         "subject": ["ICT-coördinatie"],
         "language": "nl",
-        "version": __version__,
+        "version": version,
         "notes": _checked("sources: " + ", ".join(sources), "provenance"),
     }
 
 
 def _package(catalog: Catalog, base_uri: str | None, stamp: str) -> _Json:
+    info = load_catalog_info()
     package = _Package(base_uri, stamp)
     clusters, tasks = _add_clusters(package, catalog)
-    groups, domains, competences = _add_competences(package, catalog)
+    groups, domains, competences = _add_competences(package, catalog, info.competence_groups)
     roles_group, roles = _add_roles(package, catalog)
     package.children(package.document, [*clusters.values(), *groups, roles_group])
     for task in catalog.tasks:
@@ -463,7 +440,7 @@ def _package(catalog: Catalog, base_uri: str | None, stamp: str) -> _Json:
         for code in role.competences:
             package.associate("isRelatedTo", origin, competences[code], grouping="role_competences")
     return {
-        "CFDocument": _document(package, catalog, stamp),
+        "CFDocument": _document(package, catalog, stamp, info.version),
         "CFItems": package.items,
         "CFAssociations": package.associations,
         "CFDefinitions": package.definitions(),
@@ -538,8 +515,8 @@ class CaseRenderer:
             obj: the :class:`~ict_competence.catalog.Catalog` to export.
             **options: ``base_uri`` (an http(s) URI each node's ``uri`` starts with; by
                 default ``urn:uuid:<identifier>``) and ``last_change`` (an aware datetime
-                or ISO 8601 text for every ``lastChangeDateTime``; by default
-                :data:`CONTENT_LAST_CHANGE`).
+                or ISO 8601 text for every ``lastChangeDateTime``; by default when the
+                packaged content last changed, ``last_changed`` in ``catalog.toml``).
 
         Raises:
             IctCompetenceError: ``obj`` is not a catalog, or an option is unknown or invalid.
@@ -553,6 +530,6 @@ class CaseRenderer:
         if not isinstance(obj, Catalog):
             raise IctCompetenceError(f"the case renderer renders Catalog, not {type(obj).__name__}")
         base_uri = _base_uri(options.get("base_uri"))
-        stamp = _stamp(options.get("last_change", CONTENT_LAST_CHANGE))
+        stamp = _stamp(options.get("last_change", load_catalog_info().last_changed))
         package = _package(obj, base_uri, stamp)
         return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
