@@ -15,6 +15,7 @@ from ict_competence._checks import non_blank, non_empty
 from ict_competence._frozen import FrozenMap, frozen_map
 from ict_competence._lookup import index, lookup
 from ict_competence.allocation._model import Assignment, Decision, DecisionKind
+from ict_competence.allocation._numeric import EPS, LOAD_CHANGE
 from ict_competence.catalog import Cluster, Domain
 from ict_competence.errors import FieldError
 
@@ -320,7 +321,7 @@ class Allocation:
                 continue
             spare = self.capacity[candidate.person] - load[candidate.person]
             cost: float | None = None
-            if spare + 1e-6 >= info.hours:
+            if spare + EPS >= info.hours:  # hours that fit, as the solvers count them
                 cost = (chosen.score if chosen is not None else 0.0) - candidate.score
             alternatives.append(
                 Alternative(
@@ -451,7 +452,7 @@ class Allocation:
             lost_b = _held(self, person, primary=False) - _held(other, person, primary=False)
             load_before = before_load.get(person, 0.0)
             load_after = after_load.get(person, 0.0)
-            if gained or lost or gained_b or lost_b or abs(load_after - load_before) > 1e-9:
+            if gained or lost or gained_b or lost_b or abs(load_after - load_before) > LOAD_CHANGE:
                 changes.append(
                     PersonChange(
                         person=person,
