@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
-
-import attrs
 
 from ict_competence.catalog import (
     Catalog,
@@ -29,6 +26,15 @@ from ict_competence.catalog import (
 from ict_competence.catalog._loader import load_catalog_info
 from ict_competence.catalog._model import CompetenceGroup
 from ict_competence.errors import IctCompetenceError
+from ict_competence.render._cfpackage import (
+    NAMESPACE,
+    TITLE,
+    Json,
+    Node,
+    Package,
+    case_identifier,
+    checked,
+)
 from ict_competence.text import LocalizedText, Provenance
 
 __all__ = [
@@ -37,12 +43,6 @@ __all__ = [
     "case_identifier",
 ]
 
-#: The namespace of every identifier in an export,
-#: ``uuid5(NAMESPACE_URL, "urn:ict-competence:case")``.
-#: Never change it: receiving systems recognise tasks, roles and competences by these ids.
-NAMESPACE = uuid.UUID("3acfa282-1577-5bd3-8d34-7a08e708eb78")
-
-TITLE = "Takenoverzicht ICT-coördinatie"
 CREATOR = "ict_competence"
 DESCRIPTION = (
     "Taken, rollen en competenties van teamgerichte ICT-coördinatie op school. "
@@ -52,64 +52,9 @@ DESCRIPTION = (
 
 _ROLES = LocalizedText("Rollen", "Roles")
 
-# (typeCode, title, description, hierarchyCode) of the CFItemTypes used.
-_ITEM_TYPES = (
-    ("cluster", "Takencluster", "A cluster of ICT-coordination tasks.", "1"),
-    ("task", "Taak", "An ICT-coordination task of the task overview.", "1.1"),
-    ("competence_group", "Competentiegroep", "A group of competences.", "2"),
-    ("competence", "Competentie", "A competence asked of who takes tasks or roles.", "2.1"),
-    ("role_group", "Rollengroep", "The roles of team-based ICT coordination.", "3"),
-    ("role", "Rol", "A role in team-based ICT coordination.", "3.1"),
-)
-# (code, title, description) of the CFAssociationGroupings used.
-_GROUPINGS = (
-    ("candidates", "Wie kan het opnemen?", "Task to a role that can take it (seed 003)."),
-    ("task_domain", "Vereist competentiedomein", "Task to the competence domain it needs."),
-    ("role_clusters", "Takenclusters van de rol", "Role to a task cluster it covers."),
-    ("role_competences", "Competenties van de rol", "Role to a competence it leans on."),
-)
 # What RFC 3986 allows in a URI; anything else in base_uri would make every uri invalid.
 _URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _OPTIONS = ("base_uri", "last_change")
-
-_Json = dict[str, object]
-
-
-def case_identifier(kind: str, code: str) -> str:
-    """The stable CASE identifier of a catalog entry: a ``uuid5`` of its kind and code.
-
-    Args:
-        kind: ``"task"``, ``"role"``, ``"competence"``, ``"cluster"`` (code: the cluster's
-            value), ``"document"`` (code: ``"catalog"``), ...
-        code: the entry's code.
-
-    >>> case_identifier("task", "TECH-01") == case_identifier("task", "TECH-01")
-    True
-    >>> case_identifier("task", "TECH-01") == str(uuid.uuid5(NAMESPACE, "task:TECH-01"))
-    True
-    """
-    return str(uuid.uuid5(NAMESPACE, f"{kind}:{code}"))
-
-
-@attrs.frozen
-class _Node:
-    """A package node others link to: its identifier, uri and a title for the link."""
-
-    identifier: str
-    uri: str
-    title: str
-
-    def link(self) -> _Json:
-        return {"title": self.title, "identifier": self.identifier, "uri": self.uri}
-
-
-def _checked(text: str, where: str) -> str:
-    # Python strings may hold lone surrogates, which UTF-8 (and so a CASE file) cannot.
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise IctCompetenceError(f"{where}: the text is not valid Unicode: {text!r}") from None
-    return text
 
 
 def _notes(*lines: str) -> str:
@@ -122,127 +67,6 @@ def _both(text: LocalizedText) -> str:
 
 def _source(provenance: Provenance) -> str:
     return f"source: {provenance}"
-
-
-class _Package:
-    """Collects the nodes of one CFPackage in order, with their links to the document."""
-
-    def __init__(self, base_uri: str | None, stamp: str) -> None:
-        self._base_uri = base_uri
-        self._stamp = stamp
-        self.document = self.node("document", "catalog", TITLE)
-        self.items: list[_Json] = []
-        self.associations: list[_Json] = []
-        self.item_types = {
-            type_code: self.node("item_type", type_code, title)
-            for type_code, title, _description, _hierarchy in _ITEM_TYPES
-        }
-        self.groupings = {
-            code: self.node("grouping", code, title) for code, title, _description in _GROUPINGS
-        }
-
-    def node(self, kind: str, code: str, title: str) -> _Node:
-        identifier = case_identifier(kind, code)
-        uri = f"{self._base_uri}{identifier}" if self._base_uri else f"urn:uuid:{identifier}"
-        return _Node(identifier, uri, title)
-
-    def definitions(self) -> _Json:
-        return {
-            "CFItemTypes": [
-                {
-                    "identifier": self.item_types[code].identifier,
-                    "uri": self.item_types[code].uri,
-                    "title": title,
-                    "description": description,
-                    "hierarchyCode": hierarchy,
-                    "typeCode": code,
-                    "lastChangeDateTime": self._stamp,
-                }
-                for code, title, description, hierarchy in _ITEM_TYPES
-            ],
-            "CFAssociationGroupings": [
-                {
-                    "identifier": self.groupings[code].identifier,
-                    "uri": self.groupings[code].uri,
-                    "title": title,
-                    "description": description,
-                    "lastChangeDateTime": self._stamp,
-                }
-                for code, title, description in _GROUPINGS
-            ],
-        }
-
-    def item(
-        self,
-        kind: str,
-        code: str,
-        *,
-        item_type: str,
-        statement: LocalizedText,
-        coding: str | None = None,
-        abbreviated: str | None = None,
-        enumeration: int | None = None,
-        keywords: Sequence[str] = (),
-        notes: str = "",
-    ) -> _Node:
-        where = f"{kind} {code}"
-        node = self.node(kind, code, coding or _checked(statement.nl, where))
-        item: _Json = {
-            "identifier": node.identifier,
-            "uri": node.uri,
-            "CFDocumentURI": self.document.link(),
-            "fullStatement": _checked(statement.nl, where),
-        }
-        if statement.en:
-            item["alternativeLabel"] = _checked(statement.en, where)
-        if abbreviated:
-            item["abbreviatedStatement"] = _checked(abbreviated, where)
-        if coding:
-            item["humanCodingScheme"] = coding
-        if enumeration is not None:
-            item["listEnumeration"] = str(enumeration)
-        if keywords:
-            item["conceptKeywords"] = [_checked(keyword, where) for keyword in keywords]
-        if notes:
-            item["notes"] = _checked(notes, where)
-        item_type_node = self.item_types[item_type]
-        item["CFItemType"] = item_type_node.title
-        item["CFItemTypeURI"] = item_type_node.link()
-        item["language"] = "nl"
-        item["lastChangeDateTime"] = self._stamp
-        self.items.append(item)
-        return node
-
-    def associate(
-        self,
-        association_type: str,
-        origin: _Node,
-        destination: _Node,
-        *,
-        sequence: int | None = None,
-        grouping: str | None = None,
-    ) -> None:
-        node = self.node(
-            "association", f"{association_type}:{origin.identifier}:{destination.identifier}", ""
-        )
-        association: _Json = {
-            "identifier": node.identifier,
-            "uri": node.uri,
-            "CFDocumentURI": self.document.link(),
-            "associationType": association_type,
-            "originNodeURI": origin.link(),
-            "destinationNodeURI": destination.link(),
-        }
-        if sequence is not None:
-            association["sequenceNumber"] = sequence
-        if grouping is not None:
-            association["CFAssociationGroupingURI"] = self.groupings[grouping].link()
-        association["lastChangeDateTime"] = self._stamp
-        self.associations.append(association)
-
-    def children(self, parent: _Node, children: Iterable[_Node]) -> None:
-        for number, child in enumerate(children, start=1):
-            self.associate("isChildOf", child, parent, sequence=number)
 
 
 def _task_notes(task: Task) -> str:
@@ -275,11 +99,11 @@ def _role_notes(role: Role) -> str:
 
 
 def _add_clusters(
-    package: _Package, catalog: Catalog
-) -> tuple[dict[Cluster, _Node], dict[str, _Node]]:
+    package: Package, catalog: Catalog
+) -> tuple[dict[Cluster, Node], dict[str, Node]]:
     """Add each cluster with its tasks; return the cluster and task nodes."""
-    clusters: dict[Cluster, _Node] = {}
-    tasks: dict[str, _Node] = {}
+    clusters: dict[Cluster, Node] = {}
+    tasks: dict[str, Node] = {}
     for number, profile in enumerate(catalog.clusters, start=1):
         cluster = clusters[profile.cluster] = package.item(
             "cluster",
@@ -312,7 +136,7 @@ def _add_clusters(
 
 
 def _add_members(
-    package: _Package, group: _Node, members: list[Competence], nodes: dict[str, _Node]
+    package: Package, group: Node, members: list[Competence], nodes: dict[str, Node]
 ) -> None:
     """Add ``members`` as the competences of ``group``, in order, and record their nodes."""
     children = []
@@ -338,19 +162,19 @@ def _subgroups(group: CompetenceGroup, groups: Sequence[CompetenceGroup]) -> lis
 
 
 def _add_competences(
-    package: _Package, catalog: Catalog, groups: Sequence[CompetenceGroup]
-) -> tuple[list[_Node], dict[Domain, _Node], dict[str, _Node]]:
+    package: Package, catalog: Catalog, groups: Sequence[CompetenceGroup]
+) -> tuple[list[Node], dict[Domain, Node], dict[str, Node]]:
     """Add the competence groups and competences; return the top groups, domains, competences.
 
     A group over other groups has no coding and holds no competences itself; the groups
     under it are numbered in order (``listEnumeration``).
     """
-    top: list[_Node] = []
-    domains: dict[Domain, _Node] = {}
-    competences: dict[str, _Node] = {}
+    top: list[Node] = []
+    domains: dict[Domain, Node] = {}
+    competences: dict[str, Node] = {}
     inner = [sub for group in groups for sub in _subgroups(group, groups)]
 
-    def add(group: CompetenceGroup, number: int | None) -> _Node:
+    def add(group: CompetenceGroup, number: int | None) -> Node:
         subgroups = _subgroups(group, groups)
         node = package.item(
             "group",
@@ -381,7 +205,7 @@ def _add_competences(
     return top, domains, competences
 
 
-def _add_roles(package: _Package, catalog: Catalog) -> tuple[_Node, dict[str, _Node]]:
+def _add_roles(package: Package, catalog: Catalog) -> tuple[Node, dict[str, Node]]:
     group = package.item("group", "roles", item_type="role_group", statement=_ROLES)
     roles = {
         role.code: package.item(
@@ -399,7 +223,7 @@ def _add_roles(package: _Package, catalog: Catalog) -> tuple[_Node, dict[str, _N
     return group, roles
 
 
-def _document(package: _Package, catalog: Catalog, stamp: str, version: str) -> _Json:
+def _document(package: Package, catalog: Catalog, stamp: str, version: str) -> Json:
     entries: Iterable[ClusterProfile | Task | Role | Competence] = (
         *catalog.clusters,
         *catalog.tasks,
@@ -417,13 +241,13 @@ def _document(package: _Package, catalog: Catalog, stamp: str, version: str) -> 
         "subject": ["ICT-coördinatie"],
         "language": "nl",
         "version": version,
-        "notes": _checked("sources: " + ", ".join(sources), "provenance"),
+        "notes": checked("sources: " + ", ".join(sources), "provenance"),
     }
 
 
-def _package(catalog: Catalog, base_uri: str | None, stamp: str) -> _Json:
+def _package(catalog: Catalog, base_uri: str | None, stamp: str) -> Json:
     info = load_catalog_info()
-    package = _Package(base_uri, stamp)
+    package = Package(base_uri, stamp)
     clusters, tasks = _add_clusters(package, catalog)
     groups, domains, competences = _add_competences(package, catalog, info.competence_groups)
     roles_group, roles = _add_roles(package, catalog)
