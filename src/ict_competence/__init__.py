@@ -97,6 +97,7 @@ if TYPE_CHECKING:
     from ict_competence.errors import FieldError as FieldError
     from ict_competence.errors import IctCompetenceError as IctCompetenceError
     from ict_competence.errors import MoveError as MoveError
+    from ict_competence.errors import PlanError as PlanError
     from ict_competence.errors import RoadmapError as RoadmapError
     from ict_competence.errors import SerializationError as SerializationError
     from ict_competence.errors import UnknownCodeError as UnknownCodeError
@@ -169,6 +170,7 @@ _EXPORTS: dict[str, str] = {
     "FieldError": "errors",
     "IctCompetenceError": "errors",
     "MoveError": "errors",
+    "PlanError": "errors",
     "RoadmapError": "errors",
     "SerializationError": "errors",
     "UnknownCodeError": "errors",

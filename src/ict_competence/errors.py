@@ -10,6 +10,7 @@ __all__ = [
     "FieldError",
     "IctCompetenceError",
     "MoveError",
+    "PlanError",
     "RoadmapError",
     "SerializationError",
     "UnknownCodeError",
@@ -178,3 +179,10 @@ class AllocationError(IctCompetenceError, ValueError):
         self.rule = rule
         self.person = person
         self.key = key
+
+
+class PlanError(IctCompetenceError):
+    """A school plan that cannot do what was asked: evaluate without an allocation, save or load.
+
+    The message names the plan's file where there is one, never a person's name.
+    """
