@@ -140,7 +140,9 @@ if TYPE_CHECKING:
     from ict_competence.text import LocalizedText as LocalizedText
     from ict_competence.text import Provenance as Provenance
     from ict_competence.xlsx import read_overview as read_overview
+    from ict_competence.xlsx import read_team as read_team
     from ict_competence.xlsx import write_overview as write_overview
+    from ict_competence.xlsx import write_team as write_team
 
 __version__ = "0.1.0"
 
@@ -197,7 +199,9 @@ _EXPORTS: dict[str, str] = {
     "Provenance": "text",
     # xlsx
     "read_overview": "xlsx",
+    "read_team": "xlsx",
     "write_overview": "xlsx",
+    "write_team": "xlsx",
     # allocation
     "Allocation": "allocation",
     "AllocationDiff": "allocation",

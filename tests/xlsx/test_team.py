@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from ict_competence.allocation import Person, Team
 from ict_competence.catalog import Cluster, Domain
 from ict_competence.errors import WorkbookError
-from ict_competence.xlsx._team import read as read_team
-from ict_competence.xlsx._team import write as write_team
+from ict_competence.xlsx import read_team, write_team
 from tests.allocation.strategies import teams
 from tests.xlsx.conftest import edit
 from tests.xlsx.test_edits import resave_with_libreoffice

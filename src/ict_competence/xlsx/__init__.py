@@ -1,4 +1,4 @@
-"""Task-overview workbooks: write one a school leader fills in, read it back safely.
+"""Workbooks a school leader fills in, the task overview and the team, and reading them back safely.
 
 openpyxl is imported only when a workbook is actually read or written, so that
 ``import ict_competence`` stays fast.
@@ -6,5 +6,12 @@ openpyxl is imported only when a workbook is actually read or written, so that
 
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._overview import read_overview, write_overview
+from ict_competence.xlsx._team_workbook import read_team, write_team
 
-__all__ = ["WorkbookError", "read_overview", "write_overview"]
+__all__ = [
+    "WorkbookError",
+    "read_overview",
+    "read_team",
+    "write_overview",
+    "write_team",
+]
