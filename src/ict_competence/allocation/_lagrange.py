@@ -68,6 +68,8 @@ class Relaxation:
         ]
         self.capacity = [ceil_units(hours * self.scale) for hours in free_hours]
         self.menus, self.people_of = self._menus()
+        # Each back-up slot's knapsack identifier, looked up rather than made in the hot loop.
+        self.backup_ids = [backup_item(t, n_instances) for t in range(n_instances)]
         self.lam = [0.0] * n_instances
         self.mu = [0.0] * n_instances
         #: Per person: their knapsack's value at the current prices, None when stale.
@@ -126,7 +128,7 @@ class Relaxation:
 
     def groups(self, p: int, skip: int = NOBODY) -> tuple[list[list[Option]], dict[int, Option]]:
         """Person ``p``'s knapsack at the current prices (without instance ``skip``)."""
-        lam, mu, n_instances = self.lam, self.mu, self.n_instances
+        lam, mu, backup_ids = self.lam, self.mu, self.backup_ids
         groups: list[list[Option]] = []
         offered: dict[int, Option] = {}
         for t, primary_units, primary_value, backup_units, backup_value in self.menus[p]:
@@ -140,7 +142,7 @@ class Relaxation:
             if backup_value is not None:
                 reduced = backup_value - mu[t]
                 if reduced > 0:
-                    options.append((backup_units, reduced, backup_item(t, n_instances)))
+                    options.append((backup_units, reduced, backup_ids[t]))
             if options:
                 groups.append(options)
                 for option in options:

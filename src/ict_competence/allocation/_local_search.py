@@ -33,6 +33,8 @@ class SearchState:
         #: Each instance's hours in knapsack units, as primary and as back-up (rounded up).
         self.primary_units = primary_units
         self.backup_units = backup_units
+        # Each back-up slot's knapsack identifier, looked up rather than made in the hot loop.
+        self.backup_ids = [backup_item(t, n_instances) for t in range(n_instances)]
         self.primary = [NOBODY] * n_instances
         self.backup = [NOBODY] * n_instances
         self.load = [0.0] * n_people
@@ -241,7 +243,7 @@ class SearchState:
     def _menu(self, p: int, forced: int) -> tuple[list[tuple[Option]], float]:
         """Person ``p``'s items for re-packing, and the value of what they hold now."""
         problem = self.problem
-        n_instances = len(problem.instances)
+        backup_ids = self.backup_ids
         primary, backup = self.primary, self.backup
         pinned_primary, pinned_backup = problem.pinned_primary, problem.pinned_backup
         primary_units, backup_units = self.primary_units, self.backup_units
@@ -266,9 +268,9 @@ class SearchState:
             b = backup[t]
             if b == p:
                 current += value
-                groups.append(((backup_units[t], value, backup_item(t, n_instances)),))
+                groups.append(((backup_units[t], value, backup_ids[t]),))
             elif b == NOBODY and value > 0:
-                groups.append(((backup_units[t], value, backup_item(t, n_instances)),))
+                groups.append(((backup_units[t], value, backup_ids[t]),))
         return groups, current
 
     def _take(self, p: int, chosen: list[int], forced: int) -> list[int]:
@@ -281,7 +283,7 @@ class SearchState:
             if t not in problem.pinned_primary:
                 self.drop_primary(t)
                 dropped.append(t)
-        for t in [t for t in self.backing[p] if backup_item(t, n_instances) not in keep]:
+        for t in [t for t in self.backing[p] if self.backup_ids[t] not in keep]:
             if t not in problem.pinned_backup:
                 self.set_backup(t, NOBODY)
         for ident in chosen:
