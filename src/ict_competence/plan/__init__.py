@@ -1,0 +1,17 @@
+"""The school plan: a school's year in one saved value, roadmap steps 5–8 answered from its data."""
+
+from ict_competence.errors import PlanError
+from ict_competence.plan._actions import ActionPlan, PlanAction
+from ict_competence.plan._enums import ActionSource
+from ict_competence.plan._evaluation import Evaluation, PersonLoad
+from ict_competence.plan._plan import SchoolPlan
+
+__all__ = [
+    "ActionPlan",
+    "ActionSource",
+    "Evaluation",
+    "PersonLoad",
+    "PlanAction",
+    "PlanError",
+    "SchoolPlan",
+]
