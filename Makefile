@@ -23,8 +23,8 @@ demo: $(STAMP)
 test: lint typecheck unit docs
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks docs/conf.py
-	$(BIN)/ruff format --check src tests benchmarks docs/conf.py
+	$(BIN)/ruff check src tests benchmarks scripts docs/conf.py
+	$(BIN)/ruff format --check src tests benchmarks scripts docs/conf.py
 	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)

@@ -1,25 +1,29 @@
 import ast
 import importlib
+import importlib.util
 import inspect
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import ict_competence
 
+_SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "public_surface.py"
+
+
+def _surface_script():
+    spec = importlib.util.spec_from_file_location("public_surface", _SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 #: The modules whose ``__all__`` together make the top level's public names.
-SOURCES = (
-    "catalog",
-    "flow",
-    "dialogue",
-    "allocation",
-    "xlsx",
-    "render",
-    "serialize",
-    "text",
-    "errors",
-)
+SOURCES = _surface_script().SOURCES
 
 
 def _isort_style(name: str) -> tuple[int, str]:
@@ -103,8 +107,16 @@ def test_the_export_table_and_the_type_checking_imports_list_the_same_names_and_
         assert name in importlib.import_module(f"ict_competence.{source}").__all__
 
 
+def test_the_generated_surface_is_current():
+    script = _surface_script()
+
+    text = script.INIT.read_text(encoding="utf-8")
+
+    assert script.updated(text) == text, "run: python scripts/public_surface.py"
+
+
 def test_every_package_face_only_imports_and_declares_a_sorted_all():
-    for package in ("catalog", "flow", "dialogue", "allocation", "xlsx", "render"):
+    for package in ("catalog", "flow", "dialogue", "allocation", "xlsx", "plan", "render"):
         tree = ast.parse(inspect.getsource(importlib.import_module(f"ict_competence.{package}")))
 
         kinds = {type(node).__name__ for node in tree.body[1:]}

@@ -10,8 +10,15 @@ from ict_competence.catalog._enums import (
     SchoolType,
     Scope,
 )
-from ict_competence.catalog._loader import load_catalog
-from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
+from ict_competence.catalog._loader import load_catalog, load_catalog_info
+from ict_competence.catalog._model import (
+    CatalogInfo,
+    ClusterProfile,
+    Competence,
+    CompetenceGroup,
+    Role,
+    Task,
+)
 from ict_competence.catalog._overview import (
     FULL_TIME_HOURS,
     OverviewSummary,
@@ -23,9 +30,11 @@ from ict_competence.errors import ContentError, UnknownCodeError
 __all__ = [
     "FULL_TIME_HOURS",
     "Catalog",
+    "CatalogInfo",
     "Cluster",
     "ClusterProfile",
     "Competence",
+    "CompetenceGroup",
     "CompetenceKind",
     "ContentError",
     "CoreCriterion",
@@ -40,4 +49,5 @@ __all__ = [
     "TaskOverview",
     "UnknownCodeError",
     "load_catalog",
+    "load_catalog_info",
 ]
