@@ -127,22 +127,20 @@ def _computed(path: Path, rows: Rows, formulas: list[_Cell], where: _Sheet) -> R
     ]
 
 
-def _read_sheets(path: Path) -> tuple[Rows, Rows | None]:
-    """Rows of the overview sheet and of the hidden data sheet (None when it was removed).
+def read_sheets(path: Path, main: str, extra: str) -> tuple[Rows, Rows | None]:
+    """Rows of the sheet ``main``, which must exist, and of ``extra`` (None when it is absent).
 
     The workbook is opened once; only when a formula turns up is it opened a second
     time for the values Excel or LibreOffice cached.
     """
     book = _open(path, data_only=False)
     try:
-        if OVERVIEW_SHEET not in book.sheetnames:
-            raise _Sheet(path, OVERVIEW_SHEET).error(
-                None,
-                f"the workbook has no sheet {OVERVIEW_SHEET!r} (it has: "
-                f"{', '.join(book.sheetnames)})",
+        if main not in book.sheetnames:
+            raise _Sheet(path, main).error(
+                None, f"the workbook has no sheet {main!r} (it has: {', '.join(book.sheetnames)})"
             )
         read: list[Rows | None] = []
-        for name in (OVERVIEW_SHEET, DATA_SHEET):
+        for name in (main, extra):
             if name not in book.sheetnames:
                 read.append(None)
                 continue
@@ -151,9 +149,9 @@ def _read_sheets(path: Path) -> tuple[Rows, Rows | None]:
             read.append(_computed(path, rows, formulas, where) if formulas else rows)
     finally:
         book.close()
-    overview, data = read
-    assert overview is not None  # noqa: S101 - checked above
-    return overview, data
+    first, second = read
+    assert first is not None  # noqa: S101 - checked above
+    return first, second
 
 
 def _blank(value: object) -> bool:
@@ -394,7 +392,7 @@ def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
     """Check, open and read the overview sheet into a TaskOverview."""
     check_workbook(path)
     catalog = catalog or load_catalog()
-    rows, data = _read_sheets(path)
+    rows, data = read_sheets(path, OVERVIEW_SHEET, DATA_SHEET)
     known: dict[str, Task] = {task.code: task for task in catalog.tasks}
     known.update(_definitions(path, data))
     where = _Sheet(path, OVERVIEW_SHEET)

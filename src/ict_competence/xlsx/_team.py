@@ -26,14 +26,12 @@ from ict_competence.xlsx._read import (
     Rows,
     _blank,
     _Cell,
-    _computed,
     _free_text,
-    _open,
     _parse_number,
     _Sheet,
-    _sheet_rows,
     _text,
     _title,
+    read_sheets,
 )
 from ict_competence.xlsx._team_layout import (
     MAX_PROBLEMS,
@@ -173,29 +171,6 @@ class _Problems:
         raise WorkbookError(
             f"{count} {noun} correcting:\n  " + "\n  ".join(shown) + more, path=str(self.path)
         )
-
-
-def _sheets(path: Path) -> tuple[Rows, Rows | None]:
-    book = _open(path, data_only=False)
-    try:
-        if TEAM_SHEET not in book.sheetnames:
-            raise _Sheet(path, TEAM_SHEET).error(
-                None,
-                f"the workbook has no sheet {TEAM_SHEET!r} (it has: {', '.join(book.sheetnames)})",
-            )
-        read: list[Rows | None] = []
-        for name in (TEAM_SHEET, SCHOOLS_SHEET):
-            if name not in book.sheetnames:
-                read.append(None)
-                continue
-            where = _Sheet(path, name)
-            rows, formulas = _sheet_rows(book, where)
-            read.append(_computed(path, rows, formulas, where) if formulas else rows)
-    finally:
-        book.close()
-    team, schools = read
-    assert team is not None  # noqa: S101 - checked above
-    return team, schools
 
 
 def _filled(rows: Rows) -> Iterator[tuple[int, list[_Cell]]]:
@@ -350,7 +325,7 @@ class _TeamReader:
 def read(path: Path) -> Team:
     """Read a team workbook; every bad cell is reported in one :class:`WorkbookError`."""
     check_workbook(path)
-    rows, school_rows = _sheets(path)
+    rows, school_rows = read_sheets(path, TEAM_SHEET, SCHOOLS_SHEET)
     _, columns, body = _header_row(rows, path)
     listed = _schools(school_rows)
     problems = _Problems(path)
