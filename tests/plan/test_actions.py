@@ -6,6 +6,7 @@ import attrs
 from hypothesis import HealthCheck, given, settings
 
 from ict_competence.allocation import DecisionKind, Team
+from ict_competence.catalog import Cluster
 from ict_competence.flow import Actor, Answer, load_roadmap
 from ict_competence.plan import ActionPlan, ActionSource, PlanAction, SchoolPlan
 from ict_competence.plan._actions import ADVICE_OWNERS
@@ -124,3 +125,19 @@ def test_the_repr_of_an_action_leaves_out_its_texts():
     assert "Uitleenpool" not in shown
     assert "zomer" not in shown
     assert "owner='p1'" in shown
+
+
+def test_a_back_up_to_train_falls_to_the_directie_when_the_primary_left_the_team():
+    plan = small_school()
+    ann, bo = plan.team.people
+    unwilling = attrs.evolve(bo, motivation={Cluster.PEDAGOGICAL: 3})  # no back-up for T-00
+    plan = attrs.evolve(plan, team=Team((ann, unwilling))).allocate()
+    assert plan.allocation is not None
+    holder = plan.allocation.assignments["T-00"].primary
+    plan = attrs.evolve(plan, team=Team(tuple(p for p in plan.team.people if p.id != holder)))
+
+    findings = {a.reference: a for a in plan.action_plan().by_source(ActionSource.FINDING)}
+
+    assert "T-00" in plan.evaluate().single_points_of_failure
+    assert findings["T-00"].owner == "directie"
+    assert findings[holder].owner == "directie"

@@ -161,3 +161,14 @@ def test_an_evaluation_and_the_action_plan_hold_no_persons_name(plan):
     leaked = [name for name in NAMES for text in written if name in text]
 
     assert leaked == []
+
+
+def test_next_cycle_after_the_school_closed_the_evaluation_itself_only_revisits():
+    plan = _year_one()
+    plan = attrs.evolve(plan, roadmap=plan.roadmap.complete(note="besproken op de ICT-raad"))
+
+    following = plan.next_cycle(from_step=7)
+
+    assert following.roadmap.history[:-1] == plan.roadmap.history
+    assert following.roadmap.current.number == 7
+    assert following.baseline == plan.allocation

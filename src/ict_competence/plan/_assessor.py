@@ -129,7 +129,7 @@ def _tailoring(plan: SchoolPlan) -> Assessment | None:
 
 
 def _expertise(plan: SchoolPlan) -> Assessment:
-    found = plan.eligibility
+    found = plan._eligibility  # the plan caches it: computed once per plan
     missing = found.without_primary
     total, rules = len(found.instances), plan.effective_rules.name
     if not missing:

@@ -185,7 +185,7 @@ class SchoolPlan:
         return self.allocation is not None and self.allocated_from == self._fingerprint
 
     @cached_property
-    def eligibility(self) -> Eligibility:
+    def _eligibility(self) -> Eligibility:
         """Who may be the primary of each active task instance, under the plan's rules."""
         return eligibility(self.overview, self.team, self.effective_rules)
 
