@@ -23,6 +23,7 @@ __all__ = [
     "instance_of",
     "is_finite_number",
     "items_of",
+    "matching",
     "non_blank",
     "non_empty",
     "unique",
@@ -32,16 +33,30 @@ __all__ = [
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
-_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}")
+def matching(pattern: str, expected: str) -> Validator:
+    """Accept a string that matches ``pattern`` as a whole; the message says ``expected``.
+
+    >>> @attrs.frozen
+    ... class Room:
+    ...     number: str = attrs.field(validator=matching(r"[0-9]{3}", "three digits"))
+    >>> Room("12a")
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: number: expected three digits, found '12a'
+    """
+    compiled = re.compile(pattern)
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str) or not compiled.fullmatch(value):
+            raise FieldError(attribute.name, f"expected {expected}, found {value!r}")
+
+    return check
 
 
-def code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Accept a stable code: letters, digits and ``- _ . :``, at most 40 characters."""
-    if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise FieldError(
-            attribute.name,
-            f"expected a code of letters, digits and - _ . : (at most 40), found {value!r}",
-        )
+#: Accepts a stable code: letters, digits and ``- _ . :``, at most 40 characters.
+code = matching(
+    r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}", "a code of letters, digits and - _ . : (at most 40)"
+)
 
 
 def codes(instance: object, attribute: attrs.Attribute[Any], value: Iterable[object]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -105,7 +105,37 @@ class Task:
 
 
 @attrs.frozen(kw_only=True)
-class Competence:
+class _Sorted:
+    """What is sorted by kind of competence: a competence, or a heading over competences.
+
+    Attributes:
+        code: stable identifier.
+        kind: the kind of competence.
+        domain: the domain, only ever for domain competences; a competence of that kind
+            always has one, a heading may hold them all without one.
+    """
+
+    #: Whether everything of the domain kind names its domain, and the message if not.
+    _domain_always: ClassVar[bool]
+    _domain_message: ClassVar[str]
+
+    code: str = attrs.field(validator=code)
+    kind: CompetenceKind = attrs.field(validator=instance_of(CompetenceKind))
+    domain: Domain | None = attrs.field(default=None)
+
+    @domain.validator
+    def _domain_for_domain_kind(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            instance_of(Domain)(self, attribute, value)
+        of_domain_kind = self.kind is CompetenceKind.DOMAIN
+        if (value is not None and not of_domain_kind) or (
+            value is None and of_domain_kind and self._domain_always
+        ):
+            raise FieldError(attribute.name, self._domain_message)
+
+
+@attrs.frozen(kw_only=True)
+class Competence(_Sorted):
     """A competence: a domain's requirement, one of the 13 generic ones, or a leader's.
 
     Attributes:
@@ -116,16 +146,11 @@ class Competence:
         provenance: where it comes from.
     """
 
-    code: str = attrs.field(validator=code)
-    kind: CompetenceKind = attrs.field(validator=instance_of(CompetenceKind))
-    domain: Domain | None = attrs.field(default=None)
+    _domain_always = True
+    _domain_message = "a domain is given exactly for domain competences"
+
     name: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
     provenance: Provenance = attrs.field(validator=instance_of(Provenance))
-
-    @domain.validator
-    def _domain_iff_domain_kind(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if (value is None) == (self.kind is CompetenceKind.DOMAIN):
-            raise FieldError(attribute.name, "a domain is given exactly for domain competences")
 
 
 @attrs.frozen(kw_only=True)
@@ -184,7 +209,7 @@ class ClusterProfile:
 
 
 @attrs.frozen(kw_only=True)
-class CompetenceGroup:
+class CompetenceGroup(_Sorted):
     """A heading the seeds put over competences: "Vereiste competenties", "Technisch", ….
 
     A group holds the competences of its ``kind`` (and of its ``domain``, if it has one);
@@ -198,18 +223,11 @@ class CompetenceGroup:
         provenance: where the heading stands.
     """
 
-    code: str = attrs.field(validator=code)
-    kind: CompetenceKind = attrs.field(validator=instance_of(CompetenceKind))
-    domain: Domain | None = attrs.field(default=None)
+    _domain_always = False
+    _domain_message = "only a group of domain competences has one"
+
     title: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
     provenance: Provenance = attrs.field(validator=instance_of(Provenance))
-
-    @domain.validator
-    def _domain_only_for_domain_kind(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            instance_of(Domain)(self, attribute, value)
-            if self.kind is not CompetenceKind.DOMAIN:
-                raise FieldError(attribute.name, "only a group of domain competences has one")
 
     def holds(self, competence: Competence) -> bool:
         """Whether ``competence`` belongs under this heading (or under one inside it)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
@@ -29,32 +28,21 @@ __all__ = [
     "topic_code",
 ]
 
-_TOPIC_CODE = re.compile(r"([0-9]{1,3})\.[0-9]{1,3}")
-_URL = re.compile(r"https?://\S+")
-
-
-def topic_code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Accept a topic code: a main question's number, a dot and a number (``"2.3"``)."""
-    if not isinstance(value, str) or not _TOPIC_CODE.fullmatch(value):
-        raise FieldError(
-            attribute.name,
-            f"expected a topic code like '2.3' (main question, dot, number), found {value!r}",
-        )
-
-
-def _url(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or not _URL.fullmatch(value)):
-        raise FieldError(attribute.name, f"expected an http(s) address, found {value!r}")
+#: Accepts a topic code: a main question's number, a dot and a number (``"2.3"``).
+topic_code = _checks.matching(
+    r"[0-9]{1,3}\.[0-9]{1,3}", "a topic code like '2.3' (main question, dot, number)"
+)
+_url = attrs.validators.optional(_checks.matching(r"https?://\S+", "an http(s) address"))
 
 
 @attrs.frozen(kw_only=True)
-class Theme:
-    """One of the four themes (thema's) that order the conversation topics.
+class _Described:
+    """An entry the handreiking names and describes: a theme or a staff member's role.
 
     Attributes:
         code: stable identifier such as ``omgeving``.
-        name: the theme as the handreiking names it.
-        description: what the theme is about.
+        name: the entry as the handreiking names it.
+        description: what it is about.
         provenance: where it comes from.
     """
 
@@ -62,6 +50,16 @@ class Theme:
     name: LocalizedText
     description: LocalizedText
     provenance: Provenance
+
+
+@attrs.frozen(kw_only=True)
+class Theme(_Described):
+    """One of the four themes (thema's) that order the conversation topics, such as ``omgeving``."""
+
+
+@attrs.frozen(kw_only=True)
+class StaffRole(_Described):
+    """One of the staff member's roles (hr, beleidsadviseur, informatiemanager, IBP)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -203,23 +201,6 @@ class MainQuestion:
     intro: LocalizedText | None = None
     heading: LocalizedText | None = None
     topics: tuple[Topic, ...] = attrs.field(default=(), validator=_topics_under)
-    provenance: Provenance
-
-
-@attrs.frozen(kw_only=True)
-class StaffRole:
-    """One of the staff member's roles (hr, beleidsadviseur, informatiemanager, IBP).
-
-    Attributes:
-        code: stable identifier within the key figure.
-        name: the role's name.
-        description: what the role does.
-        provenance: where it comes from.
-    """
-
-    code: str = attrs.field(validator=_checks.code)
-    name: LocalizedText
-    description: LocalizedText
     provenance: Provenance
 
 
