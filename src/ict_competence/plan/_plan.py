@@ -111,18 +111,21 @@ class SchoolPlan:
     >>> from ict_competence.catalog import Cluster, Domain, load_catalog
     >>> ann = Person(
     ...     id="p1",
-    ...     hours=2000,
+    ...     hours=3000,
     ...     levels=dict.fromkeys(Domain, 3),
     ...     motivation=dict.fromkeys(Cluster, 2),
     ...     name="Ann",
     ... )
     >>> overview = load_catalog().overview().choose("TECH-12", applies=False)
     >>> plan = SchoolPlan(name="De Linde", overview=overview, team=Team((ann,)))
-    >>> plan = plan.advance()  # steps 1-4 are the school's own to answer
-    >>> plan.roadmap.current.number
+    >>> plan.advance().roadmap.current.number  # steps 1-4 are the school's own to answer
     1
-    >>> plan
-    <SchoolPlan 'De Linde': 1 school, 1 person, 41 active tasks, step 1 (cycle 1), no allocation>
+    >>> session = plan.roadmap.answer(True).answer(True).answer(True).answer(False)
+    >>> plan = attrs.evolve(plan, roadmap=session).allocate().advance()
+    >>> [(move.step, move.answer.value, move.evidence.source) for move in plan.roadmap.path[4:]]
+    [(5, 'done', 'plan.overview'), (6, 'yes', 'plan.team'), (7, 'done', 'plan.allocation')]
+    >>> plan.evaluate()  # one person carries it all: every core task hangs on them
+    <Evaluation coverage 100%, 0 uncovered, 18 single points of failure, 0 overloaded>
     """
 
     name: str = attrs.field(validator=non_blank)
