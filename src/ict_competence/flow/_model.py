@@ -29,35 +29,41 @@ def _listed(numbers: list[int]) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class ActorAdvice:
-    """What a branch of a step advises one actor (or, without an actor, the school).
+class _Passage:
+    """A text of the roadmap and where it comes from.
 
     Attributes:
-        actor: who the advice is for; ``None`` when the seed addresses no one in particular
-            (the recruit / outsource advice of step 6).
-        text: the advice; for the built-in roadmap the Dutch is verbatim from seed 004,
-            without the actor's name in front.
-        provenance: where the advice comes from.
+        text: the text; for the built-in roadmap the Dutch is verbatim from seed 004.
+        provenance: where the text comes from.
     """
 
-    actor: Actor | None = None
     text: LocalizedText
     provenance: Provenance | None = None
 
 
 @attrs.frozen(kw_only=True)
-class StepText:
+class ActorAdvice(_Passage):
+    """What a branch of a step advises one actor (or, without an actor, the school).
+
+    For the built-in roadmap the advice is without the actor's name in front.
+
+    Attributes:
+        actor: who the advice is for; ``None`` when the seed addresses no one in particular
+            (the recruit / outsource advice of step 6).
+    """
+
+    actor: Actor | None = None
+
+
+@attrs.frozen(kw_only=True)
+class StepText(_Passage):
     """The body of a step beyond its title, for one variant of the step or for every variant.
 
     Attributes:
         variant: the variant this text belongs to; ``None`` for a text that always applies.
-        text: the text; for the built-in roadmap the Dutch is verbatim from seed 004.
-        provenance: where the text comes from.
     """
 
     variant: Variant | None = None
-    text: LocalizedText
-    provenance: Provenance | None = None
 
 
 @attrs.frozen(kw_only=True)
