@@ -143,6 +143,28 @@ def _own_topics(
     return items
 
 
+def _selected_questions(
+    figure: KeyFigure,
+    themes: frozenset[str] | None,
+    policy_themes: frozenset[str] | None,
+    topics: frozenset[str] | None,
+) -> list[MainQuestion]:
+    """The figure's main questions, each with only its selected topics; none left, none kept."""
+    questions = []
+    for question in figure.main_questions:
+        if themes is not None and question.theme not in themes:
+            continue
+        chosen = tuple(
+            topic
+            for topic in question.topics
+            if (policy_themes is None or policy_themes.intersection(topic.policy_themes))
+            and (topics is None or topic.code in topics)
+        )
+        if chosen:
+            questions.append(attrs.evolve(question, topics=chosen))
+    return questions
+
+
 def conversation_guide(
     key_figure: str | KeyFigure,
     *,
@@ -186,18 +208,7 @@ def conversation_guide(
         _own_topics(figure, topics),
         tuple(t.code for t in figure.topics),
     )
-    questions = []
-    for question in figure.main_questions:
-        if wanted_themes is not None and question.theme not in wanted_themes:
-            continue
-        chosen = tuple(
-            topic
-            for topic in question.topics
-            if (wanted_policy is None or wanted_policy.intersection(topic.policy_themes))
-            and (wanted_topics is None or topic.code in wanted_topics)
-        )
-        if chosen:
-            questions.append(attrs.evolve(question, topics=chosen))
+    questions = _selected_questions(figure, wanted_themes, wanted_policy, wanted_topics)
     theme_codes = _first_seen(question.theme for question in questions)
     policy_codes = _first_seen(
         code for question in questions for topic in question.topics for code in topic.policy_themes
