@@ -22,7 +22,7 @@ from ict_competence.allocation import (
     default_rules,
     even_load_rules,
 )
-from ict_competence.allocation._result import suggest_profile
+from ict_competence.allocation._readings import suggest_profile
 from ict_competence.catalog import Cluster
 from ict_competence.errors import FieldError, SerializationError, UnknownCodeError
 from ict_competence.serialize import from_json, to_json

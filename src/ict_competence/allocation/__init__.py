@@ -26,16 +26,18 @@ from ict_competence.allocation._model import (
     Team,
     task_instances,
 )
+from ict_competence.allocation._readings import (
+    AllocationDiff,
+    PersonChange,
+    ProfileSuggestion,
+    RaciRow,
+)
 from ict_competence.allocation._result import (
     Allocation,
-    AllocationDiff,
     Alternative,
     Candidate,
     Explanation,
     InstanceInfo,
-    PersonChange,
-    ProfileSuggestion,
-    RaciRow,
 )
 from ict_competence.allocation._rules import (
     DEFAULT_BACKUP_SHARE,

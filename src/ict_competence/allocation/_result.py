@@ -11,35 +11,27 @@ from functools import cached_property
 
 import attrs
 
-from ict_competence._checks import non_blank, non_empty
 from ict_competence._frozen import FrozenMap, frozen_map
 from ict_competence._lookup import index, lookup
-from ict_competence.allocation._model import Assignment, Decision, DecisionKind
-from ict_competence.allocation._numeric import EPS, LOAD_CHANGE
+from ict_competence.allocation import _readings
+from ict_competence.allocation._model import Assignment, Decision
+from ict_competence.allocation._numeric import EPS
+from ict_competence.allocation._readings import (
+    AllocationDiff,
+    ProfileSuggestion,
+    RaciRow,
+    fmt_hours,
+)
 from ict_competence.catalog import Cluster, Domain
 from ict_competence.errors import FieldError
 
 __all__ = [
     "Allocation",
-    "AllocationDiff",
     "Alternative",
     "Candidate",
     "Explanation",
     "InstanceInfo",
-    "PersonChange",
-    "ProfileSuggestion",
-    "RaciRow",
 ]
-
-#: The RACI "responsible" of a task to outsource: the catalog's external firm.
-OUTSOURCE_PARTY = "external_firm"
-#: The catalog role for someone who carries mostly one cluster (seed 003, "2 rollen").
-CLUSTER_ROLES = {
-    Cluster.TECHNICAL: "tict",
-    Cluster.PEDAGOGICAL: "digicoach",
-    Cluster.ADMINISTRATIVE: "administrative_staff",
-    Cluster.POLICY: "ict_policy_team",
-}
 
 
 @attrs.frozen(kw_only=True)
@@ -92,7 +84,7 @@ class InstanceInfo:
 
 
 @attrs.frozen(kw_only=True)
-class Alternative:
+class Alternative(Candidate):
     """Another person who could take an instance, and what switching to them would cost.
 
     Attributes:
@@ -104,10 +96,6 @@ class Alternative:
             ``None`` when they have no room for it without dropping other tasks.
     """
 
-    person: str
-    level: int
-    motivation: int
-    score: float
     spare_hours: float
     change_cost: float | None
 
@@ -127,88 +115,6 @@ class Explanation:
 
     def __str__(self) -> str:
         return self.text
-
-
-@attrs.frozen(kw_only=True)
-class RaciRow:
-    """One task instance in a RACI matrix: exactly one A, at least one R.
-
-    Attributes:
-        key: the instance key.
-        responsible: who does it: the primary's id, or for a task nobody in the team
-            takes a catalog role code: ``external_firm`` to outsource it, or the role
-            to recruit for it.
-        accountable: the one person or role answerable for it (directie by default).
-        consulted: who is consulted (the back-up).
-        informed: who is kept informed.
-        vacancy: whether ``responsible`` is a role still to be recruited.
-    """
-
-    key: str
-    responsible: tuple[str, ...] = attrs.field(validator=non_empty)
-    accountable: str = attrs.field(validator=non_blank)
-    consulted: tuple[str, ...] = ()
-    informed: tuple[str, ...] = ()
-    vacancy: bool = False
-
-
-@attrs.frozen(kw_only=True)
-class ProfileSuggestion:
-    """A role that fits what a person carries, from the clusters of their primary tasks.
-
-    Attributes:
-        person: the person's id.
-        role: a role code (``tict``, ``pict``, ``digicoach``, ``ict_coach``,
-            ``administrative_staff``, ``ict_policy_team``), or ``None`` without tasks.
-        hours_by_cluster: their primary hours per cluster.
-        reason: the suggestion in words.
-    """
-
-    person: str
-    role: str | None
-    hours_by_cluster: Mapping[Cluster, float] = attrs.field(converter=frozen_map, hash=False)
-    reason: str
-
-
-@attrs.frozen(kw_only=True)
-class PersonChange:
-    """How one person's tasks changed between two allocations (roadmap step 8).
-
-    Attributes:
-        person: the person's id.
-        gained, lost: instance keys they became or stopped being primary of.
-        gained_backup, lost_backup: the same for back-ups.
-        load_before, load_after: their hours used before and after.
-    """
-
-    person: str
-    gained: tuple[str, ...] = ()
-    lost: tuple[str, ...] = ()
-    gained_backup: tuple[str, ...] = ()
-    lost_backup: tuple[str, ...] = ()
-    load_before: float = 0.0
-    load_after: float = 0.0
-
-
-@attrs.frozen(kw_only=True)
-class AllocationDiff:
-    """What changed from one allocation to another.
-
-    Attributes:
-        changes: one entry per person whose tasks or load changed.
-        newly_covered: instances that have a primary now and had none before.
-        newly_uncovered: instances that had a primary before and have none now.
-        objective_change: the later objective minus the earlier.
-    """
-
-    changes: tuple[PersonChange, ...] = ()
-    newly_covered: tuple[str, ...] = ()
-    newly_uncovered: tuple[str, ...] = ()
-    objective_change: float = 0.0
-
-
-def _fmt(hours: float) -> str:
-    return f"{hours:g}"
 
 
 @attrs.frozen(kw_only=True)
@@ -325,12 +231,7 @@ class Allocation:
                 cost = (chosen.score if chosen is not None else 0.0) - candidate.score
             alternatives.append(
                 Alternative(
-                    person=candidate.person,
-                    level=candidate.level,
-                    motivation=candidate.motivation,
-                    score=candidate.score,
-                    spare_hours=spare,
-                    change_cost=cost,
+                    **attrs.asdict(candidate, recurse=False), spare_hours=spare, change_cost=cost
                 )
             )
         text = self._explain_text(info, assignment, decision, chosen, alternatives)
@@ -355,7 +256,7 @@ class Allocation:
     ) -> str:
         lines = []
         if assignment is not None:
-            lines.append(f"{info.key}: {assignment.primary} takes it ({_fmt(info.hours)} h).")
+            lines.append(f"{info.key}: {assignment.primary} takes it ({fmt_hours(info.hours)} h).")
             if chosen is not None:
                 lines.append(
                     f"Level {chosen.level} in {info.domain.value} "
@@ -372,7 +273,7 @@ class Allocation:
             parts = []
             for alt in alternatives:
                 if alt.change_cost is None:
-                    parts.append(f"{alt.person} (no room: {_fmt(alt.spare_hours)} h left)")
+                    parts.append(f"{alt.person} (no room: {fmt_hours(alt.spare_hours)} h left)")
                 else:
                     parts.append(f"{alt.person} (switching costs {alt.change_cost:g})")
             more = info.eligible - len(info.candidates)
@@ -401,116 +302,13 @@ class Allocation:
         for pedagogical, ``administrative_staff``, ``ict_policy_team``), with
         ``vacancy`` set.
         """
-        rows = []
-        for info in self.instances:
-            assignment = self.assignments.get(info.key)
-            party = accountable
-            if info.school is None and group_accountable is not None:
-                party = group_accountable
-            vacancy = False
-            consulted: tuple[str, ...] = ()
-            if assignment is not None:
-                responsible = assignment.primary
-                if assignment.backup is not None:
-                    consulted = (assignment.backup,)
-            elif self.decisions[info.key].kind is DecisionKind.RECRUIT:
-                responsible, vacancy = CLUSTER_ROLES[info.cluster], True
-            else:
-                responsible = OUTSOURCE_PARTY
-            rows.append(
-                RaciRow(
-                    key=info.key,
-                    responsible=(responsible,),
-                    accountable=party,
-                    consulted=consulted,
-                    vacancy=vacancy,
-                )
-            )
-        return tuple(rows)
+        group_party = accountable if group_accountable is None else group_accountable
+        return _readings.raci_rows(self, accountable, group_party)
 
     def profiles(self) -> Mapping[str, ProfileSuggestion]:
         """A suggested role per person from the clusters of the tasks they carry as primary."""
-        hours: dict[str, dict[Cluster, float]] = {person: {} for person in self.capacity}
-        for info in self.instances:
-            assignment = self.assignments.get(info.key)
-            if assignment is not None:
-                by_cluster = hours[assignment.primary]
-                by_cluster[info.cluster] = by_cluster.get(info.cluster, 0.0) + info.hours
-        return FrozenMap(
-            {person: suggest_profile(person, by_cluster) for person, by_cluster in hours.items()}
-        )
+        return _readings.profiles(self)
 
     def diff(self, other: Allocation) -> AllocationDiff:
         """What changed from this allocation to ``other`` (the later one), per person."""
-        before_load, after_load = self.load, other.load
-        people = list(self.capacity) + [p for p in other.capacity if p not in self.capacity]
-        changes = []
-        for person in people:
-            gained = _held(other, person, primary=True) - _held(self, person, primary=True)
-            lost = _held(self, person, primary=True) - _held(other, person, primary=True)
-            gained_b = _held(other, person, primary=False) - _held(self, person, primary=False)
-            lost_b = _held(self, person, primary=False) - _held(other, person, primary=False)
-            load_before = before_load.get(person, 0.0)
-            load_after = after_load.get(person, 0.0)
-            if gained or lost or gained_b or lost_b or abs(load_after - load_before) > LOAD_CHANGE:
-                changes.append(
-                    PersonChange(
-                        person=person,
-                        gained=tuple(sorted(gained)),
-                        lost=tuple(sorted(lost)),
-                        gained_backup=tuple(sorted(gained_b)),
-                        lost_backup=tuple(sorted(lost_b)),
-                        load_before=load_before,
-                        load_after=load_after,
-                    )
-                )
-        return AllocationDiff(
-            changes=tuple(changes),
-            newly_covered=tuple(sorted(set(other.assignments) - set(self.assignments))),
-            newly_uncovered=tuple(sorted(set(self.assignments) - set(other.assignments))),
-            objective_change=other.objective - self.objective,
-        )
-
-
-def _held(allocation: Allocation, person: str, *, primary: bool) -> set[str]:
-    return {
-        key
-        for key, a in allocation.assignments.items()
-        if (a.primary if primary else a.backup) == person
-    }
-
-
-def suggest_profile(person: str, hours_by_cluster: Mapping[Cluster, float]) -> ProfileSuggestion:
-    """The role that fits a person's primary hours per cluster (seed 003, "2 rollen").
-
-    Technical work with policy or administration is the TICT; pedagogical work with a
-    technical share the PICT; pedagogical work alone the digicoach; administration the
-    administrative staff; policy the ICT policy team; a mix without a majority the ict-coach.
-
-    >>> suggest_profile("a", {Cluster.TECHNICAL: 60, Cluster.POLICY: 10}).role
-    'tict'
-    >>> suggest_profile("b", {Cluster.PEDAGOGICAL: 30}).role
-    'digicoach'
-    """
-    total = sum(hours_by_cluster.values())
-    if total <= 0:
-        return ProfileSuggestion(
-            person=person, role=None, hours_by_cluster=hours_by_cluster, reason="carries no task"
-        )
-    share = {cluster: hours_by_cluster.get(cluster, 0.0) / total for cluster in Cluster}
-    main = max(Cluster, key=lambda cluster: share[cluster])
-    if share[main] < 0.5:
-        role = "ict_coach"
-    elif main is Cluster.PEDAGOGICAL and share[Cluster.TECHNICAL] > 0:
-        role = "pict"
-    else:
-        role = CLUSTER_ROLES[main]
-    carried = ", ".join(
-        f"{cluster.value} {share[cluster]:.0%}" for cluster in Cluster if share[cluster] > 0
-    )
-    return ProfileSuggestion(
-        person=person,
-        role=role,
-        hours_by_cluster=hours_by_cluster,
-        reason=f"carries {_fmt(total)} h: {carried}",
-    )
+        return _readings.diff(self, other)
