@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ict_competence.errors import ContentError
+from ict_competence.text import Labelled, LocalizedText, set_labels
 
-__all__ = ["cite", "read_packaged", "read_user_file"]
+__all__ = ["cite", "read_labels", "read_packaged", "read_user_file"]
 
 
 def _parse(text: str, source: str, suffix: str, expected: str) -> dict[str, Any]:
@@ -52,6 +53,28 @@ def read_packaged(package: str, name: str) -> dict[str, Any]:
     """Parse one TOML file from ``package``'s ``data/`` folder."""
     text = resources.files(package).joinpath("data", name).read_text("utf-8")
     return _parse(text, f"{package}/data/{name}", ".toml", "the package's content")
+
+
+def read_labels(package: str, *enums: type[Labelled]) -> None:
+    """Give each of ``enums`` its members' labels from ``package``'s ``data/labels.toml``.
+
+    The file has a table per enum, keyed by the members' values, each a ``{ nl, en }``
+    text. A member left out is a programming error (``TypeError``, from
+    :func:`~ict_competence.text.set_labels`), as is a table or value no enum has.
+    """
+    source = f"{package}/data/labels.toml"
+    table = read_packaged(package, "labels.toml")
+    strays = set(table) - {cls.__name__ for cls in enums}
+    if strays:
+        raise ContentError(f"{source}: no such enum here: {', '.join(sorted(strays))}")
+    for cls in enums:
+        try:
+            labels = {
+                cls(value): LocalizedText(**text) for value, text in table[cls.__name__].items()
+            }
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ContentError(f"{source}: [{cls.__name__}]: {exc!r}") from None
+        set_labels(cls, labels)
 
 
 def cite(node: object, source: str, lists: Collection[str], path: str = "") -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 
-from ict_competence.text import Labelled, LocalizedText, set_labels
+from ict_competence._content import read_labels
+from ict_competence.text import Labelled
 
 __all__ = ["Cluster", "CompetenceKind", "CoreCriterion", "Domain", "Horizon", "SchoolType", "Scope"]
 
@@ -88,50 +89,5 @@ class CompetenceKind(enum.Enum):
     LEADERSHIP = "leadership"
 
 
-_DOMAIN_LABELS = {
-    Domain.TECHNICAL: LocalizedText("Technisch", "Technical"),
-    Domain.PEDAGOGICAL: LocalizedText("Pedagogisch-didactisch", "Pedagogical-didactic"),
-    Domain.POLICY: LocalizedText("Beleidsmatig", "Policy"),
-    Domain.ADMINISTRATIVE: LocalizedText("Administratief", "Administrative"),
-}
-_CLUSTER_LABELS = {
-    Cluster.TECHNICAL: LocalizedText("Technisch", "Technical"),
-    Cluster.PEDAGOGICAL: LocalizedText("Pedagogisch-didactisch", "Pedagogical-didactic"),
-    Cluster.ADMINISTRATIVE: LocalizedText("Administratief", "Administrative"),
-    Cluster.POLICY: LocalizedText("Beleid & visie", "Policy & vision"),
-}
-_SCOPE_LABELS = {
-    Scope.SCHOOL: LocalizedText("school", "school"),
-    Scope.SCHOOL_GROUP: LocalizedText("scholengroep", "school group"),
-    Scope.EITHER: LocalizedText("school of scholengroep", "school or school group"),
-}
-_HORIZON_LABELS = {
-    Horizon.SHORT_TERM: LocalizedText("korte termijn", "short term"),
-    Horizon.LONG_TERM: LocalizedText("lange termijn", "long term"),
-    Horizon.DROPPED: LocalizedText("geschrapt", "dropped"),
-}
-_CRITERION_LABELS = {
-    CoreCriterion.DAILY_INFRASTRUCTURE: LocalizedText(
-        "Cruciaal om dagelijks snel te kunnen inspelen op problemen met ICT-infra",
-        "Crucial for responding quickly, every day, to problems with the ICT infrastructure",
-    ),
-    CoreCriterion.CORE_ADMINISTRATION: LocalizedText(
-        "Behoren tot kern administratie", "Part of the core administration"
-    ),
-    CoreCriterion.PEDAGOGICAL_VISION: LocalizedText(
-        "Nauw samenhangen met de pedagogische visie en het beleid van de school",
-        "Closely tied to the school's pedagogical vision and policy",
-    ),
-    CoreCriterion.COMBINED_COMPETENCES: LocalizedText(
-        "Waarvoor voldoende technische competenties in combinatie met andere "
-        "(pedagogisch, administratief, of beleidsmatige) nodig zijn",
-        "Needs enough technical competence combined with pedagogical, administrative "
-        "or policy competence",
-    ),
-}
-
-set_labels(Domain, _DOMAIN_LABELS)
-set_labels(Cluster, _CLUSTER_LABELS)
-set_labels(Scope, _SCOPE_LABELS)
-set_labels(Horizon, _HORIZON_LABELS)
-set_labels(CoreCriterion, _CRITERION_LABELS)
+# The labels are content: Dutch from the sources, in data/labels.toml.
+read_labels("ict_competence.catalog", Domain, Cluster, Scope, Horizon, CoreCriterion)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ict_competence.text import Labelled, LocalizedText, set_labels
+from ict_competence._content import read_labels
+from ict_competence.text import Labelled
 
 __all__ = ["ReferenceKind", "TopicStatus"]
 
@@ -35,21 +36,5 @@ class TopicStatus(Labelled):
     FOLLOW_UP_AGREED = "follow_up_agreed"
 
 
-_REFERENCE_LABELS = {
-    ReferenceKind.ARTICLE: LocalizedText("artikel", "article"),
-    ReferenceKind.TOOL: LocalizedText("tool", "tool"),
-    ReferenceKind.PODCAST: LocalizedText("podcast", "podcast"),
-    ReferenceKind.VIDEO: LocalizedText("video", "video"),
-    ReferenceKind.REPORT: LocalizedText("rapport", "report"),
-    ReferenceKind.MODEL: LocalizedText("model", "model"),
-    ReferenceKind.WEBSITE: LocalizedText("website", "website"),
-}
-
-_STATUS_LABELS = {
-    TopicStatus.OPEN: LocalizedText("open", "open"),
-    TopicStatus.DISCUSSED: LocalizedText("besproken", "discussed"),
-    TopicStatus.FOLLOW_UP_AGREED: LocalizedText("vervolg afgesproken", "follow-up agreed"),
-}
-
-set_labels(ReferenceKind, _REFERENCE_LABELS)
-set_labels(TopicStatus, _STATUS_LABELS)
+# The labels are content: Dutch from the sources, in data/labels.toml.
+read_labels("ict_competence.dialogue", ReferenceKind, TopicStatus)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ict_competence.text import Labelled, LocalizedText, set_labels
+from ict_competence._content import read_labels
+from ict_competence.text import Labelled
 
 __all__ = ["Actor", "Answer", "Phase", "SessionStatus", "StepKind", "Variant"]
 
@@ -82,48 +83,5 @@ class SessionStatus(Labelled):
     CYCLE_COMPLETE = "cycle_complete"
 
 
-_ACTOR_LABELS = {
-    Actor.DIRECTIE: LocalizedText("Directie", "School leadership"),
-    Actor.ICT_COORDINATOR: LocalizedText("ICT-coördinator", "ICT coordinator"),
-}
-_ANSWER_LABELS = {
-    Answer.YES: LocalizedText("Ja", "Yes"),
-    Answer.NO: LocalizedText("Nee", "No"),
-    Answer.DONE: LocalizedText("Klaar", "Done"),
-}
-_VARIANT_LABELS = {
-    Variant.SINGLE_SCHOOL: LocalizedText("één school", "a single school"),
-    Variant.SCHOOL_GROUP: LocalizedText("scholengroep/-gemeenschap", "school group or community"),
-}
-
-set_labels(Actor, _ACTOR_LABELS)
-set_labels(Answer, _ANSWER_LABELS)
-set_labels(Variant, _VARIANT_LABELS)
-set_labels(
-    StepKind,
-    {
-        StepKind.CHECK: LocalizedText("check (ja/nee)", "check (yes/no)"),
-        StepKind.ACTION: LocalizedText("actie", "action"),
-        StepKind.EVALUATION: LocalizedText("evaluatie", "evaluation"),
-    },
-)
-set_labels(
-    Phase,
-    {
-        Phase.PRECONDITIONS: LocalizedText("Randvoorwaarden", "Preconditions"),
-        Phase.PEOPLE_AND_MEANS: LocalizedText("Mensen en middelen", "People and means"),
-        Phase.EXECUTION_AND_EVALUATION: LocalizedText(
-            "Uitvoering en evaluatie", "Execution and evaluation"
-        ),
-    },
-)
-set_labels(
-    SessionStatus,
-    {
-        SessionStatus.IN_PROGRESS: LocalizedText("bezig", "in progress"),
-        SessionStatus.PAUSED: LocalizedText(
-            "gepauzeerd: aan een voorwaarde wordt gewerkt", "paused: a precondition is being met"
-        ),
-        SessionStatus.CYCLE_COMPLETE: LocalizedText("ronde afgerond", "cycle complete"),
-    },
-)
+# The labels are content: Dutch from the sources, in data/labels.toml.
+read_labels("ict_competence.flow", StepKind, Phase, Actor, Answer, Variant, SessionStatus)
