@@ -121,13 +121,11 @@ def _add_clusters(
         )
         members = catalog.tasks_in(profile.cluster)
         for position, task in enumerate(members, start=1):
-            tasks[task.code] = package.item(
+            tasks[task.code] = package.entry(
                 "task",
                 task.code,
-                item_type="task",
-                statement=task.description,
-                coding=task.code,
-                enumeration=position,
+                task.description,
+                position,
                 keywords=["kerntaak"] if task.strategic else (),
                 notes=_task_notes(task),
             )
@@ -141,13 +139,11 @@ def _add_members(
     """Add ``members`` as the competences of ``group``, in order, and record their nodes."""
     children = []
     for position, competence in enumerate(members, start=1):
-        nodes[competence.code] = node = package.item(
+        nodes[competence.code] = node = package.entry(
             "competence",
             competence.code,
-            item_type="competence",
-            statement=competence.name,
-            coding=competence.code,
-            enumeration=position,
+            competence.name,
+            position,
             notes=_source(competence.provenance),
         )
         children.append(node)
@@ -208,15 +204,7 @@ def _add_competences(
 def _add_roles(package: Package, catalog: Catalog) -> tuple[Node, dict[str, Node]]:
     group = package.item("group", "roles", item_type="role_group", statement=_ROLES)
     roles = {
-        role.code: package.item(
-            "role",
-            role.code,
-            item_type="role",
-            statement=role.name,
-            coding=role.code,
-            enumeration=position,
-            notes=_role_notes(role),
-        )
+        role.code: package.entry("role", role.code, role.name, position, notes=_role_notes(role))
         for position, role in enumerate(catalog.roles, start=1)
     }
     package.children(group, roles.values())

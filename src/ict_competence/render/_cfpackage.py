@@ -128,6 +128,28 @@ class Package:
             ],
         }
 
+    def entry(
+        self,
+        kind: str,
+        code: str,
+        statement: LocalizedText,
+        position: int,
+        *,
+        keywords: Sequence[str] = (),
+        notes: str = "",
+    ) -> Node:
+        """An item of a catalog list (a task, competence, role): its code is its coding."""
+        return self.item(
+            kind,
+            code,
+            item_type=kind,
+            statement=statement,
+            coding=code,
+            enumeration=position,
+            keywords=keywords,
+            notes=notes,
+        )
+
     def item(
         self,
         kind: str,
