@@ -2,42 +2,44 @@ import json
 import subprocess
 import sys
 
-from ict_competence.catalog import TaskOverview
 from ict_competence.cli import main
-from ict_competence.flow import RoadmapSession
-from ict_competence.serialize import from_json
-from ict_competence.xlsx import read_overview
+from ict_competence.plan import SchoolPlan
+from ict_competence.xlsx import read_overview, read_team
 
 
-def test_the_demo_writes_its_outputs_and_they_read_back(tmp_path, capsys):
+def test_the_demo_takes_the_sample_plan_to_step_8_and_writes_what_reads_back(tmp_path, capsys):
     status = main(["demo", "--out", str(tmp_path / "out")])
 
     out = tmp_path / "out"
     assert status == 0
-    assert {p.name for p in out.iterdir()} >= {
-        "catalog.nl.md",
-        "catalog.en.md",
-        "takenoverzicht.md",
-        "takenoverzicht.json",
-        "takenoverzicht.xlsx",
-        "stappenplan.mmd",
-        "stappenplan.dot",
-        "stappenplan-sessie.json",
-        "gespreksleidraad.json",
-        "stappenplan.html",
-        "gespreksleidraad.html",
-        "catalog.html",
+    assert {p.name for p in out.iterdir()} == {
+        "actieplan.json",
         "catalog.case.json",
-        "takenoverzicht.html",
-        "taakverdeling.json",
-        "taakverdeling.md",
+        "catalog.en.md",
+        "catalog.html",
+        "catalog.nl.md",
+        "evaluatie.json",
+        "gespreksleidraad.html",
+        "gespreksleidraad.json",
+        "schoolplan.json",
+        "stappenplan.dot",
+        "stappenplan.html",
+        "stappenplan.mmd",
         "taakverdeling.html",
+        "taakverdeling.md",
+        "takenoverzicht.html",
+        "takenoverzicht.md",
+        "takenoverzicht.xlsx",
+        "team.xlsx",
     }
-    session = from_json(RoadmapSession, (out / "stappenplan-sessie.json").read_text("utf-8"))
-    assert session.current.number == 7
-    overview = from_json(TaskOverview, (out / "takenoverzicht.json").read_text(encoding="utf-8"))
-    assert read_overview(out / "takenoverzicht.xlsx") == overview
-    assert "Wrote" in capsys.readouterr().out
+    plan = SchoolPlan.load(out / "schoolplan.json")
+    assert plan.roadmap.current.number == 8
+    assert [move.step for move in plan.roadmap.history if move.evidence] == [5, 6, 7]
+    assert plan.allocation_is_current
+    assert read_overview(out / "takenoverzicht.xlsx") == plan.overview
+    assert read_team(out / "team.xlsx") == plan.team
+    assert (out / "schoolplan.json").stat().st_mode & 0o777 == 0o600
+    assert "Wrote 18 files" in capsys.readouterr().out
 
 
 def test_the_catalog_command_prints_markdown_or_writes_json(tmp_path, capsys):

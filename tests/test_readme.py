@@ -12,5 +12,6 @@ def test_the_readme_example_runs(tmp_path, monkeypatch, capsys):
         exec(compile(block, str(README), "exec"), {})  # noqa: S102 - our own README
 
     assert (tmp_path / "takenoverzicht.xlsx").is_file()
+    assert (tmp_path / "schoolplan.json").is_file()
     assert "<!doctype html>" in capsys.readouterr().out
     assert blocks

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ict_competence.allocation import Person, Team, allocate
+from ict_competence._atomic import write_bytes
+from ict_competence.allocation import Person, Team
 from ict_competence.catalog import (
     Cluster,
     Domain,
@@ -20,6 +21,7 @@ from ict_competence.catalog import (
 from ict_competence.dialogue import conversation_guide
 from ict_competence.errors import IctCompetenceError
 from ict_competence.flow import RoadmapSession, to_dot, to_mermaid
+from ict_competence.plan import SchoolPlan
 
 __all__ = ["main"]
 
@@ -71,13 +73,56 @@ def _sample_team() -> Team:
 
 
 def _sample_session() -> RoadmapSession:
-    """The sample school group's way through the roadmap: it pools means, lacks some expertise."""
+    """The sample group's own judgement on steps 1–4: the plan's data answers from step 5 on."""
     session = RoadmapSession.start()
     session = session.answer(False, note="Nog geen tijd vrijgemaakt.")
     session = session.answer(True, note="Groeitraject opgenomen in het schoolplan.")
-    session = session.answer(True).answer(True).answer(True)
-    session = session.complete(note="Takenoverzicht op maat gemaakt voor de scholengroep.")
-    return session.answer(False, note="Geen netwerkspecialist in de scholen.")
+    return session.answer(True).answer(True).answer(True)
+
+
+def _sample_plan(out: Path) -> SchoolPlan:
+    """The sample group's plan, its team brought in from the workbook a school leader keeps."""
+    from ict_competence.xlsx import read_team, write_team  # noqa: PLC0415 - openpyxl when used
+
+    team = read_team(write_team(_sample_team(), out / "team.xlsx"))
+    plan = SchoolPlan(
+        name="Scholengroep Voorbeeld",
+        overview=_sample_overview(),
+        team=team,
+        roadmap=_sample_session(),
+        school_type=SchoolType.SECONDARY_GENERAL,
+    )
+    # Steps 5 and 6 are answered from the overview and the team, step 7 once allocated.
+    return plan.advance().allocate().advance()
+
+
+def _report(plan: SchoolPlan, guide_topics: int, written: list[Path], out: Path) -> None:
+    allocation = plan.allocation
+    assert allocation is not None  # noqa: S101 - the sample plan is allocated
+    session, evaluation = plan.roadmap, plan.evaluate()
+    print(
+        f"Plan {plan.name!r}: {len(plan.team.people)} people in {len(plan.team.schools)} schools."
+    )
+    print(
+        f"Roadmap: at step {session.current.number} ({session.status.value}), "
+        f"{sum(1 for move in session.history if move.evidence)} answered from the plan's data, "
+        f"{len(session.advice)} pieces of advice gathered."
+    )
+    print(f"Conversation guide for the school leader: {guide_topics} topics.")
+    print(
+        f"Allocation: {evaluation.coverage:.0%} of the hours covered, "
+        f"{len(allocation.decisions)} tasks to recruit or outsource, "
+        f"{len(evaluation.single_points_of_failure)} strategic tasks without a back-up"
+        + (
+            ", proven optimal."
+            if allocation.proven
+            else f", within {allocation.gap:.2%} of the optimum."
+        )
+    )
+    print(f"Action plan: {len(plan.action_plan())} actions, each with an owner.")
+    print(f"Wrote {len(written)} files to {out}/:")
+    for path in written:
+        print(f"  {path.name}")
 
 
 def _demo(out: Path) -> int:
@@ -87,56 +132,30 @@ def _demo(out: Path) -> int:
 
     out.mkdir(parents=True, exist_ok=True)
     catalog = load_catalog()
-    overview = _sample_overview()
-    session = _sample_session()
+    plan = _sample_plan(out)
+    overview, session, allocation = plan.overview, plan.roadmap, plan.allocation
     guide = conversation_guide("schoolleider", policy_themes=["gelijke_kansen"])
-    allocation = allocate(overview, _sample_team())
-    written = []
+    written = [out / "team.xlsx", plan.save(out / "schoolplan.json")]
     for name, text in (
         ("stappenplan.mmd", to_mermaid(session)),
         ("stappenplan.dot", to_dot(session)),
-        ("stappenplan-sessie.json", to_json(session)),
         ("stappenplan.html", render(session, "html")),
         ("gespreksleidraad.json", to_json(guide)),
         ("gespreksleidraad.html", render(guide, "html")),
         ("catalog.html", render(catalog, "html")),
         ("catalog.case.json", render(catalog, "case")),
         ("takenoverzicht.html", render(overview, "html")),
-        ("taakverdeling.json", to_json(allocation)),
         ("taakverdeling.md", render(allocation, "markdown")),
         ("taakverdeling.html", render(allocation, "html")),
+        ("actieplan.json", to_json(plan.action_plan())),
+        ("evaluatie.json", to_json(plan.evaluate())),
         ("catalog.nl.md", render(catalog, "markdown", language="nl")),
         ("catalog.en.md", render(catalog, "markdown", language="en")),
         ("takenoverzicht.md", render(overview, "markdown")),
-        ("takenoverzicht.json", to_json(overview)),
     ):
-        path = out / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+        written.append(write_bytes(out / name, text.encode("utf-8")))
     written.append(write_overview(overview, out / "takenoverzicht.xlsx", catalog=catalog))
-    summary = overview.summary()
-    print(f"Catalog: {len(catalog.tasks)} tasks, {len(catalog.roles)} roles.")
-    print(
-        f"Roadmap: at step {session.current.number} ({session.status.value}), "
-        f"variant {session.variant.value if session.variant else '-'}, "
-        f"{len(session.advice)} pieces of advice gathered."
-    )
-    print(f"Conversation guide for the school leader: {len(guide.topics)} topics.")
-    print(
-        f"Allocation over {len(allocation.load)} people: {allocation.coverage:.0%} of the hours "
-        f"covered, {len(allocation.decisions)} tasks to recruit or outsource"
-        + (
-            ", proven optimal."
-            if allocation.proven
-            else f", within {allocation.gap:.1%} of the optimum."
-        )
-    )
-    print(f"Sample overview: {summary.total_hours:.0f} hours a year of tasks that apply.")
-    for warning in summary.warnings:
-        print(f"  ! {warning.en}")
-    print(f"Wrote {len(written)} files to {out}/:")
-    for path in written:
-        print(f"  {path.name}")
+    _report(plan, len(guide.topics), written, out)
     return 0
 
 

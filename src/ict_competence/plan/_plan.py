@@ -282,22 +282,20 @@ class SchoolPlan:
     def action_plan(self) -> ActionPlan:
         """The school's actions for this cycle, each with an owner, timeframe and criterion.
 
-            One action per piece of roadmap advice gathered this cycle, per decision of the
-            allocation (recruit: owned by the role to recruit; outsource: by the directie),
-            per follow-up agreed in the conversation (keeping its owner), and, with an
-            allocation, per single point of failure and per overloaded person.
+        One action per piece of roadmap advice gathered this cycle, per decision of the
+        allocation (recruit: owned by the role to recruit; outsource: by the directie),
+        per follow-up agreed in the conversation (keeping its owner), and, with an
+        allocation, per single point of failure and per overloaded person.
 
-            >>> from ict_competence.allocation import Team
+        >>> from ict_competence.allocation import Team
         >>> from ict_competence.catalog import load_catalog
-            >>> plan = SchoolPlan(
-            ...     name="De Linde", overview=load_catalog().overview(), team=Team(())
-            ... )
-            >>> plan = attrs.evolve(plan, roadmap=plan.roadmap.answer(False)).allocate()
-            >>> actions = plan.action_plan()
-            >>> [action.owner for action in actions][:2]
-            ['directie', 'ict_policy_team']
-            >>> len(actions) == 2 + len(plan.allocation.decisions)
-            True
+        >>> plan = SchoolPlan(name="De Linde", overview=load_catalog().overview(), team=Team(()))
+        >>> plan = attrs.evolve(plan, roadmap=plan.roadmap.answer(False)).allocate()
+        >>> actions = plan.action_plan()
+        >>> [action.owner for action in actions][:2]
+        ['directie', 'ict_policy_team']
+        >>> len(actions) == 2 + len(plan.allocation.decisions)
+        True
         """
         evaluation = self.evaluate() if self.allocation is not None else None
         return build_action_plan(self, evaluation)
