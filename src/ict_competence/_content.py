@@ -1,7 +1,8 @@
 """Reading content files (packaged TOML, a user's TOML or JSON) into plain data, with provenance.
 
 Every domain package keeps its content as data; this is the one place that opens such a
-file, parses it, and cites the file on entries that do not say where they come from.
+file, parses it, and cites the file on entries that do not say where they come from. Here
+too is :class:`Content`, the base of what such files build: the catalog and the dialogue.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ import tomllib
 from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import attrs
+
+from ict_competence._checks import duplicates
+from ict_competence._lookup import Indexed
 from ict_competence.errors import ContentError
 from ict_competence.text import Labelled, LocalizedText, set_labels
 
-__all__ = ["cite", "read_labels", "read_packaged", "read_user_file"]
+__all__ = ["Content", "cite", "read_labels", "read_packaged", "read_user_file"]
 
 
 def _parse(text: str, source: str, suffix: str, expected: str) -> dict[str, Any]:
@@ -93,3 +98,33 @@ def cite(node: object, source: str, lists: Collection[str], path: str = "") -> N
             if key in lists and isinstance(item, dict) and "provenance" not in item:
                 item["provenance"] = {"source": source, "locator": where}
             cite(item, source, lists, where)
+
+
+@attrs.frozen
+class Content(Indexed):
+    """Base of a package's content (the catalog, the dialogue): checked when built, found by code.
+
+    A subclass names itself for the messages, lists its coded entries as ``(kind, field)``
+    pairs, and says in :meth:`_reference_problems` what else must hold. Every instance is
+    checked when built: a code used twice, or a reference that breaks, is a
+    :class:`~ict_competence.errors.ContentError` listing every problem.
+    """
+
+    #: What the content is called in its integrity error: ``catalog``, ``dialogue``.
+    _name: ClassVar[str]
+    #: The kinds of entry with a unique code, as messages name them, and their fields.
+    _coded: ClassVar[tuple[tuple[str, str], ...]]
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            f"{kind} code {code!r} occurs more than once"
+            for kind, field in self._coded
+            for code in duplicates(entry.code for entry in getattr(self, field))
+        ]
+        problems += self._reference_problems()
+        if problems:
+            raise ContentError(f"{self._name} integrity:\n  " + "\n  ".join(problems))
+
+    def _reference_problems(self) -> list[str]:
+        """What breaks beyond unique codes: references to entries that do not exist, say."""
+        return []

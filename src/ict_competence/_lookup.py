@@ -1,15 +1,22 @@
-"""Finding an entry by its code or id, with one error for every lookup: UnknownCodeError."""
+"""Finding an entry by its code or id, with one error for every lookup: UnknownCodeError.
+
+Holders of entries build on :class:`Indexed` (several kinds of entry, each indexed on its
+first lookup) or :class:`Keyed` (one sequence of entries, iterated and found by key).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from functools import cached_property
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
+
+import attrs
 
 from ict_competence.errors import UnknownCodeError
 
-__all__ = ["index", "lookup"]
+__all__ = ["Indexed", "Keyed", "index", "lookup"]
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
@@ -50,3 +57,80 @@ def index(items: Iterable[T], key: Callable[[T], Any] = attrgetter("code")) -> M
     for item in items:
         found.setdefault(key(item), item)
     return MappingProxyType(found)
+
+
+@attrs.frozen
+class Indexed:
+    """Base of a frozen holder of tuples of coded entries: lookups that index each kind once.
+
+    A subclass finds an entry with ``self._find(kind, entries, code)``, where ``entries`` is
+    one of its own fields. The first lookup of a kind indexes those entries; the holder is
+    frozen, so later lookups of that kind reuse the index.
+    """
+
+    @cached_property
+    def _indexes(self) -> dict[str, Mapping[Any, Any]]:
+        # Filled kind by kind on first use: most holders are only ever asked for one kind.
+        return {}
+
+    def _index(
+        self, kind: str, entries: Iterable[T], key: Callable[[T], Any] = attrgetter("code")
+    ) -> Mapping[Any, T]:
+        """The index of ``entries`` (the holder's entries of ``kind``) by ``key``."""
+        found: Mapping[Any, T] | None = self._indexes.get(kind)
+        if found is None:
+            found = self._indexes[kind] = index(entries, key)
+        return found
+
+    def _find(
+        self,
+        kind: str,
+        entries: Iterable[T],
+        code: object,
+        key: Callable[[T], Any] = attrgetter("code"),
+    ) -> T:
+        """The entry of ``kind`` under ``code``; an :class:`UnknownCodeError` names the known."""
+        return lookup(self._index(kind, entries, key), code, kind)
+
+
+@attrs.frozen
+class Keyed(Generic[K, T]):
+    """Base of a frozen sequence of entries with unique keys: iterable, sized, found by key.
+
+    A subclass names the field holding its entries, the entries' attribute that keys them,
+    and what an entry is called in an :class:`UnknownCodeError`.
+    """
+
+    _entries_field: ClassVar[str]
+    _key_field: ClassVar[str]
+    _kind: ClassVar[str]
+
+    @property
+    def _entries(self) -> tuple[T, ...]:
+        entries: tuple[T, ...] = getattr(self, self._entries_field)
+        return entries
+
+    @cached_property
+    def _positions(self) -> Mapping[K, int]:
+        key = attrgetter(self._key_field)
+        positions: dict[K, int] = {}
+        for position, entry in enumerate(self._entries):
+            positions.setdefault(key(entry), position)
+        return MappingProxyType(positions)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._positions
+
+    def _position(self, key: K) -> int:
+        """Where the entry under ``key`` stands; an :class:`UnknownCodeError` names the keys."""
+        return lookup(self._positions, key, self._kind)
+
+    def _get(self, key: K) -> T:
+        """The entry under ``key``; an :class:`UnknownCodeError` names the keys."""
+        return self._entries[self._position(key)]

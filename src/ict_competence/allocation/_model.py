@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 import attrs
 
 from ict_competence._checks import finite_non_negative, unique, values_in_range
 from ict_competence._frozen import frozen_map
-from ict_competence._lookup import index, lookup
+from ict_competence._lookup import Indexed
 from ict_competence.catalog import Cluster, Domain, Scope, Task, TaskOverview
 
 # AllocationError lives in errors.py with every other exception; it is imported here too
@@ -114,7 +114,7 @@ def _schools(value: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen
-class Team:
+class Team(Indexed):
     """The people among whom the tasks are divided: one school's team, or a school group's.
 
     With more than one school in ``schools`` the team is a school group: tasks the
@@ -167,10 +167,6 @@ class Team:
         """The people's ids, in order."""
         return tuple(person.id for person in self.people)
 
-    @cached_property
-    def _by_id(self) -> Mapping[str, Person]:
-        return index(self.people, lambda person: person.id)
-
     def person(self, person_id: str) -> Person:
         """The team member with this id.
 
@@ -178,7 +174,7 @@ class Team:
             UnknownCodeError: no one in the team has it; the error lists the ids (never a
                 name: ids are pseudonymous, names are personal data).
         """
-        return lookup(self._by_id, person_id, "person")
+        return self._find("person", self.people, person_id, attrgetter("id"))
 
 
 @attrs.frozen(kw_only=True)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 
 import attrs
 
-from ict_competence._checks import duplicates
-from ict_competence._lookup import index, lookup
+from ict_competence._content import Content
 from ict_competence.catalog._enums import Cluster, CompetenceKind, Horizon, SchoolType, Scope
 from ict_competence.catalog._files import read_user_entries
 from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
@@ -20,7 +18,7 @@ __all__ = ["Catalog"]
 
 
 @attrs.frozen
-class Catalog:
+class Catalog(Content):
     """Everything there is to divide: the tasks, roles and competences of ICT coordination.
 
     Built by :func:`load_catalog` from the packaged data; every catalog is checked
@@ -33,26 +31,16 @@ class Catalog:
     (26, <Cluster.PEDAGOGICAL: 'pedagogical'>)
     """
 
+    _name = "catalog"
+    _coded = (("task", "tasks"), ("role", "roles"), ("competence", "competences"))
+
     clusters: tuple[ClusterProfile, ...]
     tasks: tuple[Task, ...]
     roles: tuple[Role, ...]
     competences: tuple[Competence, ...]
 
-    def __attrs_post_init__(self) -> None:
-        problems = self._integrity_problems()
-        if problems:
-            raise ContentError("catalog integrity:\n  " + "\n  ".join(problems))
-
-    def _integrity_problems(self) -> list[str]:
-        problems = []
-        for kind, codes in (
-            ("task", [task.code for task in self.tasks]),
-            ("role", [role.code for role in self.roles]),
-            ("competence", [competence.code for competence in self.competences]),
-        ):
-            problems += [
-                f"{kind} code {code!r} occurs more than once" for code in duplicates(codes)
-            ]
+    def _reference_problems(self) -> list[str]:
+        problems: list[str] = []
         described = [profile.cluster for profile in self.clusters]
         if sorted(c.value for c in described) != sorted(c.value for c in Cluster):
             problems.append("each of the four clusters must be described exactly once")
@@ -76,29 +64,13 @@ class Catalog:
                     )
         return problems
 
-    @cached_property
-    def _clusters(self) -> Mapping[Cluster, ClusterProfile]:
-        return index(self.clusters, lambda profile: profile.cluster)
-
-    @cached_property
-    def _tasks(self) -> Mapping[str, Task]:
-        return index(self.tasks)
-
-    @cached_property
-    def _roles(self) -> Mapping[str, Role]:
-        return index(self.roles)
-
-    @cached_property
-    def _competences(self) -> Mapping[str, Competence]:
-        return index(self.competences)
-
     def task(self, code: str) -> Task:
         """The task with this code.
 
         Raises:
             UnknownCodeError: there is none; the error lists the task codes.
         """
-        return lookup(self._tasks, code, "task")
+        return self._find("task", self.tasks, code)
 
     def tasks_in(self, cluster: Cluster) -> tuple[Task, ...]:
         """The tasks of one cluster, in catalog order."""
@@ -110,7 +82,7 @@ class Catalog:
         Raises:
             UnknownCodeError: there is none; the error lists the role codes.
         """
-        return lookup(self._roles, code, "role")
+        return self._find("role", self.roles, code)
 
     def competence(self, code: str) -> Competence:
         """The competence with this code.
@@ -118,11 +90,11 @@ class Catalog:
         Raises:
             UnknownCodeError: there is none; the error lists the competence codes.
         """
-        return lookup(self._competences, code, "competence")
+        return self._find("competence", self.competences, code)
 
     def cluster(self, cluster: Cluster) -> ClusterProfile:
         """What the cluster holds, as seed 003's "vier clusters" slide lists it."""
-        return lookup(self._clusters, cluster, "cluster")
+        return self._find("cluster", self.clusters, cluster, attrgetter("cluster"))
 
     def overview(self, *, school_type: SchoolType | None = None) -> TaskOverview:
         """A task overview with the catalog's defaults, ready to be tailored (roadmap step 5).
@@ -156,9 +128,9 @@ class Catalog:
         clashes = [
             f"{kind} {entry.code}"
             for kind, entries, existing in (
-                ("task", extra.task, self._tasks),
-                ("role", extra.role, self._roles),
-                ("competence", extra.competence, self._competences),
+                ("task", extra.task, self._index("task", self.tasks)),
+                ("role", extra.role, self._index("role", self.roles)),
+                ("competence", extra.competence, self._index("competence", self.competences)),
             )
             for entry in entries
             if entry.code in existing

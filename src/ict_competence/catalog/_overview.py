@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from functools import cached_property
-from types import MappingProxyType
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from ict_competence._checks import finite_non_negative, hidden, instance_of, items_of, unique
 from ict_competence._frozen import FrozenMap
-from ict_competence._lookup import lookup
+from ict_competence._lookup import Keyed
 from ict_competence.catalog._enums import Cluster, Horizon, Scope
 from ict_competence.catalog._model import Task
 from ict_competence.errors import FieldError
@@ -83,7 +81,7 @@ class OverviewSummary:
 
 
 @attrs.frozen
-class TaskOverview:
+class TaskOverview(Keyed[str, TaskChoice]):
     """A school's tailored task overview (takenoverzicht op maat): one choice per task.
 
     Made by :meth:`Catalog.overview`, tailored with :meth:`choose`, exchanged as a
@@ -104,23 +102,14 @@ class TaskOverview:
         validator=[items_of(TaskChoice), unique(lambda choice: choice.code)]
     )
 
-    @cached_property
-    def _index(self) -> Mapping[str, int]:
-        return MappingProxyType({choice.code: i for i, choice in enumerate(self.choices)})
+    _entries_field = "choices"
+    _key_field = "code"
+    _kind = "task"
 
     @property
     def codes(self) -> tuple[str, ...]:
         """The task codes, in order."""
         return tuple(choice.code for choice in self.choices)
-
-    def __iter__(self) -> Iterator[TaskChoice]:
-        return iter(self.choices)
-
-    def __len__(self) -> int:
-        return len(self.choices)
-
-    def __contains__(self, code: object) -> bool:
-        return code in self._index
 
     def choice(self, code: str) -> TaskChoice:
         """The choice made for the task with this code.
@@ -128,11 +117,11 @@ class TaskOverview:
         Raises:
             UnknownCodeError: the overview has no such task; the error lists its codes.
         """
-        return self.choices[lookup(self._index, code, "task")]
+        return self._get(code)
 
     def choose(self, code: str, **changes: object) -> TaskOverview:
         """A new overview with the choice for ``code`` changed (fields of :class:`TaskChoice`)."""
-        position = lookup(self._index, code, "task")
+        position = self._position(code)
         unknown = set(changes) - {field.name for field in attrs.fields(TaskChoice)}
         if unknown:
             raise TypeError(f"TaskChoice has no field(s) {', '.join(sorted(unknown))}")
@@ -145,7 +134,7 @@ class TaskOverview:
 
     def add(self, choice: TaskChoice) -> TaskOverview:
         """A new overview with a choice for a school's own task added at the end."""
-        if choice.code in self._index:
+        if choice.code in self:
             raise FieldError("choices", f"task {choice.code} is already in the overview")
         return TaskOverview((*self.choices, choice))
 

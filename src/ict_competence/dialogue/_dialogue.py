@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import cached_property
 from pathlib import Path
 
 import attrs
 
 from ict_competence._checks import duplicates
-from ict_competence._lookup import index, lookup
+from ict_competence._content import Content
 from ict_competence.dialogue._files import Entries, read_entries
 from ict_competence.dialogue._model import KeyFigure, PolicyTheme, Theme
 from ict_competence.errors import ContentError
@@ -28,7 +26,7 @@ def _error(source: str, problems: list[str]) -> ContentError:
 
 
 @attrs.frozen(kw_only=True)
-class Dialogue:
+class Dialogue(Content):
     """The content of the handreiking: key figures with their questions, themes, policy themes.
 
     Built by :func:`load_dialogue` from the packaged data. Every dialogue is checked
@@ -44,25 +42,19 @@ class Dialogue:
     ['gelijke_kansen', 'veiligheid', 'avg']
     """
 
+    _name = "dialogue"
+    _coded = (
+        ("key figure", "key_figures"),
+        ("theme", "themes"),
+        ("policy theme", "policy_themes"),
+    )
+
     key_figures: tuple[KeyFigure, ...] = ()
     themes: tuple[Theme, ...] = ()
     policy_themes: tuple[PolicyTheme, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        problems = self._integrity_problems()
-        if problems:
-            raise ContentError("dialogue integrity:\n  " + "\n  ".join(problems))
-
-    def _integrity_problems(self) -> list[str]:
-        problems = []
-        for kind, codes in (
-            ("key figure", [figure.code for figure in self.key_figures]),
-            ("theme", [theme.code for theme in self.themes]),
-            ("policy theme", [theme.code for theme in self.policy_themes]),
-        ):
-            problems += [
-                f"{kind} code {code!r} occurs more than once" for code in duplicates(codes)
-            ]
+    def _reference_problems(self) -> list[str]:
+        problems: list[str] = []
         figures = {figure.code for figure in self.key_figures}
         themes = {theme.code for theme in self.themes}
         policy_themes = {theme.code for theme in self.policy_themes}
@@ -94,29 +86,17 @@ class Dialogue:
                     ]
         return problems
 
-    @cached_property
-    def _key_figures(self) -> Mapping[str, KeyFigure]:
-        return index(self.key_figures)
-
-    @cached_property
-    def _themes(self) -> Mapping[str, Theme]:
-        return index(self.themes)
-
-    @cached_property
-    def _policy_themes(self) -> Mapping[str, PolicyTheme]:
-        return index(self.policy_themes)
-
     def key_figure(self, code: str) -> KeyFigure:
         """The key figure with this code, such as ``schoolleider``."""
-        return lookup(self._key_figures, code, "key figure")
+        return self._find("key figure", self.key_figures, code)
 
     def theme(self, code: str) -> Theme:
         """The theme with this code, such as ``omgeving``."""
-        return lookup(self._themes, code, "theme")
+        return self._find("theme", self.themes, code)
 
     def policy_theme(self, code: str) -> PolicyTheme:
         """The policy theme with this code, such as ``gelijke_kansen``."""
-        return lookup(self._policy_themes, code, "policy theme")
+        return self._find("policy theme", self.policy_themes, code)
 
     def extend(self, path: str | Path) -> Dialogue:
         """A new dialogue with a user's own content from a TOML or JSON file.

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from functools import cached_property
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import attrs
 
-from ict_competence._lookup import index, lookup
+from ict_competence._lookup import Indexed
 from ict_competence.dialogue._dialogue import Dialogue
 from ict_competence.dialogue._loader import load_dialogue
 from ict_competence.dialogue._model import KeyFigure, MainQuestion, PolicyTheme, Theme, Topic
@@ -37,7 +36,7 @@ def _first_seen(codes: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class ConversationGuide:
+class ConversationGuide(Indexed):
     """The topics a school chose to discuss with a key figure ("kies je eigen weg").
 
     Made by :func:`conversation_guide`. It carries the content it needs and no
@@ -91,21 +90,13 @@ class ConversationGuide:
         """Each main question with selected topics, and those topics, in order."""
         return tuple((question, question.topics) for question in self.key_figure.main_questions)
 
-    @cached_property
-    def _topics(self) -> Mapping[str, Topic]:
-        return index(self.topics)
-
-    @cached_property
-    def _themes(self) -> Mapping[str, Theme]:
-        return index(self.themes)
-
     def topic(self, code: str) -> Topic:
         """The selected topic with this code."""
-        return lookup(self._topics, code, f"topic in the guide for {self.key_figure.code!r}")
+        return self._find(f"topic in the guide for {self.key_figure.code!r}", self.topics, code)
 
     def theme(self, code: str) -> Theme:
         """One of the guide's themes, by code."""
-        return lookup(self._themes, code, "theme in the guide")
+        return self._find("theme in the guide", self.themes, code)
 
     def record(self) -> DialogueRecord:
         """An empty record of the conversation, with every topic of the guide open."""

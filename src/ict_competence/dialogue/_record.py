@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ict_competence._checks import code, hidden, non_blank, unique
-from ict_competence._lookup import index, lookup
+from ict_competence._lookup import Indexed
 from ict_competence.dialogue._enums import TopicStatus
 from ict_competence.dialogue._loader import load_dialogue
 from ict_competence.dialogue._model import Topic, topic_code
@@ -133,7 +132,7 @@ class TopicEntry:
 
 
 @attrs.frozen
-class DialogueRecord:
+class DialogueRecord(Indexed):
     """A team's record of a conversation with a key figure, topic by topic.
 
     Immutable: :meth:`note`, :meth:`mark` and :meth:`add_action` return a new record.
@@ -173,10 +172,6 @@ class DialogueRecord:
         """The codes of the record's topics, in order."""
         return tuple(entry.topic for entry in self.entries)
 
-    @cached_property
-    def _entries(self) -> Mapping[str, TopicEntry]:
-        return index(self.entries, lambda entry: entry.topic)
-
     def entry(self, topic: str) -> TopicEntry:
         """What the record holds for one topic, by its code (``"2.3"``).
 
@@ -184,8 +179,11 @@ class DialogueRecord:
             UnknownCodeError: the topic is not in the record; the error lists those that are.
             FieldError: ``topic`` is no code (a Topic, say: pass ``topic.code``).
         """
-        return lookup(
-            self._entries, _topic_code(topic), f"topic in the record for {self.key_figure!r}"
+        return self._find(
+            f"topic in the record for {self.key_figure!r}",
+            self.entries,
+            _topic_code(topic),
+            attrgetter("topic"),
         )
 
     def _with(self, new: TopicEntry) -> DialogueRecord:

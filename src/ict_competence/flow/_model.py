@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
 import attrs
 
 from ict_competence._checks import in_range, unique
-from ict_competence._lookup import index, lookup
+from ict_competence._lookup import Keyed, index, lookup
 from ict_competence.errors import FieldError, RoadmapError
 from ict_competence.flow._enums import Actor, Answer, Phase, StepKind, Variant
 from ict_competence.text import LocalizedText, Provenance
@@ -198,7 +198,7 @@ class Step:
 
 
 @attrs.frozen(kw_only=True)
-class Roadmap:
+class Roadmap(Keyed[int, Step]):
     """The roadmap (stappenplan): its steps, checked as a flow when it is built.
 
     Like python-statemachine's factory, building a roadmap checks that exactly one step
@@ -221,6 +221,10 @@ class Roadmap:
     ('Naar teamgerichte ICT-coördinatie op school', 8, 1, 8)
     """
 
+    _entries_field = "steps"
+    _key_field = "number"
+    _kind = "step"
+
     title: LocalizedText
     steps: tuple[Step, ...] = attrs.field(validator=attrs.validators.min_len(1))
     provenance: Provenance | None = None
@@ -230,26 +234,13 @@ class Roadmap:
         if problems:
             raise RoadmapError(problems, steps)
 
-    @cached_property
-    def _by_number(self) -> Mapping[int, Step]:
-        return index(self.steps, lambda step: step.number)
-
-    def __iter__(self) -> Iterator[Step]:
-        return iter(self.steps)
-
-    def __len__(self) -> int:
-        return len(self.steps)
-
-    def __contains__(self, number: object) -> bool:
-        return number in self._by_number
-
     def step(self, number: int) -> Step:
         """The step with this number.
 
         Raises:
             UnknownCodeError: there is no such step; the error lists the step numbers.
         """
-        return lookup(self._by_number, number, "step")
+        return self._get(number)
 
     @property
     def start(self) -> Step:
