@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ict_competence.allocation._knapsack import Option, pack
 from ict_competence.allocation._numeric import (
@@ -19,17 +20,12 @@ from ict_competence.allocation._numeric import (
     PROOF_MARGIN,
     WHOLE_STEPS,
 )
-from ict_competence.allocation._outcome import (
-    NOBODY,
-    Best,
-    Clock,
-    Outcome,
-    Slot,
-    backup_item,
-    item_slot,
-)
+from ict_competence.allocation._outcome import NOBODY, Clock, Slot, backup_item, item_slot
 from ict_competence.allocation._problem import Block, Problem, ceil_units, floor_units, penalty
 from ict_competence.allocation._settings import HeuristicSettings
+
+if TYPE_CHECKING:
+    from ict_competence.allocation._outcome import Best, Outcome
 
 __all__ = ["Relaxation", "converged", "hopeless", "proof_margin", "resolution"]
 

@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from ict_competence.allocation._model import (
-    AllocationError,
-    Duty,
-    Exclusion,
-    Person,
-    Pin,
-    TaskInstance,
-    Team,
-    task_instances,
-)
+from ict_competence.allocation._model import AllocationError, Duty, Pin, task_instances
 from ict_competence.allocation._numeric import EPS, NEAR_INTEGER
 from ict_competence.allocation._rules import RuleSet
-from ict_competence.catalog import TaskOverview
 from ict_competence.errors import UnknownCodeError
+
+if TYPE_CHECKING:
+    from ict_competence.allocation._model import Exclusion, Person, TaskInstance, Team
+    from ict_competence.catalog import TaskOverview
 
 __all__ = ["Block", "Problem", "ceil_units", "floor_units", "penalty", "unit_scale"]
 
