@@ -12,16 +12,40 @@ import tomllib
 from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, Self, TypeVar, cast
 
 import attrs
+from attrs import AttrsInstance
 
 from ict_competence._checks import duplicates
 from ict_competence._lookup import Indexed
 from ict_competence.errors import ContentError
 from ict_competence.text import Labelled, LocalizedText, set_labels
 
-__all__ = ["Content", "cite", "read_labels", "read_packaged", "read_user_file"]
+__all__ = [
+    "Content",
+    "Structure",
+    "cite",
+    "read_labels",
+    "read_packaged",
+    "read_packaged_entries",
+    "read_user_entries",
+    "read_user_file",
+]
+
+E = TypeVar("E", bound=AttrsInstance)
+
+
+class Structure(Protocol):
+    """The converter's ``structure`` (:func:`ict_competence.serialize.structure`).
+
+    Handed in by the caller: this module and the converter stand side by side in the
+    layers, so neither imports the other.
+    """
+
+    def __call__(self, data: object, cls: type[E], *, source: str | None = None) -> E:
+        """Build a ``cls`` from plain data; errors name ``source``."""
+        ...
 
 
 def _parse(text: str, source: str, suffix: str, expected: str) -> dict[str, Any]:
@@ -58,6 +82,30 @@ def read_packaged(package: str, name: str) -> dict[str, Any]:
     """Parse one TOML file from ``package``'s ``data/`` folder."""
     text = resources.files(package).joinpath("data", name).read_text("utf-8")
     return _parse(text, f"{package}/data/{name}", ".toml", "the package's content")
+
+
+def read_user_entries(
+    path: Path, entries: type[E], structure: Structure, *, cited: Collection[str] | None = None
+) -> E:
+    """Read a user's ``.toml`` or ``.json`` content file into ``entries``, whose fields it lists.
+
+    Entries in the ``cited`` lists (by default the file's top-level lists) that give no
+    provenance are given the file and their place in it.
+
+    Raises:
+        ContentError: the file has another suffix, cannot be read, or is not an object.
+        SerializationError: an entry does not fit; the error names the file and its path.
+    """
+    lists = [field.name for field in attrs.fields(entries)]
+    data = read_user_file(path, expected="lists " + ", ".join(lists))
+    cite(data, path.name, lists if cited is None else cited)
+    return structure(data, entries, source=str(path))
+
+
+def read_packaged_entries(package: str, name: str, entries: type[E], structure: Structure) -> E:
+    """Read one packaged content file into ``entries``; there every entry gives its provenance."""
+    data = read_packaged(package, name)
+    return structure(data, entries, source=f"{package.rpartition('.')[2]}/data/{name}")
 
 
 def read_labels(package: str, *enums: type[Labelled]) -> None:
@@ -128,3 +176,25 @@ class Content(Indexed):
     def _reference_problems(self) -> list[str]:
         """What breaks beyond unique codes: references to entries that do not exist, say."""
         return []
+
+    @classmethod
+    def _packaged(cls) -> Self:
+        """The built-in content, read from the package's data files."""
+        raise NotImplementedError
+
+    def extend(self, path: str | Path) -> Self:
+        """New content with a user's own entries from a TOML or JSON file added."""
+        raise NotImplementedError
+
+    @classmethod
+    def _load(cls, path: str | Path | None) -> Self:
+        """The built-in content (read once), extended with a user's file where ``path`` is given."""
+        built_in = _BUILT_IN.get(cls)
+        if built_in is None:
+            # Read and checked once per kind of content; every load without a file shares it.
+            built_in = _BUILT_IN[cls] = cls._packaged()
+        return cast("Self", built_in if path is None else built_in.extend(path))
+
+
+#: The built-in content of each kind (the catalog, the dialogue), once it is read.
+_BUILT_IN: dict[type[Content], Content] = {}

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import attrs
 
-from ict_competence._content import Content
+from ict_competence._content import Content, read_packaged_entries, read_user_entries
 from ict_competence.catalog._enums import Cluster, CompetenceKind, Horizon, SchoolType, Scope
-from ict_competence.catalog._files import read_user_entries
+from ict_competence.catalog._files import PackagedEntries, UserEntries
 from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
 from ict_competence.catalog._overview import TaskChoice, TaskOverview
 from ict_competence.errors import ContentError
+from ict_competence.serialize import structure
 
 __all__ = ["Catalog"]
 
@@ -38,6 +39,18 @@ class Catalog(Content):
     tasks: tuple[Task, ...]
     roles: tuple[Role, ...]
     competences: tuple[Competence, ...]
+
+    @classmethod
+    def _packaged(cls) -> Catalog:
+        def read(name: str) -> PackagedEntries:
+            return read_packaged_entries("ict_competence.catalog", name, PackagedEntries, structure)
+
+        return cls(
+            read("clusters.toml").cluster,
+            read("tasks.toml").task,
+            read("roles.toml").role,
+            read("competences.toml").competence,
+        )
 
     def _reference_problems(self) -> list[str]:
         problems: list[str] = []
@@ -124,7 +137,7 @@ class Catalog(Content):
         A code that already exists is an error: extending never overrides.
         """
         path = Path(path)
-        extra = read_user_entries(path)
+        extra = read_user_entries(path, UserEntries, structure)
         clashes = [
             f"{kind} {entry.code}"
             for kind, entries, existing in (

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ict_competence._content import read_packaged
 from ict_competence.catalog._catalog import Catalog
-from ict_competence.catalog._files import read_packaged_entries
 from ict_competence.catalog._model import CatalogInfo
 from ict_competence.serialize import structure
 
@@ -32,18 +31,7 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     >>> load_catalog() is catalog
     True
     """
-    built_in = _built_in()
-    return built_in if path is None else built_in.extend(path)
-
-
-@cache
-def _built_in() -> Catalog:
-    return Catalog(
-        read_packaged_entries("clusters.toml").cluster,
-        read_packaged_entries("tasks.toml").task,
-        read_packaged_entries("roles.toml").role,
-        read_packaged_entries("competences.toml").competence,
-    )
+    return Catalog._load(path)
 
 
 @cache

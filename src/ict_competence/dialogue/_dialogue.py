@@ -7,12 +7,16 @@ from pathlib import Path
 import attrs
 
 from ict_competence._checks import duplicates
-from ict_competence._content import Content
-from ict_competence.dialogue._files import Entries, read_entries
+from ict_competence._content import Content, read_packaged_entries, read_user_entries
+from ict_competence.dialogue._files import CITED, Entries
 from ict_competence.dialogue._model import KeyFigure, PolicyTheme, Theme
 from ict_competence.errors import ContentError
+from ict_competence.serialize import structure
 
-__all__ = ["Dialogue", "merged"]
+__all__ = ["PACKAGED_FILES", "Dialogue", "merged"]
+
+#: The packaged content files, in the order they are merged (themes before the questions).
+PACKAGED_FILES = ("themes.toml", "key_figures.toml", "schoolleider.toml")
 
 
 def _missing(kind: str, code: str, known: set[str]) -> str:
@@ -52,6 +56,14 @@ class Dialogue(Content):
     key_figures: tuple[KeyFigure, ...] = ()
     themes: tuple[Theme, ...] = ()
     policy_themes: tuple[PolicyTheme, ...] = ()
+
+    @classmethod
+    def _packaged(cls) -> Dialogue:
+        dialogue = cls()
+        for name in PACKAGED_FILES:
+            entries = read_packaged_entries("ict_competence.dialogue", name, Entries, structure)
+            dialogue = merged(dialogue, entries, f"dialogue/data/{name}")
+        return dialogue
 
     def _reference_problems(self) -> list[str]:
         problems: list[str] = []
@@ -115,7 +127,7 @@ class Dialogue(Content):
                 the message names the file and the entry's path.
         """
         path = Path(path)
-        return merged(self, read_entries(path), str(path))
+        return merged(self, read_user_entries(path, Entries, structure, cited=CITED), str(path))
 
 
 def merged(dialogue: Dialogue, entries: Entries, source: str) -> Dialogue:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from ict_competence.dialogue._dialogue import Dialogue, merged
-from ict_competence.dialogue._files import packaged_entries
+from ict_competence.dialogue._dialogue import PACKAGED_FILES, Dialogue
 
 __all__ = ["PACKAGED_FILES", "load_dialogue"]
-
-#: The packaged content files, in the order they are merged (themes before the questions).
-PACKAGED_FILES = ("themes.toml", "key_figures.toml", "schoolleider.toml")
 
 
 def load_dialogue(path: str | Path | None = None) -> Dialogue:
@@ -36,13 +31,4 @@ def load_dialogue(path: str | Path | None = None) -> Dialogue:
     >>> load_dialogue() is dialogue
     True
     """
-    built_in = _built_in()
-    return built_in if path is None else built_in.extend(path)
-
-
-@cache
-def _built_in() -> Dialogue:
-    dialogue = Dialogue()
-    for name in PACKAGED_FILES:
-        dialogue = merged(dialogue, packaged_entries(name), f"dialogue/data/{name}")
-    return dialogue
+    return Dialogue._load(path)
