@@ -187,3 +187,71 @@ def test_a_team_survives_libreoffice(team_book, tmp_path):
     resaved = resave_with_libreoffice(team_book, tmp_path)
 
     assert read_team(resaved) == _group()
+
+
+def test_an_empty_sheet_is_refused(team_book):
+    def empty(sheet):
+        sheet.delete_rows(1, sheet.max_row)
+
+    assert "Team!A1: the sheet is empty" in _refusal(edit(team_book, empty, "Team"))
+
+
+def test_a_repeated_column_title_is_refused(tmp_path):
+    path = write_team(_group(), tmp_path / "team.xlsx")
+
+    def twice(sheet):
+        sheet["B1"] = "uren per JAAR"
+
+    assert "Team!D1: the column title 'Uren per jaar' occurs twice (also in B1)" in _refusal(
+        edit(path, twice, "Team")
+    )
+
+
+def test_a_missing_id_an_ambiguous_number_and_a_text_score_are_each_reported(team_book):
+    def mistakes(sheet):
+        sheet["A2"] = None  # the id is left out, the rest of the row is still there
+        sheet["D3"] = "1.500"  # 1500 in Dutch, 1.5 in English
+        sheet["F3"] = "veel"
+
+    message = _refusal(edit(team_book, mistakes, "Team"))
+
+    assert "Team!A2: expected the person's id, found nothing" in message
+    assert "Team!D3: expected a number of hours (0 or more), found '1.500'" in message
+    assert "Team!F3: expected a whole number 0–3, found 'veel'" in message
+
+
+def test_a_school_the_model_refuses_is_named_by_its_cell(tmp_path):
+    path = write_team(
+        Team((Person(id="p1", hours=1, levels={}, motivation={}),)), tmp_path / "t.xlsx"
+    )
+
+    def colon(sheet):
+        sheet["C2"] = "Noord:Oost"
+
+    message = _refusal(edit(path, colon, "Team"))
+
+    assert message.startswith(
+        f"{path}: 1 cell needs correcting:\n  Team!C2: expected a school name"
+    )
+
+
+def test_without_the_schools_sheet_the_schools_are_those_people_work_at(team_book):
+    book = openpyxl.load_workbook(team_book)
+    del book["Scholen"]
+    book.save(team_book)
+
+    assert read_team(team_book).schools == ("Noord", "Zuid")
+
+
+def test_a_failed_write_leaves_the_old_workbook_and_no_temporary_file(team_book, monkeypatch):
+    before = team_book.read_bytes()
+
+    def refuse(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", refuse)
+
+    with pytest.raises(WorkbookError, match="cannot be written: No space left on device"):
+        write_team(Team(()), team_book)
+    assert team_book.read_bytes() == before
+    assert [p.name for p in team_book.parent.iterdir()] == [team_book.name]

@@ -192,8 +192,12 @@ def _header_row(rows: Rows, path: Path) -> tuple[int, dict[int, TeamColumn], Row
         column = wanted.get(_title(cell))
         if column is None:
             continue
-        if column in columns.values():
-            raise where.error(cell.ref, f"the column title {column.header!r} occurs twice")
+        first = next((cells[i].ref for i, seen in columns.items() if seen == column), None)
+        if first is not None:
+            raise where.error(
+                cell.ref,
+                f"the column title {column.header!r} occurs twice (also in {first}); keep one",
+            )
         columns[index] = column
     missing = [c.header for c in TEAM_COLUMNS if c.required and c not in columns.values()]
     if missing:
