@@ -28,7 +28,7 @@ SOURCES = (
     "allocation",
     "xlsx",
     "plan",
-    "render",
+    "renderers",
     "serialize",
     "text",
     "errors",

@@ -46,6 +46,15 @@ def _run(source: str, namespace: dict[str, object], where: str) -> tuple[str, bo
     return out.getvalue(), False
 
 
+@pytest.fixture(autouse=True)
+def _renderers_restored(monkeypatch):
+    """A page may register a renderer of its own; the other tests must not see it."""
+    from ict_competence.renderers import _registry
+
+    _registry._load_builtin_and_plugins()
+    monkeypatch.setattr(_registry, "_REGISTRY", dict(_registry._REGISTRY))
+
+
 @pytest.mark.parametrize("page", PAGES, ids=[page.stem for page in PAGES])
 def test_the_examples_on_the_page_print_what_it_shows(page, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

@@ -116,7 +116,7 @@ def test_the_generated_surface_is_current():
 
 
 def test_every_package_face_only_imports_and_declares_a_sorted_all():
-    for package in ("catalog", "flow", "dialogue", "allocation", "xlsx", "plan", "render"):
+    for package in ("catalog", "flow", "dialogue", "allocation", "xlsx", "plan", "renderers"):
         tree = ast.parse(inspect.getsource(importlib.import_module(f"ict_competence.{package}")))
 
         kinds = {type(node).__name__ for node in tree.body[1:]}
@@ -130,12 +130,20 @@ def test_every_package_face_only_imports_and_declares_a_sorted_all():
 def test_lazy_names_resolve_to_their_subpackages_objects():
     from ict_competence import dialogue, flow
 
-    renderers = importlib.import_module("ict_competence.render")
+    renderers = importlib.import_module("ict_competence.renderers")
 
     assert ict_competence.load_roadmap is flow.load_roadmap
     assert ict_competence.DialogueRecord is dialogue.DialogueRecord
     assert ict_competence.render is renderers.render
     assert "RoadmapSession" in dir(ict_competence)
+
+
+def test_the_renderers_subpackage_is_not_hidden_by_the_render_function():
+    import ict_competence.renderers
+
+    assert callable(ict_competence.render)
+    assert ict_competence.renderers.register_renderer is ict_competence.register_renderer
+    assert ict_competence.renderers.render is ict_competence.render
 
 
 def test_an_unknown_attribute_is_an_attribute_error():

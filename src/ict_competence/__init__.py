@@ -5,7 +5,7 @@ coordinator to an ICT team; the conversation guide for school leaders; the
 allocation of tasks over a team; and renderers for guides and workbooks.
 
 The top level exports exactly the names in the ``__all__`` of the subpackages and of the
-bottom modules (catalog, flow, dialogue, allocation, xlsx, render, serialize, text,
+bottom modules (catalog, flow, dialogue, allocation, xlsx, renderers, serialize, text,
 errors), no more and no fewer: one table, ``_EXPORTS``, says where each name comes from.
 To make a name public, add it to its package's ``__all__`` and run
 ``python scripts/public_surface.py``, which writes the ``TYPE_CHECKING`` imports and the
@@ -133,11 +133,11 @@ if TYPE_CHECKING:
     from ict_competence.plan import PersonLoad as PersonLoad
     from ict_competence.plan import PlanAction as PlanAction
     from ict_competence.plan import SchoolPlan as SchoolPlan
-    from ict_competence.render import Renderer as Renderer
-    from ict_competence.render import available_formats as available_formats
-    from ict_competence.render import get_renderer as get_renderer
-    from ict_competence.render import register_renderer as register_renderer
-    from ict_competence.render import render as render
+    from ict_competence.renderers import Renderer as Renderer
+    from ict_competence.renderers import available_formats as available_formats
+    from ict_competence.renderers import get_renderer as get_renderer
+    from ict_competence.renderers import register_renderer as register_renderer
+    from ict_competence.renderers import render as render
     from ict_competence.serialize import SCHEMA_VERSION as SCHEMA_VERSION
     from ict_competence.serialize import Kinds as Kinds
     from ict_competence.serialize import from_json as from_json
@@ -266,12 +266,12 @@ _EXPORTS: dict[str, str] = {
     "PersonLoad": "plan",
     "PlanAction": "plan",
     "SchoolPlan": "plan",
-    # render
-    "Renderer": "render",
-    "available_formats": "render",
-    "get_renderer": "render",
-    "register_renderer": "render",
-    "render": "render",
+    # renderers
+    "Renderer": "renderers",
+    "available_formats": "renderers",
+    "get_renderer": "renderers",
+    "register_renderer": "renderers",
+    "render": "renderers",
     # serialize
     "SCHEMA_VERSION": "serialize",
     "Kinds": "serialize",
@@ -306,10 +306,8 @@ __version__ = "0.1.0"
 # Imported with the package: cheap modules, none of them reading content or importing
 # openpyxl or jinja2. The roadmap, the dialogue and the allocation load on first use
 # (PEP 562, in __getattr__ below), so that `import ict_competence` costs only the catalog.
-_EAGER = ("catalog", "errors", "render", "serialize", "text", "xlsx")
+_EAGER = ("catalog", "errors", "renderers", "serialize", "text", "xlsx")
 
-# Importing the subpackage `render` binds it here as `ict_competence.render`; assigning
-# the names after the imports lets the function `render` win over the subpackage.
 for _name, _module in _EXPORTS.items():
     if _module in _EAGER:
         globals()[_name] = getattr(importlib.import_module(f"ict_competence.{_module}"), _name)

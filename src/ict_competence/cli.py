@@ -126,7 +126,7 @@ def _report(plan: SchoolPlan, guide_topics: int, written: list[Path], out: Path)
 
 
 def _demo(out: Path) -> int:
-    from ict_competence.render import render  # noqa: PLC0415 - jinja2 only when rendering
+    from ict_competence.renderers import render  # noqa: PLC0415 - jinja2 only when rendering
     from ict_competence.serialize import to_json  # noqa: PLC0415
     from ict_competence.xlsx import write_overview  # noqa: PLC0415 - openpyxl only when writing
 
@@ -160,7 +160,7 @@ def _demo(out: Path) -> int:
 
 
 def _catalog(format_: str, language: str, out: Path | None) -> int:
-    from ict_competence.render import render  # noqa: PLC0415
+    from ict_competence.renderers import render  # noqa: PLC0415
 
     options: dict[str, object] = {"language": language} if format_ in ("markdown", "html") else {}
     text = render(load_catalog(), format_, **options)

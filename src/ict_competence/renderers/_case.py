@@ -26,7 +26,7 @@ from ict_competence.catalog import (
 from ict_competence.catalog._loader import load_catalog_info
 from ict_competence.catalog._model import CompetenceGroup
 from ict_competence.errors import IctCompetenceError
-from ict_competence.render._cfpackage import (
+from ict_competence.renderers._cfpackage import (
     NAMESPACE,
     TITLE,
     Json,

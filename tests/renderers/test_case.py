@@ -16,8 +16,8 @@ from jsonschema import Draft7Validator  # imported, not skipped: without it thes
 from ict_competence.catalog import Catalog, Task, load_catalog
 from ict_competence.catalog._loader import load_catalog_info
 from ict_competence.errors import IctCompetenceError
-from ict_competence.render import Renderer
-from ict_competence.render._case import (
+from ict_competence.renderers import Renderer
+from ict_competence.renderers._case import (
     NAMESPACE,
     CaseRenderer,
     case_identifier,
@@ -138,7 +138,7 @@ def test_two_renders_are_byte_identical():
 def test_identifiers_are_the_same_in_another_process():
     code = (
         "import sys; from ict_competence import load_catalog; "
-        "from ict_competence.render._case import CaseRenderer; "
+        "from ict_competence.renderers._case import CaseRenderer; "
         "sys.stdout.buffer.write(CaseRenderer().render(load_catalog()).encode())"
     )
 

@@ -1,6 +1,6 @@
 """A CASE 1.0 package (CFPackage) being built: nodes, their stable identifiers and links.
 
-Nothing here knows the catalog: :mod:`ict_competence.render._case` maps the catalog's
+Nothing here knows the catalog: :mod:`ict_competence.renderers._case` maps the catalog's
 entries onto the items and associations this module collects.
 """
 

@@ -14,5 +14,5 @@ def template_loader(template_dir: Path | None) -> jinja2.BaseLoader:
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
         loaders.append(jinja2.FileSystemLoader(template_dir))
-    loaders.append(jinja2.PackageLoader("ict_competence.render", "templates"))
+    loaders.append(jinja2.PackageLoader("ict_competence.renderers", "templates"))
     return jinja2.ChoiceLoader(loaders)

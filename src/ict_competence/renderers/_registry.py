@@ -46,7 +46,7 @@ def register(renderer: Renderer, *, replace: bool = False) -> Renderer:
 def _load_builtin_and_plugins() -> None:
     from importlib.metadata import entry_points  # noqa: PLC0415 - slow; only when rendering
 
-    from ict_competence.render import _case, _html, _json, _markdown  # noqa: PLC0415 - jinja2 only when used
+    from ict_competence.renderers import _case, _html, _json, _markdown  # noqa: PLC0415 - jinja2 only when used
 
     for renderer in (
         _markdown.MarkdownRenderer(),

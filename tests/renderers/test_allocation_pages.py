@@ -6,7 +6,7 @@ import pytest
 
 from ict_competence.allocation import Person, Team, allocate
 from ict_competence.catalog import Cluster, Domain, load_catalog
-from ict_competence.render import render
+from ict_competence.renderers import render
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import jinja2
 
 from ict_competence.catalog import Catalog, Cluster, TaskOverview
 from ict_competence.errors import IctCompetenceError
-from ict_competence.render._templates import template_loader
+from ict_competence.renderers._templates import template_loader
 
 _TEMPLATES = {Catalog: "catalog.md.j2", TaskOverview: "overview.md.j2"}
 # Characters that start markup anywhere in a line; user text never begins a line here.

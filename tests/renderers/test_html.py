@@ -23,8 +23,8 @@ from ict_competence.flow import (
     load_roadmap,
     to_mermaid,
 )
-from ict_competence.render import Renderer
-from ict_competence.render._html import RENDERS, HtmlRenderer, label
+from ict_competence.renderers import Renderer
+from ict_competence.renderers._html import RENDERS, HtmlRenderer, label
 from tests import strategies
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -548,7 +548,7 @@ def test_labels_come_in_both_languages():
 
 def test_importing_the_renderer_loads_neither_the_roadmap_nor_the_dialogue():
     code = (
-        "import sys, ict_competence.render._html; "
+        "import sys, ict_competence.renderers._html; "
         "print(sorted(m for m in ('ict_competence.flow', 'ict_competence.dialogue') "
         "if m in sys.modules))"
     )

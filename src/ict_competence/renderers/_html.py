@@ -16,7 +16,7 @@ import jinja2
 
 from ict_competence.catalog import Catalog, Cluster, Horizon, TaskOverview
 from ict_competence.errors import IctCompetenceError
-from ict_competence.render._templates import template_loader
+from ict_competence.renderers._templates import template_loader
 from ict_competence.text import Language, LocalizedText, Provenance
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from markdown_it import MarkdownIt
 
 from ict_competence.catalog import load_catalog
 from ict_competence.errors import IctCompetenceError
-from ict_competence.render import available_formats, get_renderer, register_renderer, render
+from ict_competence.renderers import available_formats, get_renderer, register_renderer, render
 from tests import strategies
 
 
@@ -83,7 +83,7 @@ def test_an_unknown_format_lists_the_known_ones():
 
 
 def test_a_renderer_can_be_registered_but_not_shadow_one_by_accident(monkeypatch):
-    from ict_competence.render import _registry
+    from ict_competence.renderers import _registry
 
     monkeypatch.setattr(_registry, "_REGISTRY", dict(_registry._REGISTRY))
 
@@ -105,7 +105,7 @@ def test_a_renderer_can_be_registered_but_not_shadow_one_by_accident(monkeypatch
 
 
 def test_register_refuses_to_shadow_a_builtin_even_before_first_use(monkeypatch):
-    from ict_competence.render import _registry
+    from ict_competence.renderers import _registry
 
     class Fake:
         name = "markdown"
@@ -126,7 +126,7 @@ def test_register_refuses_to_shadow_a_builtin_even_before_first_use(monkeypatch)
 def test_a_broken_plugin_is_skipped_with_a_warning_and_the_rest_still_renders(monkeypatch):
     from importlib.metadata import EntryPoint
 
-    from ict_competence.render import _registry
+    from ict_competence.renderers import _registry
 
     broken = EntryPoint("pdf", "no_such_module_here:Renderer", _registry.ENTRY_POINT_GROUP)
     wrong = EntryPoint("odd", "builtins:len", _registry.ENTRY_POINT_GROUP)
