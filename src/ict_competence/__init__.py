@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ict_competence.allocation import PersonChange as PersonChange
     from ict_competence.allocation import Pin as Pin
     from ict_competence.allocation import ProfileSuggestion as ProfileSuggestion
+    from ict_competence.allocation import Progress as Progress
     from ict_competence.allocation import RaciRow as RaciRow
     from ict_competence.allocation import RuleSet as RuleSet
     from ict_competence.allocation import ScoreTerm as ScoreTerm
@@ -243,6 +244,7 @@ _EXPORTS: dict[str, str] = {
     "PersonChange": "allocation",
     "Pin": "allocation",
     "ProfileSuggestion": "allocation",
+    "Progress": "allocation",
     "RaciRow": "allocation",
     "RuleSet": "allocation",
     "ScoreTerm": "allocation",

@@ -14,6 +14,7 @@
 """
 
 from ict_competence.allocation._allocate import SOLVERS, allocate
+from ict_competence.allocation._decompose import Progress
 from ict_competence.allocation._model import (
     Assignment,
     Decision,
@@ -85,6 +86,7 @@ __all__ = [
     "PersonChange",
     "Pin",
     "ProfileSuggestion",
+    "Progress",
     "RaciRow",
     "RuleSet",
     "ScoreTerm",

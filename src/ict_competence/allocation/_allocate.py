@@ -6,10 +6,12 @@ import math
 import time
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import Executor
 from typing import Literal
 
 import attrs
 
+from ict_competence.allocation._decompose import ProgressCallback, solve_exact
 from ict_competence.allocation._heuristic import solve_heuristic
 from ict_competence.allocation._model import (
     Assignment,
@@ -20,7 +22,6 @@ from ict_competence.allocation._model import (
     Team,
 )
 from ict_competence.allocation._numeric import EPS, GAP_TOLERANCE
-from ict_competence.allocation._optimal import solve_optimal
 from ict_competence.allocation._outcome import NOBODY, Outcome, exact_objective, loads, relative_gap
 from ict_competence.allocation._problem import Problem
 from ict_competence.allocation._result import Allocation, Candidate, InstanceInfo
@@ -48,6 +49,9 @@ def allocate(
     time_limit: float | None = None,
     pins: Iterable[Pin] = (),
     exclusions: Iterable[Exclusion] = (),
+    workers: int | None = None,
+    executor: Executor | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Allocation:
     """Divide the overview's task instances over the team (roadmap step 7), as a proposal.
 
@@ -62,6 +66,9 @@ def allocate(
             mode its best with bound and gap, never more than 10 % late.
         pins: choices made in consultation that the allocation keeps.
         exclusions: people who must not get a task.
+        workers: threads for a group's schools in the optimal mode (``None``: all cores).
+        executor: any ``concurrent.futures.Executor`` to solve the schools on instead.
+        progress: called by the optimal mode with a :class:`Progress` as it goes.
 
     Raises:
         AllocationError: a pin breaks a hard rule (the message names rule, person and task).
@@ -75,16 +82,7 @@ def allocate(
     >>> result.coverage > 0, result.bound >= result.objective
     (True, True)
     """
-    if solver not in SOLVERS:
-        raise IctCompetenceError(f"unknown solver {solver!r}; expected one of {', '.join(SOLVERS)}")
-    limit: object = time_limit
-    if limit is not None and (
-        isinstance(limit, bool)
-        or not isinstance(limit, int | float)
-        or not math.isfinite(limit)
-        or limit <= 0
-    ):
-        raise IctCompetenceError(f"time_limit: expected seconds > 0, found {time_limit!r}")
+    _check_arguments(solver, time_limit, workers)
     started = time.monotonic()
     rules = rules if rules is not None else default_rules()
     problem = Problem(overview, team, rules, pins=pins, exclusions=exclusions)
@@ -93,10 +91,31 @@ def allocate(
     else:
         warm_limit = None if time_limit is None else _WARM_SHARE * time_limit
         outcome = solve_heuristic(problem, _left(started, warm_limit))
-        gap = relative_gap(outcome.objective, outcome.bound)
-        if gap is None or gap > GAP_TOLERANCE:
-            outcome = solve_optimal(problem, outcome, _left(started, time_limit))
+        outcome = solve_exact(
+            problem,
+            outcome,
+            _left(started, time_limit),
+            workers=workers,
+            executor=executor,
+            progress=progress,
+        )
     return build_allocation(problem, _complete(problem, outcome))
+
+
+def _check_arguments(solver: object, time_limit: object, workers: object) -> None:
+    if solver not in SOLVERS:
+        raise IctCompetenceError(f"unknown solver {solver!r}; expected one of {', '.join(SOLVERS)}")
+    if time_limit is not None and (
+        isinstance(time_limit, bool)
+        or not isinstance(time_limit, int | float)
+        or not math.isfinite(time_limit)
+        or time_limit <= 0
+    ):
+        raise IctCompetenceError(f"time_limit: expected seconds > 0, found {time_limit!r}")
+    if workers is not None and (
+        isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
+    ):
+        raise IctCompetenceError(f"workers: expected a whole number >= 1, found {workers!r}")
 
 
 def _left(started: float, limit: float | None) -> float | None:

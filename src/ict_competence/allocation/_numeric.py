@@ -17,8 +17,11 @@ __all__ = [
     "KNAPSACK_SLACK",
     "LOAD_CHANGE",
     "NEAR_INTEGER",
+    "OBJECTIVE_AGREEMENT",
+    "PRICE_CONVERGED",
     "PROOF_MARGIN",
     "RESOLUTION_NOISE",
+    "SCHOOL_GAP",
     "STEP_FLOOR",
     "WHOLE_STEPS",
 ]
@@ -58,3 +61,12 @@ GAP_FLOOR = 1e-9
 GAP_TOLERANCE = 1e-4
 #: A person's load moved by less than this is float noise, not a change.
 LOAD_CHANGE = 1e-9
+#: Relative difference under which HiGHS' reported objective agrees with the one summed
+#: from its solution: its feasibility tolerance (1e-7) times the costs, with room.
+OBJECTIVE_AGREEMENT = 1e-6
+#: The relative gap a school's MILP in the decomposition is solved to: the schools' slack
+#: adds up in the group's bound, so it must sit far below ``GAP_TOLERANCE``.
+SCHOOL_GAP = 1e-7
+#: The price rounds of the decomposition stop once the model of the bound promises less
+#: than this share of it: then the gap is the master's to close.
+PRICE_CONVERGED = 1e-6

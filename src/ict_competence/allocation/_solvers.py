@@ -14,7 +14,11 @@ themselves, so those can be reorganised without breaking them. What is here:
 - the exact solver: :func:`solve_optimal`, :func:`run_highs` (warm-started, as the
   optimal mode runs it), :func:`build_model` and :class:`MilpModel`, and
   :func:`plain_highs`, HiGHS on the textbook MILP as anyone would run it: the
-  benchmark's baseline and the tests' oracle.
+  benchmark's baseline and the tests' oracle;
+- the decomposition by school: :func:`solve_decomposed` (``None`` where it does not
+  apply, see :func:`decomposable` and :data:`MAX_COMBINATIONS`) and :func:`solve_exact`,
+  the optimal mode after its warm start; :func:`breaches` and :func:`check_outcome`,
+  what the exact mode checks every allocation against.
 """
 
 from __future__ import annotations
@@ -22,6 +26,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
+from ict_competence.allocation._decompose import (
+    MAX_COMBINATIONS,
+    decomposable,
+    solve_decomposed,
+    solve_exact,
+)
 from ict_competence.allocation._heuristic import Heuristic, solve_heuristic
 from ict_competence.allocation._knapsack import Option, pack
 from ict_competence.allocation._lagrange import Relaxation, converged, hopeless
@@ -50,9 +60,11 @@ from ict_competence.allocation._outcome import (
 from ict_competence.allocation._problem import Problem, penalty, unit_scale
 from ict_competence.allocation._rules import RuleSet, default_rules
 from ict_competence.allocation._settings import HeuristicSettings
+from ict_competence.allocation._verify import breaches, check_outcome
 from ict_competence.catalog import TaskOverview
 
 __all__ = [
+    "MAX_COMBINATIONS",
     "NOBODY",
     "Best",
     "Clock",
@@ -66,9 +78,12 @@ __all__ = [
     "Relaxation",
     "Slot",
     "backup_item",
+    "breaches",
     "build_model",
+    "check_outcome",
     "compile_problem",
     "converged",
+    "decomposable",
     "exact_objective",
     "hopeless",
     "loads",
@@ -77,6 +92,8 @@ __all__ = [
     "plain_highs",
     "relative_gap",
     "run_highs",
+    "solve_decomposed",
+    "solve_exact",
     "solve_heuristic",
     "solve_optimal",
     "unit_scale",

@@ -1,0 +1,390 @@
+"""The exact mode on a school group: a Lagrangian decomposition by school.
+
+A school's instances are open to its own people only, so the schools are tied together
+only by the group's pooled instances. Each school is a small MILP of its own (see
+:mod:`._school_mip`); prices on the pooled rows make the schools' optima add up to a
+bound on the group's (:mod:`._school_bounds`), and a stabilised cutting-plane method
+lowers it. The incumbent combines solved school solutions; a master program over the
+combinations' bounds closes the last gap (:mod:`._master`). The schools' solves run on
+an executor; results are taken in school order, so the answer does not depend on it.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+import attrs
+
+from ict_competence.allocation._master import choose_combinations, next_prices
+from ict_competence.allocation._numeric import GAP_TOLERANCE, PRICE_CONVERGED, SCHOOL_GAP
+from ict_competence.allocation._optimal import solve_optimal
+from ict_competence.allocation._outcome import NOBODY, Outcome, exact_objective, relative_gap
+from ict_competence.allocation._problem import Problem
+from ict_competence.allocation._school_bounds import SchoolRecord, price_layout
+from ict_competence.allocation._school_mip import (
+    SchoolAnswer,
+    SchoolJob,
+    SchoolPart,
+    Takes,
+    build_school,
+    school_parts,
+    solve_school,
+)
+from ict_competence.allocation._verify import check_outcome
+
+__all__ = [
+    "MAX_COMBINATIONS",
+    "MIN_PARTS",
+    "Progress",
+    "ProgressCallback",
+    "decomposable",
+    "solve_decomposed",
+    "solve_exact",
+]
+
+#: Combinations of pooled instances one school may have before the decomposition gives
+#: way to the whole MILP: six pooled strategic tasks (4 ** 6) are still fine.
+MAX_COMBINATIONS = 4096
+#: Subproblems (schools, and the group-wide people) the optimal mode needs before it
+#: decomposes: on two schools the whole MILP is as small as it gets and faster (two
+#: schools of 9: 0.36 s against 0.86 s; from three schools on the decomposition is as
+#: fast or faster, measured on the benchmark's generator).
+MIN_PARTS = 3
+#: Rounds of the cutting-plane method, at most; 3-10 suffice on the benchmark's groups.
+PRICE_ROUNDS = 30
+#: A trial's bound must fall by this share of what the model promised to become the centre.
+SERIOUS_STEP = 0.1
+#: The first box around the heuristic's prices, as a share of a pooled instance's best value.
+BOX_SHARE = 0.1
+#: Combinations whose bound lies within this share of the proof tolerance of the incumbent
+#: are dropped from the master: they cannot beat it by enough to matter, and near-ties
+#: kept the master busy without end.
+NEAR_TIE_SHARE = 0.5
+#: Share of the time limit for the search; the rest is for putting the allocation
+#: together and checking it, so that the limit holds.
+FINISH_SHARE = 0.95
+
+#: Solves a list of school jobs, answers in the same order.
+Runner = Callable[[list[SchoolJob]], list[SchoolAnswer]]
+
+
+@attrs.frozen
+class Progress:
+    """How far the exact mode is: for a progress display.
+
+    Attributes:
+        elapsed: seconds since the exact mode started.
+        objective: the value of the best allocation found so far.
+        bound: no allocation is worth more (``None`` while unknown).
+        solves: school subproblems solved so far.
+
+    >>> Progress(elapsed=1.5, objective=99.0, bound=100.0).gap
+    0.01
+    """
+
+    elapsed: float
+    objective: float
+    bound: float | None
+    solves: int = 0
+
+    @property
+    def gap(self) -> float | None:
+        """How far from optimal the best allocation can at most be, relative to the bound."""
+        return relative_gap(self.objective, self.bound)
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def decomposable(problem: Problem) -> bool:
+    """Whether the optimal mode decomposes: three schools or more, few enough combinations."""
+    _, parts = school_parts(problem)
+    return len(parts) >= MIN_PARTS and all(part.count() <= MAX_COMBINATIONS for part in parts)
+
+
+@contextmanager
+def _runner(workers: int | None, executor: Executor | None) -> Iterator[Runner]:
+    if executor is not None:
+        yield lambda jobs: list(executor.map(solve_school, jobs))
+    elif workers == 1:
+        yield lambda jobs: [solve_school(job) for job in jobs]
+    else:
+        with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+            yield lambda jobs: list(pool.map(solve_school, jobs))
+
+
+def solve_decomposed(
+    problem: Problem,
+    warm: Outcome,
+    time_limit: float | None = None,
+    *,
+    workers: int | None = None,
+    executor: Executor | None = None,
+    progress: ProgressCallback | None = None,
+) -> Outcome | None:
+    """Improve and prove ``warm`` (the heuristic's outcome) school by school.
+
+    Returns ``None`` where the decomposition does not apply (see :func:`decomposable`).
+    Within ``time_limit`` seconds it returns the best allocation found with a valid bound.
+    """
+    pooled, parts = school_parts(problem)
+    if len(parts) < 2 or any(part.count() > MAX_COMBINATIONS for part in parts):
+        return None
+    with _runner(workers, executor) as run:
+        search = _Decomposition(
+            problem,
+            warm,
+            pooled=pooled,
+            parts=parts,
+            time_limit=time_limit,
+            run=run,
+            progress=progress,
+        )
+        return search.solve()
+
+
+def solve_exact(
+    problem: Problem,
+    warm: Outcome,
+    time_limit: float | None = None,
+    *,
+    workers: int | None = None,
+    executor: Executor | None = None,
+    progress: ProgressCallback | None = None,
+) -> Outcome:
+    """The exact mode after its warm start: by school on a group, the whole MILP otherwise.
+
+    ``warm`` proven already is kept. Whatever it returns is checked against the model.
+    """
+    started = time.monotonic()
+    gap = relative_gap(warm.objective, warm.bound)
+    if gap is not None and gap <= GAP_TOLERANCE:
+        return check_outcome(problem, warm)
+    outcome = None
+    if decomposable(problem):
+        outcome = solve_decomposed(
+            problem, warm, time_limit, workers=workers, executor=executor, progress=progress
+        )
+    if outcome is None:
+        outcome = solve_optimal(problem, warm, time_limit)
+        if progress is not None:
+            elapsed = time.monotonic() - started
+            progress(Progress(elapsed, outcome.objective, outcome.bound))
+    return check_outcome(problem, outcome)
+
+
+class _Decomposition:
+    """The state of one decomposition: the schools' records, prices, incumbent and bound."""
+
+    def __init__(self, problem: Problem, warm: Outcome, *, pooled: tuple[int, ...],
+                 parts: Sequence[SchoolPart], time_limit: float | None, run: Runner,
+                 progress: ProgressCallback | None) -> None:  # fmt: skip
+        import numpy as np  # noqa: PLC0415 - comes with highspy
+
+        self.started = time.monotonic()
+        self.deadline = None if time_limit is None else self.started + FINISH_SHARE * time_limit
+        # The same deadline by the wall clock, for jobs that may run in other processes.
+        self.wall_deadline = None if time_limit is None else time.time() + FINISH_SHARE * time_limit
+        self.problem, self.warm, self.pooled, self.run = problem, warm, pooled, run
+        self.progress = progress
+        self.records = [
+            SchoolRecord(problem, pooled, part, build_school(problem, pooled, part))
+            for part in parts
+        ]
+        self.bound = warm.bound if warm.bound is not None else math.inf
+        self.chosen: list[int] = []
+        self.value = -math.inf
+        for record in self.records:
+            found = record.part_of(warm.primary, warm.backup)
+            if found is None:  # pragma: no cover - every allocation's part is listed
+                raise AssertionError(f"school {record.part.name}: warm part not listed")
+            record.remember(*found)
+            self.chosen.append(found[0])
+        self.value = math.fsum(
+            r.known[k].value for r, k in zip(self.records, self.chosen, strict=True)
+        )
+        lam = [warm.prices[0][g] for g in pooled] if warm.prices else [0.0] * len(pooled)
+        mu = [warm.prices[1][g] for g in pooled] if warm.prices else [0.0] * len(pooled)
+        self.center = np.array([*lam, *mu, *([0.0] * len(pooled))], dtype=np.float64)
+        scale = [
+            max((problem.primary_value[p][g] for p in problem.primary_candidates[g]), default=1.0)
+            for g in pooled
+        ]
+        self.box = np.array([BOX_SHARE * max(1.0, s) for s in scale] * 3, dtype=np.float64)
+        self.center_bound = math.inf
+        self.center_values: list[float] = []
+
+    # -- time and reporting -----------------------------------------------------------------
+
+    def left(self) -> float | None:
+        if self.deadline is None:
+            return None
+        return max(0.0, self.deadline - time.monotonic())
+
+    def up(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
+    def proven(self) -> bool:
+        gap = relative_gap(self.value, self.bound)
+        return gap is not None and gap <= GAP_TOLERANCE
+
+    def report(self) -> None:
+        if self.progress is not None:
+            # The bound holds for the optimum: float noise must not put it under the value.
+            bound = max(self.bound, self.value) if math.isfinite(self.bound) else None
+            solves = sum(record.solves for record in self.records)
+            self.progress(Progress(time.monotonic() - self.started, self.value, bound, solves))
+
+    # -- solving schools --------------------------------------------------------------------
+
+    def evaluate(self, prices: Any) -> tuple[float, list[float]]:  # noqa: ANN401
+        """The Lagrangian bound at ``prices``, and each school's share of it."""
+        shares = [0.0] * len(self.records)
+        pending: list[int] = []
+        for s, record in enumerate(self.records):
+            settled = record.settled(prices)
+            if settled is None:
+                pending.append(s)
+            else:
+                shares[s] = settled[0]
+        jobs = [self.priced_job(self.records[s], prices) for s in pending]
+        for s, answer in zip(pending, self.run(jobs), strict=True):
+            shares[s] = self.records[s].absorb(answer, prices)
+        lam, _, nu = price_layout(len(self.pooled))
+        total = float(prices[lam].sum() + prices[nu].sum()) + math.fsum(shares)
+        if math.isfinite(total):
+            self.bound = min(self.bound, total)
+        return total, shares
+
+    def priced_job(self, record: SchoolRecord, prices: Any) -> SchoolJob:  # noqa: ANN401
+        n = len(self.pooled)
+        cost = list(record.school.model.cost)
+        for column, i, slot in record.school.priced:
+            if slot == Takes.PRIMARY:
+                cost[column] -= prices[i] - prices[n + i]
+            else:
+                cost[column] -= prices[n + i] + prices[2 * n + i]
+        hint = record.hint(record.best_known(prices))
+        return SchoolJob(record.school.model, tuple(cost), (), self.wall_deadline, SCHOOL_GAP, hint)
+
+    def fixed_job(self, record: SchoolRecord, k: int) -> SchoolJob:
+        combination = record.combinations[k]
+        fixed = []
+        for rows, slot in ((record.school.primary_rows, Takes.PRIMARY),
+                           (record.school.backup_rows, Takes.BACKUP)):  # fmt: skip
+            for i, row in enumerate(rows):
+                if row is not None:
+                    taken = 1.0 if combination[i] & slot else 0.0
+                    fixed.append((row, taken, taken))
+        model = record.school.model
+        hint = record.hint(k)
+        return SchoolJob(
+            model, tuple(model.cost), tuple(fixed), self.wall_deadline, SCHOOL_GAP, hint
+        )
+
+    def update_incumbent(self) -> None:
+        candidates = [[(k, known.value) for k, known in r.known.items()] for r in self.records]
+        chosen, _ = choose_combinations(self.records, candidates, self.left())
+        if chosen is None:
+            return
+        value = math.fsum(r.known[k].value for r, k in zip(self.records, chosen, strict=True))
+        if value > self.value:
+            self.value, self.chosen = value, chosen
+
+    # -- the method -------------------------------------------------------------------------
+
+    def solve(self) -> Outcome:
+        self.prices()
+        self.close()
+        return self.outcome()
+
+    def prices(self) -> None:
+        """Stabilised cutting planes from the heuristic's prices: lower the bound."""
+        import numpy as np  # noqa: PLC0415
+
+        self.center_bound, self.center_values = self.evaluate(self.center)
+        for _ in range(PRICE_ROUNDS):
+            self.update_incumbent()
+            self.report()
+            if self.proven() or self.up():
+                return
+            step = next_prices(self.records, self.center, self.box, self.left())
+            if step is None:
+                return
+            trial, model = step
+            promised = self.center_bound - model
+            if promised <= PRICE_CONVERGED * max(1.0, abs(self.center_bound)):
+                return
+            bound, values = self.evaluate(trial)
+            if bound <= self.center_bound - SERIOUS_STEP * promised:
+                if np.any(np.abs(trial - self.center) >= self.box * (1 - SERIOUS_STEP)):
+                    self.box *= 2
+                self.center, self.center_bound, self.center_values = trial, bound, values
+            else:
+                self.box /= 2
+
+    def close(self) -> None:
+        """The master over the combinations' bounds, until the incumbent is proven."""
+        import numpy as np  # noqa: PLC0415
+
+        if not math.isfinite(self.center_bound):
+            return
+        while not self.proven() and not self.up():
+            near = self.value + NEAR_TIE_SHARE * GAP_TOLERANCE * abs(self.value)
+            candidates: list[list[tuple[int, float]]] = []
+            dropped = -math.inf
+            for record, share in zip(self.records, self.center_values, strict=True):
+                upper = record.upper()
+                forced = self.center_bound - share + (upper - record.charges(self.center))
+                keep = forced > near
+                if np.any(~keep):
+                    dropped = max(dropped, float(forced[~keep].max()))
+                if not np.all(np.isfinite(upper[keep])):
+                    return  # a school without a bound yet: no master bound either
+                candidates.append([(int(k), float(upper[k])) for k in np.flatnonzero(keep)])
+            if not all(candidates):
+                # Some school has no combination that could beat the incumbent by enough.
+                self.bound = min(self.bound, max(self.value, dropped))
+                return
+            chosen, solved = choose_combinations(self.records, candidates, self.left())
+            if chosen is None or not math.isfinite(solved.bound):
+                return
+            self.bound = min(self.bound, max(solved.bound, dropped, self.value))
+            picks = [(s, k) for s, k in enumerate(chosen) if not self.records[s].exact(k)]
+            if self.proven() or not picks:
+                return
+            jobs = [self.fixed_job(self.records[s], k) for s, k in picks]
+            for (s, k), answer in zip(picks, self.run(jobs), strict=True):
+                self.records[s].absorb(answer, None, fixed=k)
+            self.update_incumbent()
+            self.report()
+
+    def outcome(self) -> Outcome:
+        n_instances = len(self.problem.instances)
+        primary, backup = [NOBODY] * n_instances, [NOBODY] * n_instances
+        for record, k in zip(self.records, self.chosen, strict=True):
+            known = record.known[k]
+            for t, p in known.primaries:
+                primary[t] = p
+            for t, p in known.backups:
+                backup[t] = p
+        objective = exact_objective(self.problem, primary, backup)
+        self.value = objective
+        self.report()
+        bound = max(self.bound, objective) if math.isfinite(self.bound) else None
+        gap = relative_gap(objective, bound)
+        return Outcome(
+            tuple(primary),
+            tuple(backup),
+            objective,
+            bound,
+            gap is not None and gap <= GAP_TOLERANCE,
+            "optimal",
+            stopped_early=self.up(),
+        )

@@ -1,0 +1,194 @@
+"""The exact mode on school groups: the decomposition by school (issue 15).
+
+The oracle is plain HiGHS on the whole MILP (``plain_highs``): on small generated groups
+the decomposition must find the optimum it finds, never report a bound below a feasible
+value, and give the same answer on one worker, two, or an executor of any kind.
+"""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ict_competence.allocation import Progress, Team, allocate
+from ict_competence.allocation._solvers import (
+    NOBODY,
+    Outcome,
+    breaches,
+    check_outcome,
+    compile_problem,
+    decomposable,
+    plain_highs,
+    solve_decomposed,
+    solve_heuristic,
+)
+from ict_competence.catalog import TaskOverview
+from ict_competence.errors import IctCompetenceError
+from tests.allocation.strategies import large_instance, make_overview, people, tasks
+
+SCHOOLS = ("north", "south", "east", "west")
+#: The relative gap an allocation counts as proven at: both solvers prove to within it.
+GAP_TOLERANCE = 1e-4
+
+
+@st.composite
+def school_groups(draw: st.DrawFn) -> tuple[TaskOverview, Team]:
+    """2–4 schools of 3–5 people (now and then one person for the whole group), 3–8 tasks
+    of which 1–3 are pooled for the group."""
+    count = draw(st.integers(3, 8))
+    drawn = [draw(tasks(f"T-{i:02d}")) for i in range(count)]
+    pooled = tuple(task.code for task in drawn[: draw(st.integers(1, 3))])
+    schools = SCHOOLS[: draw(st.integers(2, 4))]
+    members = [
+        draw(people(f"{school}{i}", school))
+        for school in schools
+        for i in range(draw(st.integers(3, 5)))
+    ]
+    if draw(st.booleans()):
+        members.append(draw(people("group0")))
+    return make_overview(*drawn, group=pooled), Team(tuple(members), schools)
+
+
+def _close(a: float, b: float) -> bool:
+    """Equal up to the proof's tolerance: both sides are proven to within it."""
+    return abs(a - b) <= GAP_TOLERANCE * max(1.0, abs(a), abs(b))
+
+
+def _same(a: Outcome, b: Outcome) -> bool:
+    return (a.primary, a.backup, a.objective, a.bound) == (
+        b.primary,
+        b.backup,
+        b.objective,
+        b.bound,
+    )
+
+
+# Each example solves the group three times with HiGHS (heuristic, decomposition, plain):
+# 30 examples keep the file well under a minute on two cores.
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(school_groups())
+def test_the_decomposition_proves_the_optimum_plain_highs_finds(group):
+    problem = compile_problem(*group)
+    warm = solve_heuristic(problem)
+
+    found = solve_decomposed(problem, warm, workers=1)
+    plain, _, _ = plain_highs(problem)
+
+    # Without a column (nobody may take anything) plain HiGHS has no solution: the empty one.
+    plain_value = plain.objective if plain is not None else 0.0
+    assert found is not None
+    assert breaches(problem, found) == []
+    assert found.proven
+    assert _close(found.objective, plain_value)
+    # The bound is never below a feasible value: neither HiGHS' nor the heuristic's.
+    assert found.bound is not None
+    assert found.bound >= max(plain_value, warm.objective) - GAP_TOLERANCE * abs(found.bound)
+    assert found.objective >= warm.objective
+
+
+class _InThisThread(Executor):
+    """An executor of another kind: runs each job when it is submitted."""
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+# Five solves per example: a few examples show it; determinism is not a matter of chance.
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(school_groups())
+def test_the_answer_does_not_depend_on_the_workers(group):
+    problem = compile_problem(*group)
+    warm = solve_heuristic(problem)
+
+    one = solve_decomposed(problem, warm, workers=1)
+    two = solve_decomposed(problem, warm, workers=2)
+    with ThreadPoolExecutor(3) as pool:
+        pooled = solve_decomposed(problem, warm, executor=pool)
+    other = solve_decomposed(problem, warm, executor=_InThisThread())
+
+    assert one is not None
+    assert two is not None
+    assert pooled is not None
+    assert other is not None
+    assert _same(one, two)
+    assert _same(one, pooled)
+    assert _same(one, other)
+
+
+def test_school_subproblems_also_run_in_other_processes():
+    overview, team = large_instance(3)
+    problem = compile_problem(overview, team)
+    warm = solve_heuristic(problem)
+
+    with ProcessPoolExecutor(2) as pool:
+        elsewhere = solve_decomposed(problem, warm, executor=pool)
+    here = solve_decomposed(problem, warm, workers=1)
+
+    assert elsewhere is not None
+    assert here is not None
+    assert _same(elsewhere, here)
+
+
+def test_the_optimal_mode_decomposes_a_group_and_reports_progress():
+    overview, team = large_instance(4)
+    seen: list[Progress] = []
+
+    result = allocate(overview, team, solver="optimal", progress=seen.append)
+
+    assert decomposable(compile_problem(overview, team))
+    assert result.proven
+    assert seen
+    assert seen[-1].solves > 0
+    assert seen[-1].bound == pytest.approx(result.bound)
+    assert all(p.bound is None or p.bound >= p.objective for p in seen)
+    assert [p.elapsed for p in seen] == sorted(p.elapsed for p in seen)
+
+
+def test_a_time_limit_far_too_short_gives_a_valid_allocation_and_bound_not_proven():
+    overview, team = large_instance(12)
+    problem = compile_problem(overview, team)
+    optimum = solve_decomposed(problem, solve_heuristic(problem), workers=1)
+    limit = 0.3
+
+    started = time.monotonic()
+    result = allocate(overview, team, solver="optimal", time_limit=limit)
+    elapsed = time.monotonic() - started
+
+    assert optimum is not None
+    assert optimum.proven
+    assert not result.proven
+    assert result.bound is not None
+    assert result.bound >= optimum.objective - GAP_TOLERANCE * optimum.objective
+    assert elapsed <= 1.1 * limit
+    assert set(result.assignments) | set(result.decisions) == set(problem.keys)
+
+
+def test_an_allocation_that_breaks_the_model_is_refused():
+    overview, team = large_instance(3)
+    problem = compile_problem(overview, team)
+    good = solve_heuristic(problem)
+    t = next(t for t, p in enumerate(good.primary) if p != NOBODY)
+    stranger = next(p for p in range(len(problem.people)) if t not in problem.primary_value[p])
+    primary = list(good.primary)
+    primary[t] = stranger
+    bad = attrs.evolve(good, primary=tuple(primary))
+
+    with pytest.raises(IctCompetenceError, match="may not be the primary"):
+        check_outcome(problem, bad)
+    assert breaches(problem, good) == []
+
+
+@pytest.mark.parametrize("workers", [0, -1, 1.5, True])
+def test_workers_must_be_a_whole_number_of_at_least_one(workers):
+    overview, team = large_instance(3)
+
+    with pytest.raises(IctCompetenceError, match="workers"):
+        allocate(overview, team, solver="optimal", workers=workers)
