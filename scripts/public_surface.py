@@ -30,6 +30,7 @@ SOURCES = (
     "plan",
     "renderers",
     "serialize",
+    "schema",
     "text",
     "errors",
 )

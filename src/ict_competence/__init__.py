@@ -144,6 +144,7 @@ if TYPE_CHECKING:
     from ict_competence.serialize import from_json as from_json
     from ict_competence.serialize import register_kinds as register_kinds
     from ict_competence.serialize import register_migration as register_migration
+    from ict_competence.schema import json_schema as json_schema
     from ict_competence.serialize import structure as structure
     from ict_competence.serialize import to_json as to_json
     from ict_competence.serialize import unstructure as unstructure
@@ -293,6 +294,8 @@ _EXPORTS: dict[str, str] = {
     "ContentError": "errors",
     "FieldError": "errors",
     "IctCompetenceError": "errors",
+    # schema
+    "json_schema": "schema",
     "MoveError": "errors",
     "PlanError": "errors",
     "RoadmapError": "errors",
