@@ -95,6 +95,8 @@ class WorkbookError(IctCompetenceError, ValueError):
         path: the workbook file.
         sheet: the sheet name, if the problem is inside one.
         cell: the A1 reference of the cell, if the problem is in one.
+        problems: one line per bad cell (``Takenoverzicht!J4: expected …``) when a sheet
+            was read with several; empty for a refusal of the file as a whole.
     """
 
     def __init__(
@@ -104,6 +106,7 @@ class WorkbookError(IctCompetenceError, ValueError):
         path: str | None = None,
         sheet: str | None = None,
         cell: str | None = None,
+        problems: tuple[str, ...] = (),
     ) -> None:
         where = ""
         if sheet and cell:
@@ -115,6 +118,7 @@ class WorkbookError(IctCompetenceError, ValueError):
         self.path = path
         self.sheet = sheet
         self.cell = cell
+        self.problems = problems
 
 
 class RoadmapError(ContentError):

@@ -101,6 +101,11 @@ class TaskOverview(Keyed[str, TaskChoice]):
     choices: tuple[TaskChoice, ...] = attrs.field(
         validator=[items_of(TaskChoice), unique(lambda choice: choice.code)]
     )
+    #: What reading the overview from a file noticed and decided (a catalog task whose row
+    #: was deleted is read as not applying); :meth:`summary` lists them first.
+    warnings: tuple[LocalizedText, ...] = attrs.field(
+        default=(), validator=items_of(LocalizedText)
+    )
 
     _entries_field = "choices"
     _key_field = "code"
@@ -130,13 +135,13 @@ class TaskOverview(Keyed[str, TaskChoice]):
             raise FieldError("task", f"a choice for {code} cannot hold task {task.code}")
         choices = list(self.choices)
         choices[position] = attrs.evolve(choices[position], **changes)  # type: ignore[arg-type]
-        return TaskOverview(tuple(choices))
+        return attrs.evolve(self, choices=tuple(choices))
 
     def add(self, choice: TaskChoice) -> TaskOverview:
         """A new overview with a choice for a school's own task added at the end."""
         if choice.code in self:
             raise FieldError("choices", f"task {choice.code} is already in the overview")
-        return TaskOverview((*self.choices, choice))
+        return attrs.evolve(self, choices=(*self.choices, choice))
 
     def active(self) -> tuple[TaskChoice, ...]:
         """The choices that apply and are not dropped, in order."""
@@ -159,7 +164,7 @@ class TaskOverview(Keyed[str, TaskChoice]):
             if choice.active:
                 by_cluster[choice.task.cluster] += choice.hours_per_year
         total = sum(by_cluster.values())
-        warnings: list[LocalizedText] = []
+        warnings = list(self.warnings)
         if total > capacity:
             times = f"{total / capacity:.1f}"
             warnings.append(

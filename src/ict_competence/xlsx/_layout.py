@@ -18,6 +18,8 @@ DATA_SHEET = "Gegevens"
 #: Rows and columns a real overview stays far below; anything beyond is refused as hostile.
 MAX_ROWS = 5000
 MAX_COLUMNS = 60
+#: The most characters a spreadsheet cell holds (openpyxl would cut the rest off silently).
+CELL_LIMIT = 32_767
 
 
 @attrs.frozen

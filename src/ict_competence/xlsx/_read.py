@@ -1,238 +1,58 @@
-"""Reading a task-overview workbook back, including copies edited in Excel or LibreOffice."""
+"""Reading a task-overview workbook back, including copies edited in Excel or LibreOffice.
+
+Every bad cell is collected and reported in one :class:`WorkbookError`; a catalog task
+whose row was deleted is read as not applying and named in the overview's warnings.
+"""
 
 from __future__ import annotations
 
-import re
-import warnings
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
 
 import attrs
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.workbook.workbook import Workbook
 
-from ict_competence._checks import is_finite_number
-from ict_competence.catalog import Catalog, Scope, Task, TaskChoice, TaskOverview, load_catalog
-from ict_competence.errors import IctCompetenceError, WorkbookError
+from ict_competence.catalog import (
+    Catalog,
+    Cluster,
+    Scope,
+    Task,
+    TaskChoice,
+    TaskOverview,
+    load_catalog,
+)
+from ict_competence.errors import IctCompetenceError
 from ict_competence.serialize import from_json
 from ict_competence.text import LocalizedText, Provenance
+from ict_competence.xlsx._cells import (
+    _blank,
+    _Cell,
+    _free_text,
+    _hours,
+    _Sheet,
+    _text,
+    _title,
+    _word,
+)
+from ict_competence.xlsx._codes import Codes
 from ict_competence.xlsx._guard import check_workbook
 from ict_competence.xlsx._layout import (
     CLUSTERS,
     COLUMNS,
     DATA_SHEET,
     HORIZONS,
-    MAX_COLUMNS,
-    MAX_ROWS,
     OVERVIEW_SHEET,
     SCOPES,
     YES_NO,
 )
+from ict_competence.xlsx._problems import Problems
+from ict_competence.xlsx._sheets import Rows, read_sheets
+
+__all__ = ["read"]
 
 _T = TypeVar("_T")
 _REQUIRED = ("code", "applies", "horizon", "scope", "hours")
-
-
-@attrs.frozen
-class _Cell:
-    """A cell's value (the computed one, for a formula) and its A1 reference."""
-
-    ref: str
-    value: object
-
-
-class _Sheet:
-    """Raises errors that name this file, this sheet and a cell."""
-
-    def __init__(self, path: Path, name: str) -> None:
-        self.path = str(path)
-        self.name = name
-
-    def error(self, cell: str | None, message: str) -> WorkbookError:
-        return WorkbookError(message, path=self.path, sheet=self.name, cell=cell)
-
-
-def _open(path: Path, *, data_only: bool) -> Workbook:
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about features it drops (e.g. conditional formatting); a
-            # school's formatting is not ours to judge, and warnings are errors in tests.
-            warnings.simplefilter("ignore")
-            return load_workbook(path, read_only=True, data_only=data_only)
-    except Exception as exc:  # openpyxl raises many kinds for a malformed package
-        raise WorkbookError(
-            f"cannot be read as a workbook ({type(exc).__name__}: {exc})", path=str(path)
-        ) from None
-
-
-Rows = list[tuple[int, list[_Cell]]]
-
-
-def _sheet_rows(book: Workbook, where: _Sheet) -> tuple[Rows, list[_Cell]]:
-    """The sheet's rows, and the cells among them that hold formulas (value still unknown)."""
-    try:
-        return _parse_rows(book, where)
-    except WorkbookError:
-        raise
-    except Exception as exc:  # openpyxl parses the sheet's XML only now, lazily
-        raise where.error(
-            None, f"the sheet is damaged and cannot be read ({type(exc).__name__}: {exc})"
-        ) from None
-
-
-def _parse_rows(book: Workbook, where: _Sheet) -> tuple[Rows, list[_Cell]]:
-    rows: Rows = []
-    formulas: list[_Cell] = []
-    for number, row in enumerate(book[where.name].iter_rows(max_col=MAX_COLUMNS), start=1):
-        if number > MAX_ROWS:
-            raise where.error(
-                f"A{number}",
-                f"the sheet goes on past row {MAX_ROWS}; a task overview is far smaller "
-                "(delete the rows or cells below the tasks)",
-            )
-        cells = [
-            _Cell(f"{get_column_letter(column)}{number}", cell.value)
-            for column, cell in enumerate(row, start=1)
-        ]
-        formulas += [
-            cells[i] for i, cell in enumerate(row) if getattr(cell, "data_type", None) == "f"
-        ]
-        rows.append((number, cells))
-    return rows, formulas
-
-
-def _computed(path: Path, rows: Rows, formulas: list[_Cell], where: _Sheet) -> Rows:
-    """Replace formulas by the values the spreadsheet program computed and cached."""
-    book = _open(path, data_only=True)
-    try:
-        cached = {
-            cell.ref: cell.value for _number, cells in _sheet_rows(book, where)[0] for cell in cells
-        }
-    finally:
-        book.close()
-    for formula in formulas:
-        if cached.get(formula.ref) is None:
-            raise where.error(
-                formula.ref,
-                "holds a formula without a computed value; type the value itself, or "
-                "open and save the file in Excel or LibreOffice first",
-            )
-    refs = {formula.ref for formula in formulas}
-    return [
-        (number, [_Cell(c.ref, cached[c.ref]) if c.ref in refs else c for c in cells])
-        for number, cells in rows
-    ]
-
-
-def read_sheets(path: Path, main: str, extra: str) -> tuple[Rows, Rows | None]:
-    """Rows of the sheet ``main``, which must exist, and of ``extra`` (None when it is absent).
-
-    The workbook is opened once; only when a formula turns up is it opened a second
-    time for the values Excel or LibreOffice cached.
-    """
-    book = _open(path, data_only=False)
-    try:
-        if main not in book.sheetnames:
-            raise _Sheet(path, main).error(
-                None, f"the workbook has no sheet {main!r} (it has: {', '.join(book.sheetnames)})"
-            )
-        read: list[Rows | None] = []
-        for name in (main, extra):
-            if name not in book.sheetnames:
-                read.append(None)
-                continue
-            where = _Sheet(path, name)
-            rows, formulas = _sheet_rows(book, where)
-            read.append(_computed(path, rows, formulas, where) if formulas else rows)
-    finally:
-        book.close()
-    first, second = read
-    assert first is not None  # noqa: S101 - checked above
-    return first, second
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _text(cell: _Cell) -> str:
-    value = cell.value
-    if _blank(value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _free_text(cell: _Cell | None) -> str:
-    """Text a person wrote, kept exactly as written (a number becomes its digits)."""
-    if cell is None:
-        return ""
-    value = cell.value
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return _text(cell)
-
-
-def _word(cell: _Cell, vocabulary: Mapping[str, _T], what: str, where: _Sheet) -> _T:
-    value = cell.value
-    if isinstance(value, bool):
-        key = "true" if value else "false"
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        key = _text(_Cell(cell.ref, float(value)))
-    else:
-        key = _text(cell).casefold()
-    try:
-        return vocabulary[key]
-    except KeyError:
-        shown = ", ".join(sorted({k for k in vocabulary if not k.isdigit()})[:8])
-        found = "nothing" if _blank(value) else repr(value)
-        raise where.error(cell.ref, f"expected {what} ({shown}), found {found}") from None
-
-
-_AMBIGUOUS = re.compile(r"\d{1,3}[.,]\d{3}")
-
-
-def _hours(cell: _Cell, where: _Sheet) -> float:
-    value = cell.value
-    number: float | None = None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        number = float(value)
-    elif isinstance(value, str):
-        number = _parse_number(value.strip().replace(" ", ""), cell, where)
-    if not is_finite_number(number) or number < 0:
-        found = "nothing" if _blank(value) else repr(value)
-        raise where.error(cell.ref, f"expected a number of hours (0 or more), found {found}")
-    return number
-
-
-def _parse_number(text: str, cell: _Cell, where: _Sheet) -> float | None:
-    """A number typed as text, in Dutch (1.234,5) or English (1,234.5) notation."""
-    if _AMBIGUOUS.fullmatch(text):
-        raise where.error(
-            cell.ref,
-            f"{text!r} could mean {text.replace(',', '').replace('.', '')} or "
-            f"{text.replace(',', '.')}; type the number without a thousands separator",
-        )
-    if "," in text and "." in text:
-        decimal = max(text.rfind(","), text.rfind("."))
-        text = text[:decimal].replace(",", "").replace(".", "") + "." + text[decimal + 1 :]
-    else:
-        text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _title(cell: _Cell) -> str:
-    """A column title as typed, folded: case, and spaces or line breaks (Alt+Enter)."""
-    return " ".join(_text(cell).split()).casefold()
 
 
 def _header(cells: list[_Cell], where: _Sheet) -> dict[str, int]:
@@ -259,14 +79,16 @@ def _header(cells: list[_Cell], where: _Sheet) -> dict[str, int]:
     return found
 
 
-def _definitions(path: Path, rows: Rows | None) -> dict[str, Task]:
-    """Task definitions kept in the hidden data sheet, if the workbook still has it.
+def _definitions(path: Path, rows: Rows | None) -> dict[str, Task] | None:
+    """Task definitions kept in the hidden data sheet; ``None`` when the workbook lacks it.
 
     A definition longer than a cell holds is split over the cells after the code.
     """
+    if rows is None:
+        return None
     where = _Sheet(path, DATA_SHEET)
     tasks: dict[str, Task] = {}
-    for _number, cells in (rows or [])[1:]:
+    for _number, cells in rows[1:]:
         if len(cells) < 2 or _blank(cells[0].value):
             continue
         code = _text(cells[0])
@@ -281,27 +103,26 @@ def _definitions(path: Path, rows: Rows | None) -> dict[str, Task]:
     return tasks
 
 
-@contextmanager
-def _at(where: _Sheet, ref: str) -> Iterator[None]:
-    """Name the cell in any refusal from the domain model (a task's or choice's validator)."""
-    try:
-        yield
-    except WorkbookError:
-        raise
-    except IctCompetenceError as exc:
-        raise where.error(ref, str(exc)) from None
-
-
 class _RowReader:
-    """Turns data rows into TaskChoices, starting from each task's known definition."""
+    """Turns data rows into TaskChoices, starting from each task's known definition.
 
-    def __init__(self, path: Path, columns: dict[str, int], known: Mapping[str, Task]) -> None:
+    A refused cell is added to ``problems`` and its row gives no choice, so that reading
+    goes on and every bad cell is reported together.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        columns: dict[str, int],
+        known: Mapping[str, Task],
+        codes: Codes,
+        problems: Problems,
+    ) -> None:
         self.path = path
         self.columns = columns
         self.known = known
-        # A code typed in another case is still the catalog's task, not a new one.
-        self.canonical = {code.casefold(): code for code in known}
-        self.where = _Sheet(path, OVERVIEW_SHEET)
+        self.codes = codes
+        self.problems = problems
 
     def cells(self, row: list[_Cell], number: int) -> dict[str, _Cell]:
         """The row's cells by column key; a column the row does not reach reads as blank."""
@@ -312,80 +133,168 @@ class _RowReader:
             for key, index in self.columns.items()
         }
 
-    def choice(self, cells: dict[str, _Cell], number: int) -> TaskChoice:
-        code_cell = cells["code"]
-        typed = _text(code_cell)
+    def _refuse(self, ref: str, message: str) -> None:
+        self.problems.add(OVERVIEW_SHEET, ref, message)
+
+    def _value(
+        self, cell: _Cell | None, vocabulary: Mapping[str, _T], what: str, *, required: bool = False
+    ) -> _T | None:
+        """The cell's word; ``None`` for a blank optional cell or (noted) a bad one."""
+        if cell is None or (not required and _blank(cell.value)):
+            return None
+        try:
+            return _word(cell, vocabulary, what)
+        except ValueError as exc:
+            self._refuse(cell.ref, str(exc))
+            return None
+
+    def _code(self, cell: _Cell) -> str | None:
+        typed = _text(cell)
         if not typed:
-            raise self.where.error(
-                code_cell.ref,
-                "expected a task code; give a task of your own a code such as EIGEN-01",
+            self._refuse(
+                cell.ref, "expected a task code; give a task of your own a code such as EIGEN-01"
             )
-        code = self.canonical.get(typed.casefold(), typed)
-        with _at(self.where, code_cell.ref):
-            scope = _word(cells["scope"], SCOPES, "a level", self.where)
-            hours = _hours(cells["hours"], self.where)
+            return None
+        try:
+            return self.codes.resolve(typed)
+        except ValueError as exc:
+            self._refuse(cell.ref, str(exc))
+            return None
+
+    def _hours(self, cell: _Cell) -> float | None:
+        try:
+            return _hours(cell)
+        except ValueError as exc:
+            self._refuse(cell.ref, str(exc))
+            return None
+
+    def choice(self, cells: dict[str, _Cell], number: int) -> TaskChoice | None:
+        """The row's choice, or ``None`` when a cell of it was refused (and noted)."""
+        code = self._code(cells["code"])
+        scope = self._value(cells["scope"], SCOPES, "a level", required=True)
+        hours = self._hours(cells["hours"])
+        applies = self._value(cells["applies"], YES_NO, "ja or nee", required=True)
+        horizon = self._value(cells["horizon"], HORIZONS, "a term", required=True)
+        task = self._task(code, cells, scope, hours, number) if code else None
+        if task is None or scope is None or hours is None or applies is None or horizon is None:
+            return None
+        try:
             return TaskChoice(
-                task=self._task(code, cells, scope, hours, number),
-                applies=_word(cells["applies"], YES_NO, "ja or nee", self.where),
-                horizon=_word(cells["horizon"], HORIZONS, "a term", self.where),
+                task=task,
+                applies=applies,
+                horizon=horizon,
                 scope=scope,
                 hours_per_year=hours,
                 responsible=_free_text(cells.get("responsible")),
                 backup=_free_text(cells.get("backup")),
                 notes=_free_text(cells.get("notes")),
             )
-
-    def _optional(self, cell: _Cell | None, vocabulary: Mapping[str, _T], what: str) -> _T | None:
-        if cell is None or _blank(cell.value):
+        except IctCompetenceError as exc:  # a rule of the model the cells above do not cover
+            self._refuse(cells["code"].ref, str(exc))
             return None
-        return _word(cell, vocabulary, what, self.where)
 
     def _task(
-        self, code: str, cells: dict[str, _Cell], scope: Scope, hours: float, number: int
-    ) -> Task:
-        cluster = self._optional(cells.get("cluster"), CLUSTERS, "a cluster")
-        strategic = self._optional(cells.get("strategic"), YES_NO, "ja or nee")
+        self, code: str, cells: dict[str, _Cell], scope: Scope | None, hours: float | None, row: int
+    ) -> Task | None:
+        cluster = self._value(cells.get("cluster"), CLUSTERS, "a cluster")
+        strategic = self._value(cells.get("strategic"), YES_NO, "ja or nee")
         description_cell = cells.get("description")
         description = _free_text(description_cell)
         base = self.known.get(code)
-        if base is None:
-            if cluster is None:
-                raise self.where.error(
-                    _ref(cells, "cluster", "code"),
-                    f"task {code} is not in the catalog: give its cluster",
+        try:
+            if base is None:
+                return self._own_task(
+                    code,
+                    cells,
+                    row,
+                    cluster=cluster,
+                    strategic=strategic,
+                    description=description,
+                    scope=scope,
+                    hours=hours,
                 )
-            if not description.strip():
-                raise self.where.error(
-                    _ref(cells, "description", "code"),
-                    f"task {code} is not in the catalog: describe it",
+            task = base if cluster is None else base.moved_to(cluster)
+            if description_cell and description.strip() and description != task.description.nl:
+                task = attrs.evolve(
+                    task,
+                    description=LocalizedText(description),
+                    provenance=Provenance(
+                        self.path.name, f"{OVERVIEW_SHEET}!{description_cell.ref}"
+                    ),
                 )
-            return Task(
-                code=code,
-                cluster=cluster,
-                description=LocalizedText(description),
-                strategic=bool(strategic),
-                scope=scope,
-                hours_per_year=hours,
-                provenance=Provenance(self.path.name, f"{OVERVIEW_SHEET}!A{number}"),
-            )
-        task = base
-        if cluster is not None:
-            task = task.moved_to(cluster)
-        if description_cell and description.strip() and description != task.description.nl:
-            task = attrs.evolve(
-                task,
-                description=LocalizedText(description),
-                provenance=Provenance(self.path.name, f"{OVERVIEW_SHEET}!{description_cell.ref}"),
-            )
-        if strategic is not None and strategic != task.strategic:
-            task = attrs.evolve(
-                task, strategic=strategic, criterion=task.criterion if strategic else None
-            )
+            if strategic is not None and strategic != task.strategic:
+                criterion = task.criterion if strategic else None
+                task = attrs.evolve(task, strategic=strategic, criterion=criterion)
+        except IctCompetenceError as exc:  # a task's own rules, such as a code's form
+            self._refuse(cells["code"].ref, str(exc))
+            return None
         return task
+
+    def _own_task(
+        self,
+        code: str,
+        cells: dict[str, _Cell],
+        row: int,
+        *,
+        cluster: Cluster | None,
+        strategic: bool | None,
+        description: str,
+        scope: Scope | None,
+        hours: float | None,
+    ) -> Task | None:
+        if cluster is None:
+            where = _ref(cells, "cluster", "code")
+            self._refuse(where, f"task {code} is not in the catalog: give its cluster")
+        if not description.strip():
+            where = _ref(cells, "description", "code")
+            self._refuse(where, f"task {code} is not in the catalog: describe it")
+        if cluster is None or not description.strip() or scope is None:
+            return None
+        return Task(
+            code=code,
+            cluster=cluster,
+            description=LocalizedText(description),
+            strategic=bool(strategic),
+            scope=scope,
+            hours_per_year=hours if hours is not None else 0.0,
+            provenance=Provenance(self.path.name, f"{OVERVIEW_SHEET}!A{row}"),
+        )
 
 
 def _ref(cells: dict[str, _Cell], key: str, fallback: str) -> str:
     return (cells.get(key) or cells[fallback]).ref
+
+
+def _missing(
+    expected: Mapping[str, Task], seen: Mapping[str, str], catalog: Catalog, path: Path
+) -> tuple[list[TaskChoice], LocalizedText | None]:
+    """A choice that does not apply for each expected task without a row, and the warning."""
+    defaults = {choice.code: choice for choice in catalog.overview().choices}
+    choices: list[TaskChoice] = []
+    for code, task in expected.items():
+        if code in seen:
+            continue
+        default = defaults.get(code)
+        if default is not None and default.task == task:
+            choices.append(attrs.evolve(default, applies=False))
+        else:
+            # The catalog's defaults for a task it does not hold: level as its scope suggests.
+            group = task.scope is Scope.SCHOOL_GROUP
+            scope = Scope.SCHOOL_GROUP if group else Scope.SCHOOL
+            choices.append(
+                TaskChoice(
+                    task=task, applies=False, scope=scope, hours_per_year=task.hours_per_year
+                )
+            )
+    if not choices:
+        return [], None
+    codes = ", ".join(choice.code for choice in choices)
+    warning = LocalizedText(
+        f"{path.name}: het blad {OVERVIEW_SHEET} heeft geen rij voor {codes}; "
+        "gelezen als niet van toepassing.",
+        f"{path.name}: sheet {OVERVIEW_SHEET} has no row for {codes}; read as not applying.",
+    )
+    return choices, warning
 
 
 def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
@@ -393,8 +302,9 @@ def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
     check_workbook(path)
     catalog = catalog or load_catalog()
     rows, data = read_sheets(path, OVERVIEW_SHEET, DATA_SHEET)
-    known: dict[str, Task] = {task.code: task for task in catalog.tasks}
-    known.update(_definitions(path, data))
+    written = _definitions(path, data)
+    catalog_tasks = {task.code: task for task in catalog.tasks}
+    known = catalog_tasks | (written or {})
     where = _Sheet(path, OVERVIEW_SHEET)
     # The header is the first row with a "Code" title; a school may put a title row above it.
     start = next(
@@ -405,7 +315,9 @@ def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
         raise where.error(
             "A1", "found no header row; expected the column titles Code, Cluster, Omschrijving, …"
         )
-    reader = _RowReader(path, _header(rows[start][1], where), known)
+    problems = Problems(path)
+    codes = Codes(known, (profile.code_prefix for profile in catalog.clusters))
+    reader = _RowReader(path, _header(rows[start][1], where), known, codes, problems)
     choices: list[TaskChoice] = []
     seen: dict[str, str] = {}
     for number, row in rows[start + 1 :]:
@@ -413,10 +325,17 @@ def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
         if all(_blank(cell.value) for cell in cells.values()):
             continue
         choice = reader.choice(cells, number)
+        if choice is None:
+            continue
         ref = cells["code"].ref
         if choice.code in seen:
             first = seen[choice.code]
-            raise where.error(ref, f"task {choice.code} occurs again (first at {first})")
+            problems.add(OVERVIEW_SHEET, ref, f"task {choice.code} occurs again (first at {first})")
+            continue
         seen[choice.code] = ref
         choices.append(choice)
-    return TaskOverview(tuple(choices))
+    problems.raise_if_any()
+    # The tasks the workbook was written with, or without its hidden sheet the catalog's.
+    expected = written if written is not None else catalog_tasks
+    absent, warning = _missing(expected, seen, catalog, path)
+    return TaskOverview(tuple(choices + absent), warnings=(warning,) if warning else ())

@@ -7,7 +7,6 @@ what was expected and what was found; a person's name never appears in a message
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,20 +20,21 @@ from ict_competence._atomic import replace_file
 from ict_competence.allocation import Person, Team
 from ict_competence.catalog import Cluster, Domain
 from ict_competence.errors import FieldError, WorkbookError
-from ict_competence.xlsx._guard import check_workbook
-from ict_competence.xlsx._read import (
-    Rows,
+from ict_competence.xlsx._cells import (
     _blank,
     _Cell,
+    _clean,
+    _found,
     _free_text,
     _parse_number,
     _Sheet,
     _text,
     _title,
-    read_sheets,
 )
+from ict_competence.xlsx._guard import check_workbook
+from ict_competence.xlsx._problems import Problems
+from ict_competence.xlsx._sheets import Rows, read_sheets
 from ict_competence.xlsx._team_layout import (
-    MAX_PROBLEMS,
     SCHOOLS_SHEET,
     TEAM_COLUMNS,
     TEAM_HELP,
@@ -139,40 +139,6 @@ def write(team: Team, path: Path) -> Path:
 # -- reading -------------------------------------------------------------------------------
 
 
-def _clean(text: str) -> str:
-    """A code as a person meant it: composed accents, ordinary spaces, none around it."""
-    return unicodedata.normalize("NFC", text).replace("\u00a0", " ").strip()
-
-
-def _found(cell: _Cell) -> str:
-    if _blank(cell.value):
-        return "nothing"
-    shown = repr(cell.value)
-    return shown if len(shown) <= 40 else shown[:37] + "…'"
-
-
-class _Problems:
-    """Every problem found in the sheet, each ``Sheet!A1: message``, reported together."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.lines: list[str] = []
-
-    def add(self, sheet: str, ref: str, message: str) -> None:
-        self.lines.append(f"{sheet}!{ref}: {message}")
-
-    def raise_if_any(self) -> None:
-        if not self.lines:
-            return
-        count = len(self.lines)
-        shown = self.lines[:MAX_PROBLEMS]
-        more = f"\n  … and {count - len(shown)} more" if count > len(shown) else ""
-        noun = "cell needs" if count == 1 else "cells need"
-        raise WorkbookError(
-            f"{count} {noun} correcting:\n  " + "\n  ".join(shown) + more, path=str(self.path)
-        )
-
-
 def _filled(rows: Rows) -> Iterator[tuple[int, list[_Cell]]]:
     for number, cells in rows:
         if not all(_blank(cell.value) for cell in cells):
@@ -215,7 +181,7 @@ def _schools(rows: Rows | None) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(name for name in names[1:] if name))
 
 
-def _number(cell: _Cell, problems: _Problems) -> float | None:
+def _number(cell: _Cell, problems: Problems) -> float | None:
     """The cell's number, typed or as text (``"4,5"`` is 4.5); ``None`` when it holds none."""
     value = cell.value
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -229,7 +195,7 @@ def _number(cell: _Cell, problems: _Problems) -> float | None:
     return number if number is not None and math.isfinite(number) else None
 
 
-def _score(cell: _Cell, problems: _Problems) -> int | None:
+def _score(cell: _Cell, problems: Problems) -> int | None:
     """A level or motivation 0–3; ``None`` for a blank cell, which counts as 0."""
     if _blank(cell.value):
         return None
@@ -240,7 +206,7 @@ def _score(cell: _Cell, problems: _Problems) -> int | None:
     return int(number)
 
 
-def _hours(cell: _Cell, problems: _Problems) -> float:
+def _hours(cell: _Cell, problems: Problems) -> float:
     number = _number(cell, problems)
     if number is None or number < 0:
         problems.add(
@@ -254,7 +220,7 @@ class _TeamReader:
     """Turns the sheet's rows into people, collecting every problem on the way."""
 
     def __init__(
-        self, columns: dict[int, TeamColumn], schools: tuple[str, ...] | None, problems: _Problems
+        self, columns: dict[int, TeamColumn], schools: tuple[str, ...] | None, problems: Problems
     ) -> None:
         self.columns = columns
         self.schools = schools
@@ -332,7 +298,7 @@ def read(path: Path) -> Team:
     rows, school_rows = read_sheets(path, TEAM_SHEET, SCHOOLS_SHEET)
     _, columns, body = _header_row(rows, path)
     listed = _schools(school_rows)
-    problems = _Problems(path)
+    problems = Problems(path)
     reader = _TeamReader(columns, listed, problems)
     people = [reader.person(cells) for _, cells in _filled(body)]
     problems.raise_if_any()

@@ -10,9 +10,6 @@ TEAM_SHEET = "Team"
 SCHOOLS_SHEET = "Scholen"
 TEAM_HELP_SHEET = "Uitleg"
 
-#: Problems listed in one error; the message says how many more there are.
-MAX_PROBLEMS = 50
-
 
 @attrs.frozen
 class TeamColumn:

@@ -18,6 +18,7 @@ from ict_competence.catalog import Catalog, TaskChoice, TaskOverview, load_catal
 from ict_competence.errors import WorkbookError
 from ict_competence.serialize import to_json
 from ict_competence.xlsx._layout import (
+    CELL_LIMIT,
     COLUMNS,
     DATA_SHEET,
     HELP_SHEET,
@@ -32,8 +33,6 @@ _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="2F5597")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
-#: The most characters a spreadsheet cell holds (openpyxl would cut the rest off silently).
-CELL_LIMIT = 32_767
 # Drop-down lists reach past the last task so rows a school adds get them too.
 _SPARE_ROWS = 200
 

@@ -1,0 +1,155 @@
+"""What a cell holds, read as a person meant it: text, a word from a list, a number."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import TypeVar
+
+import attrs
+
+from ict_competence._checks import is_finite_number
+from ict_competence.errors import WorkbookError
+
+_T = TypeVar("_T")
+#: Values a message lists by name before it counts the rest.
+SHOWN_VALUES = 12
+_AMBIGUOUS = re.compile(r"\d{1,3}[.,]\d{3}")
+
+
+@attrs.frozen
+class _Cell:
+    """A cell's value (the computed one, for a formula) and its A1 reference."""
+
+    ref: str
+    value: object
+
+
+class _Sheet:
+    """Raises errors that name this file, this sheet and a cell."""
+
+    def __init__(self, path: object, name: str) -> None:
+        self.path = str(path)
+        self.name = name
+
+    def error(self, cell: str | None, message: str) -> WorkbookError:
+        return WorkbookError(message, path=self.path, sheet=self.name, cell=cell)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _clean(text: str) -> str:
+    """A code or name as a person meant it: composed accents, ordinary spaces, none around it."""
+    return unicodedata.normalize("NFC", text).replace("\u00a0", " ").strip()
+
+
+def _text(cell: _Cell) -> str:
+    value = cell.value
+    if _blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return _clean(str(value))
+
+
+def _free_text(cell: _Cell | None) -> str:
+    """Text a person wrote, kept exactly as written (a number becomes its digits)."""
+    if cell is None:
+        return ""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return _text(cell)
+
+
+def _found(cell: _Cell) -> str:
+    """The cell's value as a message shows it: ``nothing``, or its repr cut to 40 characters."""
+    if _blank(cell.value):
+        return "nothing"
+    shown = repr(cell.value)
+    return shown if len(shown) <= 40 else shown[:37] + "…'"
+
+
+def listed(values: list[str]) -> str:
+    """``values`` joined by commas: all of them, or the first ones and how many more."""
+    shown = ", ".join(values[:SHOWN_VALUES])
+    if len(values) > SHOWN_VALUES:
+        shown += f", … and {len(values) - SHOWN_VALUES} more"
+    return shown
+
+
+def _word(cell: _Cell, vocabulary: Mapping[str, _T], what: str) -> _T:
+    """The vocabulary's meaning of the cell's word (any case, TRUE/FALSE, 1/0).
+
+    Raises:
+        ValueError: the cell holds no word of ``vocabulary``; the message lists them all.
+    """
+    value = cell.value
+    if isinstance(value, bool):
+        key = "true" if value else "false"
+    elif is_finite_number(value):
+        key = _text(_Cell(cell.ref, float(value)))
+    else:
+        key = _text(cell).casefold()
+    try:
+        return vocabulary[key]
+    except KeyError:
+        shown = listed(sorted({k for k in vocabulary if not k.isdigit()}))
+        raise ValueError(f"expected {what} ({shown}), found {_found(cell)}") from None
+
+
+def _hours(cell: _Cell) -> float:
+    """The hours a cell holds, typed or as text (``"4,5"`` is 4.5).
+
+    Raises:
+        ValueError: not a finite number of 0 or more, or a number that reads two ways.
+    """
+    value = cell.value
+    number: float | None = None
+    if is_finite_number(value):
+        number = float(value)
+    elif isinstance(value, str):
+        number = _number_text(_clean(value).replace(" ", ""))
+    if not is_finite_number(number) or number < 0:
+        raise ValueError(f"expected a number of hours (0 or more), found {_found(cell)}")
+    return number
+
+
+def _number_text(text: str) -> float | None:
+    """A number typed as text, in Dutch (1.234,5) or English (1,234.5) notation.
+
+    Raises:
+        ValueError: the text reads as two numbers (``1.234``); the message gives both.
+    """
+    if _AMBIGUOUS.fullmatch(text):
+        raise ValueError(
+            f"{text!r} could mean {text.replace(',', '').replace('.', '')} or "
+            f"{text.replace(',', '.')}; type the number without a thousands separator"
+        )
+    if "," in text and "." in text:
+        decimal = max(text.rfind(","), text.rfind("."))
+        text = text[:decimal].replace(",", "").replace(".", "") + "." + text[decimal + 1 :]
+    else:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _parse_number(text: str, cell: _Cell, where: _Sheet) -> float | None:
+    """:func:`_number_text`, with an ambiguous number refused as a :class:`WorkbookError`."""
+    try:
+        return _number_text(text)
+    except ValueError as exc:
+        raise where.error(cell.ref, str(exc)) from None
+
+
+def _title(cell: _Cell) -> str:
+    """A column title as typed, folded: case, and spaces or line breaks (Alt+Enter)."""
+    return " ".join(_text(cell).split()).casefold()
