@@ -130,21 +130,26 @@ if TYPE_CHECKING:
     from ict_competence.flow import to_mermaid as to_mermaid
     from ict_competence.plan import ActionPlan as ActionPlan
     from ict_competence.plan import ActionSource as ActionSource
+    from ict_competence.plan import ErasureReport as ErasureReport
     from ict_competence.plan import Evaluation as Evaluation
     from ict_competence.plan import PersonLoad as PersonLoad
     from ict_competence.plan import PlanAction as PlanAction
+    from ict_competence.plan import Pseudonym as Pseudonym
     from ict_competence.plan import SchoolPlan as SchoolPlan
+    from ict_competence.plan import erase_person as erase_person
+    from ict_competence.plan import export_person as export_person
+    from ict_competence.plan import pseudonymize as pseudonymize
     from ict_competence.renderers import Renderer as Renderer
     from ict_competence.renderers import available_formats as available_formats
     from ict_competence.renderers import get_renderer as get_renderer
     from ict_competence.renderers import register_renderer as register_renderer
     from ict_competence.renderers import render as render
+    from ict_competence.schema import json_schema as json_schema
     from ict_competence.serialize import SCHEMA_VERSION as SCHEMA_VERSION
     from ict_competence.serialize import Kinds as Kinds
     from ict_competence.serialize import from_json as from_json
     from ict_competence.serialize import register_kinds as register_kinds
     from ict_competence.serialize import register_migration as register_migration
-    from ict_competence.schema import json_schema as json_schema
     from ict_competence.serialize import structure as structure
     from ict_competence.serialize import to_json as to_json
     from ict_competence.serialize import unstructure as unstructure
@@ -265,10 +270,15 @@ _EXPORTS: dict[str, str] = {
     # plan
     "ActionPlan": "plan",
     "ActionSource": "plan",
+    "ErasureReport": "plan",
     "Evaluation": "plan",
     "PersonLoad": "plan",
     "PlanAction": "plan",
+    "Pseudonym": "plan",
     "SchoolPlan": "plan",
+    "erase_person": "plan",
+    "export_person": "plan",
+    "pseudonymize": "plan",
     # renderers
     "Renderer": "renderers",
     "available_formats": "renderers",
@@ -284,6 +294,8 @@ _EXPORTS: dict[str, str] = {
     "structure": "serialize",
     "to_json": "serialize",
     "unstructure": "serialize",
+    # schema
+    "json_schema": "schema",
     # text
     "Labelled": "text",
     "Language": "text",
@@ -294,8 +306,6 @@ _EXPORTS: dict[str, str] = {
     "ContentError": "errors",
     "FieldError": "errors",
     "IctCompetenceError": "errors",
-    # schema
-    "json_schema": "schema",
     "MoveError": "errors",
     "PlanError": "errors",
     "RoadmapError": "errors",

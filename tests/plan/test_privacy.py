@@ -1,0 +1,340 @@
+"""Personal data in a plan: pseudonymise it, hand it over (right of access), erase it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ict_competence import available_formats, render
+from ict_competence.allocation import Allocation, KeepHolders, Team, default_rules
+from ict_competence.dialogue import Action, DialogueRecord
+from ict_competence.errors import IctCompetenceError, UnknownCodeError
+from ict_competence.flow import RoadmapSession
+from ict_competence.plan import (
+    ErasureReport,
+    SchoolPlan,
+    erase_person,
+    export_person,
+    pseudonymize,
+)
+from ict_competence.serialize import from_json, to_json
+from tests.allocation.strategies import overviews, teams
+from tests.plan.strategies import NAMES, records, small_school, with_follow_up
+
+#: Ids no text of the library contains (as NAMES for names), so a leak is found by search.
+IDS = ("qxajw", "qxbjw", "qxcjw", "qxdjw", "qxejw")
+_SLOW = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+
+
+def _session(name: str) -> RoadmapSession:
+    """Steps 1–4 answered yes, one with a note naming someone: at step 5."""
+    session = RoadmapSession.start().answer(True, note=f"Gesprek met {name} gepland")
+    return session.answer(True).answer(True).answer(True)
+
+
+@st.composite
+def named_plans(draw: st.DrawFn) -> SchoolPlan:
+    """A plan whose people have names and findable ids, who are named in notes and columns.
+
+    It may have last cycle's allocation as baseline, this cycle's allocation (maybe stale),
+    and a continuity rule keeping the baseline's holders.
+    """
+    team = draw(teams(max_people=4))
+    people = tuple(attrs.evolve(p, id=IDS[i], name=NAMES[i]) for i, p in enumerate(team.people))
+    team = Team(people, team.schools)
+    which = draw(st.integers(0, len(people) - 1))
+    named_id, named_name = IDS[which], NAMES[which]
+    overview = draw(overviews(max_tasks=5))
+    first = overview.choices[0].code
+    overview = overview.choose(first, responsible=named_id, notes=f"vraag {named_name.upper()}")
+    record = draw(records((*team.ids, "directie")))
+    record = record.note("1.1", f"{named_name.lower()} en {named_id} nemen dit op")
+    plan = SchoolPlan(
+        name="De Linde", overview=overview, team=team, roadmap=_session(named_name), dialogue=record
+    )
+    if draw(st.booleans()):
+        plan = plan.allocate().advance()
+        if plan.roadmap.current.number == plan.roadmap.roadmap.evaluation.number:
+            plan = plan.next_cycle()
+            assert plan.baseline is not None
+            keep = KeepHolders.from_assignments(plan.baseline.assignments)
+            plan = attrs.evolve(plan, rules=default_rules().extend(scores=[keep]))
+    if draw(st.booleans()):
+        plan = plan.allocate().advance()
+        if draw(st.booleans()):
+            edited = attrs.evolve(people[0], hours=people[0].hours + 5)
+            plan = attrs.evolve(plan, team=Team((edited, *people[1:]), team.schools))
+    return plan
+
+
+def _views(plan: SchoolPlan) -> Iterator[object]:
+    """The plan and everything it renders from: what a school may print or show."""
+    yield plan
+    yield plan.team
+    yield plan.roadmap
+    yield plan.action_plan()
+    for part in (plan.allocation, plan.baseline, plan.dialogue):
+        if part is not None:
+            yield part
+    if plan.allocation is not None:
+        yield plan.evaluate()
+
+
+def _renderings(plan: SchoolPlan) -> Iterator[tuple[str, str]]:
+    """Every rendering of the plan's views in every format that renders them."""
+    for view in _views(plan):
+        for fmt in available_formats():
+            try:
+                yield fmt, render(view, fmt)
+            except IctCompetenceError:
+                continue  # the format does not render this kind of object
+
+
+def _leaks(text: str, plan: SchoolPlan, person_id: str) -> list[str]:
+    names = [p.name for p in plan.team.people if p.id == person_id and p.name]
+    found = [person_id] if person_id in text else []
+    return found + [name for name in names if name.casefold() in text.casefold()]
+
+
+def _allocation(plan: SchoolPlan) -> Allocation:
+    assert plan.allocation is not None
+    return plan.allocation
+
+
+def _record(plan: SchoolPlan) -> DialogueRecord:
+    assert plan.dialogue is not None
+    return plan.dialogue
+
+
+def _pid(plan: SchoolPlan, data: st.DataObject) -> str:
+    known = plan.team.ids
+    return data.draw(st.sampled_from(known))
+
+
+# -- erasing ----------------------------------------------------------------------------------
+
+
+@_SLOW
+@given(plan=named_plans(), data=st.data())
+def test_after_erasing_a_person_neither_their_name_nor_their_id_occurs_in_the_json_or_any_rendering(
+    plan, data
+):
+    person_id = _pid(plan, data)
+    assert _leaks(to_json(plan), plan, person_id)  # the search finds what is there
+
+    erased, _report = erase_person(plan, person_id)
+
+    assert _leaks(to_json(erased), plan, person_id) == []
+    for fmt, text in _renderings(erased):
+        assert _leaks(text, plan, person_id) == [], fmt
+
+
+@_SLOW
+@given(plan=named_plans(), data=st.data())
+def test_an_erased_plan_keeps_everyone_else_and_saves_and_loads_back(plan, data):
+    person_id = _pid(plan, data)
+
+    erased, report = erase_person(plan, person_id)
+
+    assert erased.team.ids == tuple(i for i in plan.team.ids if i != person_id)
+    assert list(erased.team.people) == [p for p in plan.team.people if p.id != person_id]
+    assert from_json(SchoolPlan, to_json(erased)) == erased
+    assert report.removed_from_team
+    assert report.reallocate == (plan.allocation is not None)
+    assert not erased.allocation_is_current
+
+
+def test_what_the_erased_person_carried_becomes_a_decision_and_the_report_says_so():
+    plan = small_school().allocate()
+    carried = sorted(k for k, a in _allocation(plan).assignments.items() if a.primary == "p1")
+    backed = sorted(k for k, a in _allocation(plan).assignments.items() if a.backup == "p1")
+
+    erased, report = erase_person(plan, "p1")
+
+    assert sorted(report.uncovered) == carried
+    assert sorted(report.backups_dropped) == backed
+    assert set(carried) <= set(_allocation(erased).decisions)
+    assert "p1" not in _allocation(erased).capacity
+    assert all(a.backup != "p1" for a in _allocation(erased).assignments.values())
+    assert "allocate again" in _allocation(erased).decisions[carried[0]].reason
+    assert erased.allocate().allocation_is_current
+
+
+def test_the_follow_ups_the_erased_person_owned_go_to_the_directie():
+    plan = with_follow_up(small_school(), "p1")
+
+    erased, report = erase_person(plan, "p1")
+
+    assert report.follow_ups_reassigned == ("1.2",)
+    assert [action.owner for _, action in _record(erased).actions()] == ["directie"]
+
+
+def test_a_name_in_a_note_is_replaced_whatever_its_case_and_the_report_counts_the_note():
+    plan = small_school()
+    record = _record(with_follow_up(plan, "p2")).note("1.2", f"{NAMES[0].upper()} helpt mee")
+
+    erased, report = erase_person(attrs.evolve(plan, dialogue=record), "p1")
+
+    assert _record(erased).entry("1.2").notes[-1] == "<erased> helpt mee"
+    assert report.texts_changed == 1
+
+
+def test_an_id_in_a_note_is_replaced_only_as_a_word_of_its_own():
+    plan = small_school()
+    record = _record(with_follow_up(plan, "p2")).note("1.2", "p1 neemt stap1 en p10 over")
+
+    erased, _ = erase_person(attrs.evolve(plan, dialogue=record), "p1")
+
+    assert _record(erased).entry("1.2").notes[-1] == "<erased> neemt stap1 en p10 over"
+
+
+def test_a_continuity_rule_no_longer_keeps_the_erased_person():
+    plan = small_school().allocate()
+    keep = KeepHolders.from_assignments(_allocation(plan).assignments)
+    plan = attrs.evolve(plan, rules=default_rules().extend(scores=[keep]))
+    held = sum(1 for holder in keep.primary.values() if holder == "p1")
+
+    erased, report = erase_person(plan, "p1")
+
+    assert report.continuity_removed == held > 0
+    assert "p1" not in to_json(erased.rules)
+
+
+def test_erasing_someone_the_plan_does_not_know_is_refused_listing_the_ids_it_knows():
+    with pytest.raises(UnknownCodeError) as caught:
+        erase_person(small_school(), "p9")
+
+    assert caught.value.known == ("p1", "p2")
+    assert NAMES[0] not in str(caught.value)
+
+
+def test_an_erasure_report_holds_counts_and_keys_only():
+    plan = with_follow_up(small_school().allocate(), "p1")
+
+    _, report = erase_person(plan, "p1")
+
+    for text in (repr(report), str(report), json.dumps(attrs.asdict(report))):
+        assert "p1" not in text
+        assert NAMES[0] not in text
+    assert isinstance(report, ErasureReport)
+
+
+# -- pseudonymising ---------------------------------------------------------------------------
+
+
+def _back(allocation: Allocation | None, ids: dict[str, str]) -> Allocation | None:
+    """The allocation with every pseudonym turned back into the id it stands for."""
+    if allocation is None:
+        return None
+    instances = tuple(
+        attrs.evolve(
+            info,
+            candidates=tuple(attrs.evolve(c, person=ids[c.person]) for c in info.candidates),
+        )
+        for info in allocation.instances
+    )
+    assignments = {
+        key: attrs.evolve(a, primary=ids[a.primary], backup=a.backup and ids[a.backup])
+        for key, a in allocation.assignments.items()
+    }
+    capacity = {ids[person]: hours for person, hours in allocation.capacity.items()}
+    return attrs.evolve(allocation, instances=instances, assignments=assignments, capacity=capacity)
+
+
+@_SLOW
+@given(plan=named_plans())
+def test_after_pseudonymizing_no_name_or_id_remains_and_the_allocations_are_the_same_up_to_renaming(
+    plan,
+):
+    pseudonymous, key = pseudonymize(plan)
+
+    text = to_json(pseudonymous)
+    for person_id in plan.team.ids:
+        assert _leaks(text, plan, person_id) == []
+    ids = {pseudonym: entry.id for pseudonym, entry in key.items()}
+    assert _back(pseudonymous.allocation, ids) == plan.allocation
+    assert _back(pseudonymous.baseline, ids) == plan.baseline
+    assert pseudonymous.allocation_is_current == plan.allocation_is_current
+    assert from_json(SchoolPlan, text) == pseudonymous
+
+
+def test_pseudonyms_are_numbered_in_team_order_and_the_key_leads_back_to_id_and_name():
+    plan = small_school()
+
+    pseudonymous, key = pseudonymize(plan)
+
+    assert pseudonymous.team.ids == ("person-01", "person-02")
+    assert [(key[p].id, key[p].name) for p in pseudonymous.team.ids] == [
+        ("p1", NAMES[0]),
+        ("p2", NAMES[1]),
+    ]
+    assert all(person.name is None for person in pseudonymous.team.people)
+    assert NAMES[0] not in repr(key)
+    assert "p1" not in repr(key)
+
+
+def test_someone_who_left_but_holds_tasks_in_the_baseline_gets_the_next_pseudonym():
+    plan = attrs.evolve(small_school().allocate().advance(), roadmap=RoadmapSession.start())
+    plan = attrs.evolve(plan, baseline=plan.allocation, allocation=None)
+    plan = attrs.evolve(plan, team=Team(plan.team.people[1:]))
+
+    pseudonymous, key = pseudonymize(plan)
+
+    assert pseudonymous.team.ids == ("person-01",)
+    assert key["person-02"].id == "p1"
+    assert key["person-02"].name is None  # the team no longer holds it
+    assert "p1" not in to_json(pseudonymous)
+
+
+def test_follow_ups_keep_their_owner_under_a_pseudonym_and_roles_stay_roles():
+    plan = with_follow_up(small_school(), "p2")
+    record = _record(plan).add_action("1.2", Action(description="Budget", owner="directie"))
+
+    pseudonymous, _ = pseudonymize(attrs.evolve(plan, dialogue=record))
+
+    assert [a.owner for _, a in _record(pseudonymous).actions()] == ["person-02", "directie"]
+
+
+# -- the right of access ----------------------------------------------------------------------
+
+
+@_SLOW
+@given(plan=named_plans(), data=st.data())
+def test_an_export_holds_the_persons_name_and_every_instance_they_appear_in(plan, data):
+    person_id = _pid(plan, data)
+
+    exported = export_person(plan, person_id)
+
+    text = json.dumps(exported, ensure_ascii=False)
+    assert json.loads(text) == exported
+    assert exported["team"]["name"] == plan.team.person(person_id).name
+    for part, allocation in (("allocation", plan.allocation), ("baseline", plan.baseline)):
+        if allocation is None:
+            assert exported[part] is None
+            continue
+        held = {
+            key for key, a in allocation.assignments.items() if person_id in (a.primary, a.backup)
+        }
+        shown = exported[part] or {"primary": [], "backup": []}
+        assert {t["key"] for t in (*shown["primary"], *shown["backup"])} == held
+
+
+def test_an_export_holds_the_notes_and_follow_ups_that_name_the_person():
+    plan = with_follow_up(small_school(), "p1")
+    plan = attrs.evolve(plan, dialogue=_record(plan).note("1.2", f"{NAMES[0]} is er vrijdag"))
+
+    exported = export_person(plan, "p1")
+
+    assert [f["description"] for f in exported["follow_ups"]] == ["Uitleenpool opzetten"]
+    assert exported["conversation_notes"] == [{"topic": "1.2", "note": f"{NAMES[0]} is er vrijdag"}]
+    assert exported["allocation"] is None
+
+
+def test_exporting_someone_the_plan_does_not_know_is_refused():
+    with pytest.raises(UnknownCodeError):
+        export_person(small_school(), "nobody")
