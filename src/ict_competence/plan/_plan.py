@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -12,6 +13,7 @@ import attrs
 
 from ict_competence._atomic import replace_file
 from ict_competence._checks import instance_of, non_blank
+from ict_competence._log import get_logger
 from ict_competence.allocation import Allocation, RuleSet, Team, allocate, default_rules
 from ict_competence.catalog import SchoolType, TaskOverview, load_catalog
 from ict_competence.dialogue import DialogueRecord
@@ -28,6 +30,8 @@ __all__ = ["SchoolPlan"]
 Solver = Literal["heuristic", "optimal"]
 #: The characters of a plan's name its ``repr`` shows.
 _SHOWN_NAME = 60
+# Counts, timings, paths and sizes only: never a name, note, level or motivation.
+_log = get_logger("plan")
 
 
 def _canonical(data: object) -> object:
@@ -209,12 +213,26 @@ class SchoolPlan:
             time_limit: seconds, as :func:`~ict_competence.allocate`.
         """
         plan = self if rules is None else attrs.evolve(self, rules=rules)
+        started = time.perf_counter()
+        _log.debug(
+            "allocating %d active tasks over %d people (solver %s)",
+            len(plan.overview.active()),
+            len(plan.team.people),
+            solver,
+        )
         result = allocate(
             plan.overview,
             plan.team,
             rules=plan.effective_rules,
             solver=solver,
             time_limit=time_limit,
+        )
+        _log.debug(
+            "allocated in %.3f s: %d assignments, %d decisions, objective %g",
+            time.perf_counter() - started,
+            len(result.assignments),
+            len(result.decisions),
+            result.objective,
         )
         return attrs.evolve(plan, allocation=result, allocated_from=plan._fingerprint)
 
@@ -318,7 +336,7 @@ class SchoolPlan:
         target = Path(path)
         text = to_json(self)
         try:
-            return replace_file(
+            written = replace_file(
                 target, lambda temporary: temporary.write_text(text, "utf-8"), mode=0o600
             )
         except OSError as error:
@@ -326,6 +344,8 @@ class SchoolPlan:
                 f"{target}: the plan could not be saved ({error.strerror or error}); "
                 "the previous file is unchanged"
             ) from error
+        _log.debug("saved the plan to %s (%d characters)", written, len(text))
+        return written
 
     @classmethod
     def load(cls, path: str | Path) -> SchoolPlan:
@@ -343,4 +363,5 @@ class SchoolPlan:
             raise PlanError(
                 f"{source}: the plan could not be read ({error.strerror or error})"
             ) from error
+        _log.debug("read the plan from %s (%d bytes)", source, len(text))
         return from_json(cls, text, source=str(source))

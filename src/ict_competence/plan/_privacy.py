@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from ict_competence._checks import hidden
+from ict_competence._log import get_logger
 from ict_competence.allocation import Allocation, Person, RuleSet, Team
 from ict_competence.errors import UnknownCodeError
 from ict_competence.plan._plan import SchoolPlan
@@ -30,6 +31,8 @@ __all__ = ["ErasureReport", "Pseudonym", "erase_person", "export_person", "pseud
 
 #: What a pseudonym looks like: ``person-01``, numbered in team order.
 PSEUDONYM_PREFIX = "person-"
+# Counts only: the ids and names this module handles are exactly what must not be logged.
+_log = get_logger("plan")
 
 
 @attrs.frozen
@@ -188,6 +191,7 @@ def pseudonymize(plan: SchoolPlan) -> tuple[SchoolPlan, dict[str, Pseudonym]]:
     if plan.allocation_is_current:
         new = attrs.evolve(new, allocated_from=new._fingerprint)
     names_of = {p.id: p.name for p in plan.team.people}
+    _log.debug("pseudonymised %d people (%d outside the team)", len(ids), len(ids) - len(team.ids))
     return new, {new_ids[old]: Pseudonym(old, names_of.get(old)) for old in ids}
 
 
@@ -266,6 +270,11 @@ def erase_person(plan: SchoolPlan, person_id: str) -> tuple[SchoolPlan, ErasureR
     team = Team(tuple(p for p in plan.team.people if p.id != person_id), plan.team.schools)
     new, uncovered, baseline_uncovered = _rewritten(plan, rewrite, team)
 
+    _log.debug(
+        "erased a person: %d instances uncovered, %d texts changed",
+        len(uncovered.primary) + len(baseline_uncovered.primary),
+        rewrite.scrub.changed,
+    )
     return new, ErasureReport(
         removed_from_team=person is not None,
         uncovered=uncovered.primary,
