@@ -192,3 +192,14 @@ def test_workers_must_be_a_whole_number_of_at_least_one(workers):
 
     with pytest.raises(IctCompetenceError, match="workers"):
         allocate(overview, team, solver="optimal", workers=workers)
+
+
+def test_the_decomposition_runs_after_highs_ran_with_all_threads_in_this_thread():
+    overview, team = large_instance(3)
+    problem = compile_problem(overview, team)
+    plain_highs(problem)  # starts this thread's HiGHS scheduler with its default threads
+
+    found = solve_decomposed(problem, solve_heuristic(problem), workers=1)
+
+    assert found is not None
+    assert found.proven

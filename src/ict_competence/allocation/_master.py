@@ -19,6 +19,7 @@ import attrs
 from ict_competence.allocation._numeric import SCHOOL_GAP
 from ict_competence.allocation._optimal import highs_module
 from ict_competence.allocation._school_bounds import SchoolRecord, price_layout
+from ict_competence.allocation._school_mip import run_highs_once
 
 __all__ = ["Program", "Solved", "choose_combinations", "next_prices", "solve_program"]
 
@@ -95,14 +96,10 @@ def solve_program(program: Program, *, maximize: bool, time_limit: float | None)
     MILP (its objective for an LP), infinite in the direction of no information.
     """
     highspy = highs_module()
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("threads", 1)
-    h.setOptionValue("mip_rel_gap", SCHOOL_GAP)
+    options: dict[str, Any] = {"mip_rel_gap": SCHOOL_GAP}
     if time_limit is not None:
-        h.setOptionValue("time_limit", max(time_limit, 1e-3))
-    h.passModel(_lp(highspy, program, maximize))
-    h.run()
+        options["time_limit"] = max(time_limit, 1e-3)
+    h = run_highs_once(highspy, _lp(highspy, program, maximize), options)
     none = -math.inf if maximize else math.inf
     if h.getModelStatus() == highspy.HighsModelStatus.kInfeasible:
         return Solved(None, none, -none)

@@ -31,6 +31,7 @@ __all__ = [
     "SchoolPart",
     "Takes",
     "build_school",
+    "run_highs_once",
     "school_parts",
     "solve_school",
 ]
@@ -280,29 +281,49 @@ class SchoolAnswer:
     optimal: bool
 
 
+def run_highs_once(
+    highspy: Any,  # noqa: ANN401 - highspy has no type information
+    lp: Any,  # noqa: ANN401
+    options: dict[str, Any],
+    start: Sequence[float] | None = None,
+) -> Any:  # noqa: ANN401
+    """A fresh, silent HiGHS with ``options`` run on ``lp`` (from ``start``), single-threaded.
+
+    One thread per solve: the schools themselves run side by side. HiGHS refuses that in
+    a thread whose scheduler an earlier solve started with more threads (its status then
+    stays unset); there it runs once more with the threads it has.
+    """
+    for threads in (1, None):
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", False)
+        if threads is not None:
+            h.setOptionValue("threads", threads)
+        for name, value in options.items():
+            h.setOptionValue(name, value)
+        h.passModel(lp)
+        if start is not None:
+            solution = highspy.HighsSolution()
+            solution.col_value = list(start)
+            solution.value_valid = True
+            h.setSolution(solution)
+        h.run()
+        if h.getModelStatus() != highspy.HighsModelStatus.kNotset:
+            break
+    return h
+
+
 def _run(highspy: Any, job: SchoolJob, hint: bool) -> tuple[Any, list[float] | None]:  # noqa: ANN401
-    h = highspy.Highs()
-    # One thread per school: the schools themselves run side by side.
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("threads", 1)
-    h.setOptionValue("mip_rel_gap", job.gap)
+    options: dict[str, Any] = {"mip_rel_gap": job.gap}
     if hint and job.hint is not None:
         # With a good solution to start from, HiGHS' sub-MIP heuristics cost more than
         # they find: half the time of a school's solve, measured on the benchmark.
-        for option in _SUB_MIP_HEURISTICS:
-            h.setOptionValue(option, False)
+        options.update(dict.fromkeys(_SUB_MIP_HEURISTICS, False))
     if job.deadline is not None:
-        h.setOptionValue("time_limit", max(job.deadline - time.time(), 1e-3))
+        options["time_limit"] = max(job.deadline - time.time(), 1e-3)
     lp = to_highs(highspy, attrs.evolve(job.model, cost=list(job.cost)))
     for row, lower, upper in job.fixed_rows:
         lp.row_lower_[row], lp.row_upper_[row] = lower, upper
-    h.passModel(lp)
-    if hint and job.hint is not None:
-        solution = highspy.HighsSolution()
-        solution.col_value = list(job.hint)
-        solution.value_valid = True
-        h.setSolution(solution)
-    h.run()
+    h = run_highs_once(highspy, lp, options, job.hint if hint else None)
     solution = h.getSolution()
     return h, (list(solution.col_value) if solution.value_valid else None)
 
