@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import math
 import types
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -29,8 +30,9 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: reserved (``.invalid``): an id names a schema, nothing is served there.
 ID_TEMPLATE = "https://ict-competence.invalid/schemas/v{version}/{name}.schema.json"
 
-# The converter reads these exactly (serialize._strict_*): a bool is no number, text no bool.
-_PRIMITIVES: dict[object, dict[str, Any]] = {
+# Types without parameters. The converter reads the values exactly (serialize._strict_*):
+# a bool is no number, a number no text; JSON Schema's types draw the same lines.
+_PLAIN: dict[object, dict[str, Any]] = {
     bool: {"type": "boolean"},
     int: {"type": "integer"},
     float: {"type": "number"},
@@ -113,7 +115,9 @@ def _kinds_for(type_: object) -> Kinds | None:
 
 
 def _json_value(value: object, where: str) -> object:
-    if isinstance(value, str | int | float | bool) or value is None:
+    if isinstance(value, float) and not math.isfinite(value):
+        pass  # json.dumps would write NaN or Infinity, which is not JSON
+    elif isinstance(value, str | int | float | bool) or value is None:
         return value
     raise IctCompetenceError(f"{where}: {value!r} is not a JSON value, so it has no schema")
 
@@ -197,8 +201,8 @@ class _Builder:
 
     def _plain(self, type_: object, where: str) -> dict[str, Any]:
         """The schema of a type without parameters: a class, an enum, a value, a protocol."""
-        if type_ in _PRIMITIVES:
-            return dict(_PRIMITIVES[type_])
+        if type_ in _PLAIN:
+            return dict(_PLAIN[type_])
         if isinstance(type_, type) and attrs.has(type_):
             return {"$ref": f"#/$defs/{self._define(type_)}"}
         if isinstance(type_, type) and issubclass(type_, enum.Enum):
