@@ -139,6 +139,7 @@ if TYPE_CHECKING:
     from ict_competence.plan import erase_person as erase_person
     from ict_competence.plan import export_person as export_person
     from ict_competence.plan import pseudonymize as pseudonymize
+    from ict_competence.renderers import RenderError as RenderError
     from ict_competence.renderers import Renderer as Renderer
     from ict_competence.renderers import available_formats as available_formats
     from ict_competence.renderers import get_renderer as get_renderer
@@ -280,6 +281,7 @@ _EXPORTS: dict[str, str] = {
     "export_person": "plan",
     "pseudonymize": "plan",
     # renderers
+    "RenderError": "renderers",
     "Renderer": "renderers",
     "available_formats": "renderers",
     "get_renderer": "renderers",

@@ -1,7 +1,19 @@
 """Renderers: domain objects as Markdown, HTML, JSON or CASE, through an extensible registry."""
 
-from ict_competence.renderers._registry import Renderer, available_formats, render
+from ict_competence.renderers._registry import (
+    Renderer,
+    RenderError,
+    available_formats,
+    render,
+)
 from ict_competence.renderers._registry import get as get_renderer
 from ict_competence.renderers._registry import register as register_renderer
 
-__all__ = ["Renderer", "available_formats", "get_renderer", "register_renderer", "render"]
+__all__ = [
+    "RenderError",
+    "Renderer",
+    "available_formats",
+    "get_renderer",
+    "register_renderer",
+    "render",
+]

@@ -35,6 +35,8 @@ from ict_competence.renderers._cfpackage import (
     case_identifier,
     checked,
 )
+from ict_competence.renderers._options import Option, parse_options
+from ict_competence.renderers._registry import unsupported
 from ict_competence.text import LocalizedText, Provenance
 
 __all__ = [
@@ -54,7 +56,6 @@ _ROLES = LocalizedText("Rollen", "Roles")
 
 # What RFC 3986 allows in a URI; anything else in base_uri would make every uri invalid.
 _URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
-_OPTIONS = ("base_uri", "last_change")
 
 
 def _notes(*lines: str) -> str:
@@ -299,6 +300,18 @@ def _stamp(value: object) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
+def _last_change(value: object) -> str:
+    # The default is read when the option is left out, not when this module is imported.
+    return _stamp(load_catalog_info().last_changed if value is _PACKAGED else value)
+
+
+_PACKAGED = object()
+_OPTIONS = (
+    Option("base_uri", "an absolute http(s) URI", None, _base_uri),
+    Option("last_change", "a datetime or ISO 8601 text with a time zone", _PACKAGED, _last_change),
+)
+
+
 class CaseRenderer:
     """Renders a :class:`~ict_competence.catalog.Catalog` as a CASE 1.0 CFPackage (JSON).
 
@@ -319,6 +332,7 @@ class CaseRenderer:
 
     name = "case"
     media_type = "application/json"
+    renders = ("Catalog",)
 
     def render(self, obj: object, **options: object) -> str:
         """The catalog as CFPackage JSON.
@@ -333,15 +347,10 @@ class CaseRenderer:
         Raises:
             IctCompetenceError: ``obj`` is not a catalog, or an option is unknown or invalid.
         """
-        unknown = sorted(set(options) - set(_OPTIONS))
-        if unknown:
-            raise IctCompetenceError(
-                f"unknown case option(s): {', '.join(unknown)}; "
-                f"the case renderer takes {', '.join(_OPTIONS)}"
-            )
+        parsed = parse_options("case", _OPTIONS, options)
         if not isinstance(obj, Catalog):
-            raise IctCompetenceError(f"the case renderer renders Catalog, not {type(obj).__name__}")
-        base_uri = _base_uri(options.get("base_uri"))
-        stamp = _stamp(options.get("last_change", load_catalog_info().last_changed))
+            raise unsupported(self.name, obj)
+        base_uri, stamp = parsed["base_uri"], str(parsed["last_change"])
+        assert base_uri is None or isinstance(base_uri, str)  # noqa: S101 - _base_uri made it
         package = _package(obj, base_uri, stamp)
         return json.dumps(package, ensure_ascii=False, indent=2) + "\n"

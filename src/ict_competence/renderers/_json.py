@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-from ict_competence.errors import IctCompetenceError
+from ict_competence.renderers._options import INDENT, parse_options
+from ict_competence.renderers._pages import PAGES
+from ict_competence.renderers._registry import unsupported
 from ict_competence.serialize import to_json
 
 
 class JsonRenderer:
-    """Renders any domain object as versioned JSON."""
+    """Renders every type of the pages' table, and any other value ``to_json`` writes.
+
+    >>> from ict_competence import load_catalog
+    >>> JsonRenderer().render(load_catalog().overview(), indent=None)[:20]
+    '{"choices": [{"code"'
+    """
 
     name = "json"
     media_type = "application/json"
+    renders = tuple(page.type_name for page in PAGES)
 
     def render(self, obj: object, **options: object) -> str:
-        """The object's JSON; ``indent`` (int or None) is the one option."""
-        indent = options.pop("indent", 2)
-        if options or not (indent is None or isinstance(indent, int)):
-            raise IctCompetenceError(f"the json renderer takes only indent, got {options!r}")
+        """The object's JSON; ``indent`` (an int, or ``None`` for one line) is the one option.
+
+        Raises:
+            RenderError: an unknown option or indent, or an object ``to_json`` cannot write
+                (the error lists the pairs that exist).
+        """
+        indent = parse_options(self.name, (INDENT,), options)["indent"]
+        assert indent is None or isinstance(indent, int)  # noqa: S101 - the parser checked
         try:
             return to_json(obj, indent=indent)
-        except TypeError as exc:
-            raise IctCompetenceError(str(exc)) from None
+        except TypeError:
+            raise unsupported(self.name, obj) from None

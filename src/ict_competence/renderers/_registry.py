@@ -8,9 +8,28 @@ from typing import Protocol, runtime_checkable
 
 from ict_competence.errors import IctCompetenceError
 
-__all__ = ["Renderer", "available_formats", "get", "register", "render"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "RenderError",
+    "Renderer",
+    "available_formats",
+    "get",
+    "pairs",
+    "register",
+    "render",
+    "unsupported",
+]
 
 ENTRY_POINT_GROUP = "ict_competence.renderers"
+
+
+class RenderError(IctCompetenceError, ValueError):
+    """A render that cannot be done; the message names what, and what there is instead.
+
+    Raised for an unknown format, a type a format does not render (listing the pairs
+    that exist), an unknown or invalid option (naming the accepted values), a broken
+    template (naming it and its line), and something registered that is no renderer.
+    """
 
 
 @runtime_checkable
@@ -20,6 +39,9 @@ class Renderer(Protocol):
     Attributes:
         name: the format's name, as passed to :func:`render` (``"markdown"``).
         media_type: its media type (``"text/markdown"``).
+
+    A renderer may also have ``renders``, the names of the types it renders, which the
+    error for a type no format renders lists.
     """
 
     name: str
@@ -33,11 +55,35 @@ class Renderer(Protocol):
 _REGISTRY: dict[str, Renderer] = {}
 
 
+def _problem(candidate: object) -> str | None:
+    """What keeps ``candidate`` from being a renderer, or ``None`` when it is one."""
+    name = getattr(candidate, "name", None)
+    media_type = getattr(candidate, "media_type", None)
+    if not isinstance(name, str) or not name.strip():
+        return f"a name (the format, a non-empty str), found {name!r}"
+    if not isinstance(media_type, str) or "/" not in media_type:
+        return f"a media_type (such as 'text/csv'), found {media_type!r}"
+    if not callable(getattr(candidate, "render", None)):
+        return "a method render(obj, **options) returning the text"
+    return None
+
+
 def register(renderer: Renderer, *, replace: bool = False) -> Renderer:
-    """Make ``renderer`` available under its name; refuse to shadow one unless ``replace``."""
+    """Make ``renderer`` available under its name; refuse to shadow one unless ``replace``.
+
+    Raises:
+        RenderError: ``renderer`` is no renderer (it needs a ``name``, a ``media_type``
+            and a ``render`` method), or its name is taken and ``replace`` is false.
+    """
+    problem = _problem(renderer)
+    if problem is not None:
+        raise RenderError(
+            f"{type(renderer).__name__} is no renderer: a renderer needs a name, a media_type "
+            f"and a method render(obj, **options); it lacks {problem}"
+        )
     _load_builtin_and_plugins()
     if not replace and renderer.name in _REGISTRY:
-        raise IctCompetenceError(f"a renderer named {renderer.name!r} is already registered")
+        raise RenderError(f"a renderer named {renderer.name!r} is already registered")
     _REGISTRY[renderer.name] = renderer
     return renderer
 
@@ -46,14 +92,15 @@ def register(renderer: Renderer, *, replace: bool = False) -> Renderer:
 def _load_builtin_and_plugins() -> None:
     from importlib.metadata import entry_points  # noqa: PLC0415 - slow; only when rendering
 
-    from ict_competence.renderers import _case, _html, _json, _markdown  # noqa: PLC0415 - jinja2 only when used
+    from ict_competence.renderers import _case, _json, _templated  # noqa: PLC0415 - jinja2 on use
 
-    for renderer in (
-        _markdown.MarkdownRenderer(),
+    builtin: tuple[Renderer, ...] = (
+        _templated.MarkdownRenderer(),
         _json.JsonRenderer(),
-        _html.HtmlRenderer(),
+        _templated.HtmlRenderer(),
         _case.CaseRenderer(),
-    ):
+    )
+    for renderer in builtin:
         _REGISTRY.setdefault(renderer.name, renderer)
     for point in entry_points(group=ENTRY_POINT_GROUP):
         # One broken plugin must not take the built-in formats down with it.
@@ -67,7 +114,7 @@ def _load_builtin_and_plugins() -> None:
                 stacklevel=2,
             )
             continue
-        if not isinstance(candidate, Renderer):
+        if _problem(candidate) is not None:
             warnings.warn(
                 f"entry point {point.name!r} in {ENTRY_POINT_GROUP} is not a Renderer; skipped",
                 RuntimeWarning,
@@ -87,6 +134,29 @@ def available_formats() -> tuple[str, ...]:
     return tuple(sorted(_REGISTRY))
 
 
+def pairs() -> dict[str, tuple[str, ...]]:
+    """Per format, the names of the types it renders (for those that say), sorted.
+
+    >>> pairs()["case"]
+    ('Catalog',)
+    """
+    _load_builtin_and_plugins()
+    return {
+        name: tuple(sorted(renders))
+        for name, renderer in sorted(_REGISTRY.items())
+        if isinstance(renders := getattr(renderer, "renders", None), tuple)
+    }
+
+
+def unsupported(format_name: str, obj: object) -> RenderError:
+    """The error for an object the format does not render: it lists the pairs there are."""
+    listed = "; ".join(f"{name}: {', '.join(types)}" for name, types in pairs().items())
+    return RenderError(
+        f"the {format_name} renderer does not render {type(obj).__name__}; "
+        f"the pairs that exist are {listed}"
+    )
+
+
 def get(name: str) -> Renderer:
     """The renderer for format ``name``; an unknown name lists the known ones."""
     _load_builtin_and_plugins()
@@ -94,7 +164,7 @@ def get(name: str) -> Renderer:
         return _REGISTRY[name]
     except KeyError:
         known = ", ".join(sorted(_REGISTRY))
-        raise IctCompetenceError(f"no renderer for format {name!r}; known: {known}") from None
+        raise RenderError(f"no renderer for format {name!r}; known: {known}") from None
 
 
 def render(obj: object, format: str, **options: object) -> str:

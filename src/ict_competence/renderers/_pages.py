@@ -1,0 +1,237 @@
+"""The one table of what the template renderers render: per type its template and context.
+
+Both the HTML and the Markdown renderer read :data:`PAGES`: a type's page is
+``<template>.html.j2`` or ``<template>.md.j2``, and its context function gives the
+template what it needs beyond the object. Types are named, not imported, so that
+importing a renderer loads neither the roadmap, the dialogue nor the allocation.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ict_competence.catalog import Cluster, Domain, Horizon, TaskOverview
+from ict_competence.renderers._naming import naming
+from ict_competence.renderers._svg import Bar, Box, flowchart, workload
+from ict_competence.renderers._words import label
+from ict_competence.text import Language, Provenance
+
+if TYPE_CHECKING:
+    from ict_competence.allocation import Allocation, Team
+    from ict_competence.flow import Advice, Roadmap, RoadmapSession
+    from ict_competence.plan import ActionPlan, Evaluation, SchoolPlan
+
+__all__ = ["PAGES", "Page", "find_page"]
+
+#: What a context function returns: the template's names beyond ``obj``.
+Context = dict[str, Any]
+
+
+@attrs.frozen
+class Page:
+    """Which template serves a type, and what its template receives.
+
+    Attributes:
+        module: the public module of the type (``ict_competence.plan``).
+        type_name: the type's name there.
+        template: the template's stem: ``plan`` for ``plan.html.j2`` and ``plan.md.j2``.
+        context: makes the template's names from the object, the language and ``names``.
+    """
+
+    module: str
+    type_name: str
+    template: str
+    context: Callable[[Any, Language, bool], Context]
+
+
+def _catalog(_obj: object, language: Language, _names: bool) -> Context:
+    return {"clusters": tuple(Cluster), "naming": naming(language)}
+
+
+def _overview(obj: TaskOverview, language: Language, _names: bool) -> Context:
+    return {
+        "clusters": tuple(Cluster),
+        "horizons": tuple(Horizon),
+        "summary": obj.summary(),
+        "naming": naming(language, overview=obj),
+    }
+
+
+def _boxes(roadmap: Roadmap, session: RoadmapSession | None, language: Language) -> list[Box]:
+    from ict_competence.flow import Answer, StepKind  # noqa: PLC0415 - flow loads on first use
+
+    shapes = {StepKind.CHECK: "hexagon", StepKind.ACTION: "box", StepKind.EVALUATION: "stadium"}
+    visited = set() if session is None else {m.step for m in session.path if m.answer}
+    current = None if session is None else session.current.number
+    boxes = [
+        Box(
+            key=step.number,
+            text=f"{label('step', language)} {step.number} · {step.title.get(language)}",
+            shape=shapes.get(step.kind, "box"),
+            state="current"
+            if step.number == current
+            else "visited"
+            if step.number in visited
+            else "",
+            edges=tuple(
+                (b.next, "" if b.answer is Answer.DONE else b.answer.label.get(language).lower())
+                for b in step.branches
+            ),
+        )
+        for step in roadmap.steps
+    ]
+    return [*boxes, Box(key=None, text=label("end_of_cycle", language), shape="stadium")]
+
+
+def _flow(roadmap: Roadmap, session: RoadmapSession | None, language: Language) -> object:
+    return flowchart(
+        _boxes(roadmap, session, language),
+        title=roadmap.title.get(language),
+        description=label("roadmap_chart_intro", language),
+    )
+
+
+def _roadmap(obj: Roadmap, language: Language, _names: bool) -> Context:
+    from ict_competence.flow import to_mermaid  # noqa: PLC0415
+
+    return {
+        "roadmap": obj,
+        "mermaid": to_mermaid(obj, language=language),
+        "flow": _flow(obj, None, language),
+        "naming": naming(language),
+    }
+
+
+def _sourced_advice(session: RoadmapSession) -> list[tuple[Advice, Provenance | None]]:
+    """Each advice of the session with the provenance of the branch advice it came from."""
+    return [
+        (
+            advice,
+            next(
+                (
+                    given.provenance
+                    for branch in session.roadmap.step(advice.step).branches
+                    for given in branch.advice
+                    if given.actor is advice.actor and given.text == advice.text
+                ),
+                None,
+            ),
+        )
+        for advice in session.advice
+    ]
+
+
+def _session(obj: RoadmapSession, language: Language, _names: bool) -> Context:
+    from ict_competence.flow import to_mermaid  # noqa: PLC0415
+
+    return {
+        "roadmap": obj.roadmap,
+        "advice": _sourced_advice(obj),
+        "mermaid": to_mermaid(obj, language=language),
+        "flow": _flow(obj.roadmap, obj, language),
+        "naming": naming(language),
+    }
+
+
+def _guide(obj: object, language: Language, _names: bool) -> Context:
+    return {"guide": obj, "record": None, "naming": naming(language)}
+
+
+def _record(obj: Any, language: Language, _names: bool) -> Context:  # noqa: ANN401
+    return {"guide": obj.guide(), "record": obj, "naming": naming(language)}
+
+
+def _team(obj: Team, language: Language, names: bool) -> Context:
+    people = [(person.id, person.name) for person in obj.people]
+    return {
+        "team": obj,
+        "domains": tuple(Domain),
+        "clusters": tuple(Cluster),
+        "naming": naming(language, names=names, people=people),
+    }
+
+
+def _allocation(obj: Allocation, language: Language, _names: bool) -> Context:
+    return {
+        "allocation": obj,
+        "spof": set(obj.single_points_of_failure),
+        "profiles": obj.profiles(),
+        "raci": obj.raci(),
+        "naming": naming(language, people=[(person, None) for person in obj.capacity]),
+    }
+
+
+def _load_chart(evaluation: Evaluation, language: Language, name: Callable[[str], str]) -> object:
+    bars = [
+        Bar(name(load.person), load.used, load.available, load.overloaded)
+        for load in evaluation.loads
+    ]
+    return workload(bars, language)
+
+
+def _evaluation(obj: Evaluation, language: Language, _names: bool) -> Context:
+    words = naming(language, people=[(load.person, None) for load in obj.loads])
+    return {"evaluation": obj, "workload": _load_chart(obj, language, words.party), "naming": words}
+
+
+def _action_plan(obj: ActionPlan, language: Language, _names: bool) -> Context:
+    from ict_competence.plan import ActionSource  # noqa: PLC0415 - the plan loads on first use
+
+    return {"actions": obj, "sources": tuple(ActionSource), "naming": naming(language)}
+
+
+def _plan(obj: SchoolPlan, language: Language, names: bool) -> Context:
+    people = [(person.id, person.name) for person in obj.team.people]
+    words = naming(language, names=names, people=people, overview=obj.overview)
+    context: Context = {
+        **_team(obj.team, language, names),
+        "plan": obj,
+        "session": obj.roadmap,
+        "roadmap": obj.roadmap.roadmap,
+        "flow": _flow(obj.roadmap.roadmap, obj.roadmap, language),
+        "summary": obj.overview.summary(),
+        **_action_plan(obj.action_plan(), language, names),
+        "allocation": None,
+        "evaluation": None,
+        "naming": words,
+    }
+    if obj.allocation is not None:
+        evaluation = obj.evaluate()
+        context |= _allocation(obj.allocation, language, names)
+        context |= {
+            "evaluation": evaluation,
+            "workload": _load_chart(evaluation, language, words.party),
+            "naming": words,
+        }
+    return context
+
+
+#: Every type the HTML and Markdown renderers render, in the order their errors list them.
+PAGES: tuple[Page, ...] = (
+    Page("ict_competence.catalog", "Catalog", "catalog", _catalog),
+    Page("ict_competence.catalog", "TaskOverview", "overview", _overview),
+    Page("ict_competence.flow", "Roadmap", "roadmap", _roadmap),
+    Page("ict_competence.flow", "RoadmapSession", "session", _session),
+    Page("ict_competence.dialogue", "ConversationGuide", "guide", _guide),
+    Page("ict_competence.dialogue", "DialogueRecord", "guide", _record),
+    Page("ict_competence.allocation", "Team", "team", _team),
+    Page("ict_competence.allocation", "Allocation", "allocation", _allocation),
+    Page("ict_competence.plan", "Evaluation", "evaluation", _evaluation),
+    Page("ict_competence.plan", "ActionPlan", "action_plan", _action_plan),
+    Page("ict_competence.plan", "SchoolPlan", "plan", _plan),
+)
+_BY_NAME = {page.type_name: page for page in PAGES}
+
+
+def find_page(obj: object) -> Page | None:
+    """The page for ``obj``'s type (or a base of it), or ``None`` when there is none."""
+    for cls in type(obj).__mro__:
+        page = _BY_NAME.get(cls.__name__)
+        # The name is only a hint: the type must be the library's own.
+        if page is not None and cls is getattr(importlib.import_module(page.module), cls.__name__):
+            return page
+    return None
