@@ -14,7 +14,7 @@ from ict_competence.dialogue import (
     conversation_guide,
     load_dialogue,
 )
-from ict_competence.errors import FieldError, UnknownCodeError
+from ict_competence.errors import ContentError, FieldError, UnknownCodeError
 from ict_competence.serialize import from_json, to_json
 
 DIALOGUE = load_dialogue()
@@ -126,11 +126,11 @@ def test_a_selection_that_matches_nothing_gives_an_empty_guide() -> None:
     assert guide.sections() == ()
 
 
-def test_a_key_figure_without_questions_yet_gives_an_empty_guide() -> None:
-    guide = conversation_guide("i-coach")
+def test_a_key_figure_without_questions_yet_is_refused_naming_those_with_questions() -> None:
+    with pytest.raises(ContentError) as caught:
+        conversation_guide("i-coach")
 
-    assert guide.topics == ()
-    assert guide.key_figure.name.nl == "i-coach"
+    assert "key figures with questions: schoolleider" in str(caught.value)
 
 
 def test_an_unknown_key_figure_is_an_error_listing_the_known_ones() -> None:

@@ -12,7 +12,7 @@ from ict_competence.dialogue._dialogue import Dialogue
 from ict_competence.dialogue._loader import load_dialogue
 from ict_competence.dialogue._model import KeyFigure, MainQuestion, PolicyTheme, Theme, Topic
 from ict_competence.dialogue._record import DialogueRecord
-from ict_competence.errors import FieldError, UnknownCodeError
+from ict_competence.errors import ContentError, FieldError, UnknownCodeError
 
 __all__ = ["ConversationGuide", "conversation_guide"]
 
@@ -156,6 +156,19 @@ def _selected_questions(
     return questions
 
 
+def _with_questions(figure: KeyFigure, dialogue: Dialogue) -> KeyFigure:
+    """``figure``, once it is found to have questions to select from."""
+    if figure.main_questions:
+        return figure
+    having = [f.code for f in dialogue.key_figures if f.main_questions]
+    raise ContentError(
+        f"key figure {figure.code!r} has no questions in the loaded content; key figures "
+        f"with questions: {', '.join(having) or 'none'}. Add a question set for "
+        f"{figure.code!r} with Dialogue.extend(path) or load_dialogue(path), and pass that "
+        "dialogue as conversation_guide(..., dialogue=...) (see docs/dialogue.md)"
+    )
+
+
 def conversation_guide(
     key_figure: str | KeyFigure,
     *,
@@ -170,7 +183,7 @@ def conversation_guide(
     question's theme is among ``themes``, it raises one of ``policy_themes``, and its
     code is among ``topics`` (for those that are given). Leaving them all out gives
     every topic of the key figure. A selection may be empty; a key figure without
-    questions yet gives an empty guide.
+    questions in the loaded content is refused.
 
     Args:
         key_figure: a key figure's code (``"schoolleider"``) or the KeyFigure itself.
@@ -183,6 +196,8 @@ def conversation_guide(
         UnknownCodeError: a key figure, theme, policy theme or topic that does not
             exist; the message lists the codes that do.
         FieldError: a Topic of another key figure among ``topics``.
+        ContentError: the key figure has no questions yet; the message names the key
+            figures that have them and how to add a question set.
 
     >>> guide = conversation_guide("schoolleider", policy_themes=["gelijke_kansen"])
     >>> [topic.code for topic in guide.topics], [theme.code for theme in guide.themes]
@@ -190,6 +205,7 @@ def conversation_guide(
     """
     dialogue = load_dialogue() if dialogue is None else dialogue
     figure = dialogue.key_figure(key_figure) if isinstance(key_figure, str) else key_figure
+    figure = _with_questions(figure, dialogue)
     wanted_themes = _selection("theme", themes, tuple(t.code for t in dialogue.themes))
     wanted_policy = _selection(
         "policy theme", policy_themes, tuple(t.code for t in dialogue.policy_themes)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import textwrap
+from typing import get_args
 
 import attrs
 
+from ict_competence.errors import FieldError
 from ict_competence.flow._enums import Answer, StepKind
 from ict_competence.flow._model import Roadmap, Step
 from ict_competence.flow._session import RoadmapSession
@@ -50,6 +52,15 @@ def _edges(roadmap: Roadmap) -> list[tuple[Step, Answer, int]]:
         for branch in step.branches
         if branch.next is not None
     ]
+
+
+def _checked(language: object) -> Language:
+    """``language``, once it is one the roadmap's texts are written in."""
+    accepted: tuple[Language, ...] = get_args(Language)
+    if language not in accepted:
+        shown = ", ".join(repr(known) for known in accepted)
+        raise FieldError("language", f"expected one of {shown}, found {language!r}")
+    return language
 
 
 def _edge_label(answer: Answer, language: Language) -> str:
@@ -97,7 +108,11 @@ def to_mermaid(subject: Roadmap | RoadmapSession, *, language: Language = "nl") 
     >>> from ict_competence.flow import load_roadmap
     >>> print(to_mermaid(load_roadmap()).splitlines()[4])
         s1{{"Stap 1 · Check: bewustzijn dat transitie naar teamgerichte ...?"}}
+
+    Raises:
+        FieldError: ``language`` is not ``"nl"`` or ``"en"``.
     """
+    language = _checked(language)
     view = _view(subject)
     lines = [
         "---",
@@ -167,7 +182,11 @@ def to_dot(subject: Roadmap | RoadmapSession, *, language: Language = "nl") -> s
     >>> dot = to_dot(RoadmapSession.start().answer(True))
     >>> 's1 -> s2 [label="ja", color="#e65100", penwidth=2.5];' in dot
     True
+
+    Raises:
+        FieldError: ``language`` is not ``"nl"`` or ``"en"``.
     """
+    language = _checked(language)
     view = _view(subject)
     title = _dot_text(_wrapped(view.roadmap.title.get(language), 60))
     lines = [
