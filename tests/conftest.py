@@ -14,3 +14,19 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Report how many fuzz examples ran and how fast the hostile inputs were refused."""
+    from tests.hostile import record
+
+    if record.EXAMPLES:
+        terminalreporter.section("fuzz examples")
+        for target, count in sorted(record.EXAMPLES.items()):
+            terminalreporter.write_line(f"{target}: {count} examples")
+        terminalreporter.write_line(f"total: {sum(record.EXAMPLES.values())} examples")
+    if record.TIMES:
+        terminalreporter.section("hostile inputs refused")
+        slowest = sorted(record.TIMES.items(), key=lambda item: -item[1])
+        for name, seconds in slowest:
+            terminalreporter.write_line(f"{seconds * 1000:8.1f} ms  {name}")

@@ -8,6 +8,7 @@ them here by kind with :func:`register_kinds`.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import json
 from collections.abc import Callable
@@ -42,6 +43,9 @@ __all__ = [
 
 #: The version ``to_json`` writes. ``from_json`` reads this and every older version.
 SCHEMA_VERSION = 1
+#: How deep ``from_json`` lets objects and lists nest; the library's documents nest fewer
+#: than 20 levels, and deeper input is refused before it can exhaust the stack.
+MAX_DEPTH = 200
 
 T = TypeVar("T")
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -125,6 +129,9 @@ def _attrs_hook(cls: type, converter: cattrs.Converter) -> Callable[[object, obj
     fields: Callable[[Any, Any], object] = make_dict_structure_fn(cls, converter)
 
     def structure_attrs(value: object, _type: object) -> object:
+        if not isinstance(value, dict):
+            # cattrs would index a list or text by field name and fail with a bare TypeError.
+            raise TypeError(f"expected an object with fields, found {_json_kind(value)}")
         version = _DOCUMENT_VERSION.get()
         if version < SCHEMA_VERSION and isinstance(value, dict):
             value = _migrated(cls, value, version)
@@ -169,11 +176,31 @@ def _enum_value(member: enum.Enum) -> object:
 _CONVERTER = _make_converter()
 
 
+def _json_kind(value: object) -> str:
+    """What a JSON value is, in the words of JSON (a list, text, a number …) and its value."""
+    kinds = {dict: "an object", list: "a list", str: "text", bool: "true or false"}
+    kind = kinds.get(type(value), "a number" if isinstance(value, int | float) else "null")
+    if isinstance(value, dict | list):
+        return kind
+    shown = repr(value)
+    return f"{kind} {shown if len(shown) <= 40 else shown[:37] + '…'}"
+
+
+def _unexpected(exc: ForbiddenExtraKeysError) -> str:
+    """The unexpected fields, each with the field it is probably a misspelling of."""
+    names = [field.name for field in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+    described = []
+    for extra in sorted(exc.extra_fields):
+        close = difflib.get_close_matches(extra, names, n=1)
+        described.append(f"{extra} (did you mean {close[0]}?)" if close else extra)
+    return f"unexpected field(s) {', '.join(described)}"
+
+
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unexpected field(s) {', '.join(sorted(exc.extra_fields))}"
+        return _unexpected(exc)
     if isinstance(exc, AttributeError) and "items" in str(exc):
         return "expected a mapping"
     if isinstance(exc, TypeError) and str(exc).endswith("object is not iterable"):
@@ -241,8 +268,87 @@ def _refuse_constant(name: str) -> float:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+class _Objects:
+    """The ``object_pairs_hook`` of :func:`_parse`: builds dicts, noting repeated keys."""
+
+    def __init__(self) -> None:
+        self.repeated: dict[int, list[str]] = {}
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        built = dict(pairs)
+        if len(built) != len(pairs):
+            keys = [key for key, _value in pairs]
+            twice = [key for index, key in enumerate(keys) if key in keys[:index]]
+            self.repeated[id(built)] = list(dict.fromkeys(twice))
+        return built
+
+
+def _parse(text: str | bytes) -> Any:  # noqa: ANN401 - plain JSON data has no narrower type
+    """Parse JSON strictly: no NaN or Infinity, no repeated key, no nesting past MAX_DEPTH.
+
+    Raises:
+        SerializationError: without its source; each problem names its ``$.path``.
+    """
+    objects = _Objects()
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=objects)
+    except RecursionError:
+        raise SerializationError([_too_deep("$")]) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise SerializationError([f"$: not valid JSON ({exc})"]) from None
+    problems = _walk(data, objects.repeated) if isinstance(data, dict | list) else []
+    if problems:
+        raise SerializationError(problems)
+    return data
+
+
+def _too_deep(path: str) -> str:
+    return f"{path}: nested deeper than {MAX_DEPTH} levels, more than any document of ours"
+
+
+def _walk(data: dict[str, Any] | list[Any], repeated: dict[int, list[str]]) -> list[str]:
+    """Repeated keys by path, and the first place nested too deep, found without recursion."""
+    problems: list[str] = []
+    # Each entry: a value, its depth, and its path as a (parent entry, step) chain, so a
+    # path is spelled out only for a value that has a problem.
+    stack: list[tuple[object, int, tuple[Any, str] | None]] = [(data, 0, None)]
+    while stack:
+        entry = stack.pop()
+        value: Any = entry[0]
+        depth = entry[1]
+        if isinstance(value, dict):
+            for key in repeated.get(id(value), ()):
+                problems.append(f"{_path(entry)}.{key}: the key occurs more than once")
+            # Only objects and lists can nest or repeat a key: scalars need no visit.
+            children: list[tuple[object, str]] = [
+                (v, f".{k}") for k, v in value.items() if isinstance(v, dict | list)
+            ]
+        else:
+            children = [(v, f"[{i}]") for i, v in enumerate(value) if isinstance(v, dict | list)]
+        if depth >= MAX_DEPTH and children:
+            problems.append(_too_deep(_path(entry)))
+            return problems
+        stack.extend((child, depth + 1, (entry, step)) for child, step in reversed(children))
+    return problems
+
+
+def _path(entry: tuple[object, int, tuple[Any, str] | None]) -> str:
+    steps: list[str] = []
+    chain = entry[2]
+    while chain is not None:
+        parent, step = chain
+        steps.append(step)
+        chain = parent[2]
+    path = "$" + "".join(reversed(steps))
+    return path if len(path) <= 80 else path[:40] + "…" + path[-39:]
+
+
 def from_json(cls: type[T], text: str | bytes, *, source: str | None = None) -> T:
     """Read a ``cls`` back from :func:`to_json` output, migrating older schema versions.
+
+    The text is parsed strictly: NaN and Infinity, a key given twice in one object, and
+    nesting deeper than :data:`MAX_DEPTH` are refused, as is a whole number written as
+    a fraction, text or ``true`` (no silent 4.7 → 4, "2" → 2, true → 1).
 
     Raises:
         SerializationError: the text is not JSON, is from a newer version of this
@@ -257,12 +363,12 @@ def from_json(cls: type[T], text: str | bytes, *, source: str | None = None) -> 
     ict_competence.errors.SerializationError: $.nl: expected text, found 7
     """
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise SerializationError([f"$: not valid JSON ({exc})"], source=source) from None
+        data = _parse(text)
+    except SerializationError as exc:
+        raise SerializationError(list(exc.problems), source=source) from None
     if not isinstance(data, dict):
         raise SerializationError(
-            [f"$: expected a JSON object, found {type(data).__name__}"], source=source
+            [f"$: expected a JSON object, found {_json_kind(data)}"], source=source
         )
     version = data.pop("schema_version", None)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
