@@ -88,17 +88,23 @@ class ErasureReport:
     def __str__(self) -> str:
         lines = [
             "removed from the team" if self.removed_from_team else "not in the team",
-            f"{len(self.uncovered)} task instances uncovered, "
+            f"{_count(len(self.uncovered), 'task instance')} uncovered, "
             f"{len(self.backups_dropped)} without their back-up",
             f"baseline: {len(self.baseline_uncovered)} uncovered, "
             f"{len(self.baseline_backups_dropped)} without their back-up",
-            f"{len(self.follow_ups_reassigned)} follow-ups now owned by {REASSIGNED_OWNER}",
-            f"{self.evidence_replaced} evidence items and {self.texts_changed} texts changed",
-            f"{self.continuity_removed} continuity entries removed",
+            f"{_count(len(self.follow_ups_reassigned), 'follow-up')} now owned by "
+            f"{REASSIGNED_OWNER}",
+            f"{_count(self.evidence_replaced, 'evidence item')} and "
+            f"{_count(self.texts_changed, 'text')} changed",
+            f"{_count(self.continuity_removed, 'continuity entry', 'continuity entries')} removed",
         ]
         if self.reallocate:
             lines.append("the allocation no longer fits the team: allocate again")
         return "\n".join(lines)
+
+
+def _count(number: int, word: str, words: str | None = None) -> str:
+    return f"{number} {word if number == 1 else (words or word + 's')}"
 
 
 def _others(plan: SchoolPlan) -> tuple[str, ...]:
