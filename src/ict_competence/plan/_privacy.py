@@ -224,25 +224,15 @@ def _continuity(rules: RuleSet | None) -> int:
 def erase_person(plan: SchoolPlan, person_id: str) -> tuple[SchoolPlan, ErasureReport]:
     """The plan with everything about one person erased, and a report of what changed.
 
-    Afterwards neither the person's name nor their id occurs in the plan (its JSON, its
-    renderings, its action plan):
-
-    - the team no longer has them;
-    - in the allocation and the baseline, what they carried as primary becomes a
-      decision (recruit if strategic, otherwise outsource) whose reason says to allocate
-      again, and where they were the back-up there is none; they leave the hours and the
-      candidates. The allocation is no longer current (:attr:`SchoolPlan.allocation_is_current`
-      is ``False``): call :meth:`SchoolPlan.allocate` to divide their tasks again;
-    - the follow-ups they owned are owned by the directie (a catalog role);
-    - roadmap evidence items that were their id read ``<erased>``;
-    - their name, as written in the team and in any case, and their id, as a word of its
-      own, are replaced by ``<erased>`` in every free text: conversation notes and
-      follow-ups, roadmap notes and evidence, the overview's responsible, back-up and
-      notes columns. Other mentions (a nickname, a misspelling, a description) cannot be
-      found automatically: read the notes the report counts, and the others;
-    - entries of continuity rules (``KeepHolders``) naming them are removed.
-
-    The plan's own name (the school's) is not changed.
+    Afterwards neither their name nor their id occurs in the plan (its JSON, renderings
+    and action plan): the team drops them; what they carried as primary, in the
+    allocation and the baseline, becomes a decision (recruit if strategic, otherwise
+    outsource) that says to allocate again, and their back-up duties are left empty, so
+    the allocation is no longer current; their follow-ups go to the directie (a catalog
+    role); evidence items that were their id, and their name (as the team writes it, in
+    any case) or id (as a word of its own) in any free text, read ``<erased>``;
+    continuity rules (``KeepHolders``) drop them. A nickname or misspelling in a note
+    cannot be found: read the notes. The plan's own name is kept. See ``docs/privacy.md``.
 
     Raises:
         UnknownCodeError: the plan holds nothing about ``person_id``.
@@ -261,14 +251,8 @@ def erase_person(plan: SchoolPlan, person_id: str) -> tuple[SchoolPlan, ErasureR
     >>> new, report = erase_person(plan, "ann.peeters")
     >>> new.team.ids, len(report.uncovered) == len(plan.allocation.assignments)
     ((), True)
-    >>> print(report)
-    removed from the team
-    3 task instances uncovered, 0 without their back-up
-    baseline: 0 uncovered, 0 without their back-up
-    0 follow-ups now owned by directie
-    0 evidence items and 0 texts changed
-    0 continuity entries removed
-    the allocation no longer fits the team: allocate again
+    >>> report.reallocate, new.allocation_is_current
+    (True, False)
     """
     person = _known(plan, person_id)
     names = {person.name: ERASED} if person is not None and person.name else {}
@@ -383,6 +367,32 @@ def _mentions(plan: SchoolPlan, person_id: str, scrub: TextScrubber) -> dict[str
     }
 
 
+def _actions(plan: SchoolPlan, person_id: str) -> list[dict[str, Any]]:
+    """The actions of the plan's action plan the person owns or that are about them."""
+    return [
+        {
+            "source": action.source.value,
+            "reference": action.reference,
+            "owner": action.owner,
+            "description": action.description.en or action.description.nl,
+            "hours": action.hours,
+        }
+        for action in plan.action_plan()
+        if person_id in (action.owner, action.reference)
+    ]
+
+
+def _continuity_of(plan: SchoolPlan, person_id: str) -> list[dict[str, str]]:
+    """The entries of the plan's continuity rules that keep the person on a task."""
+    return [
+        {"rule": rule.name, "key": key, "duty": duty}
+        for rule in keep_holders(plan.rules)
+        for duty, holders in (("primary", rule.primary), ("backup", rule.backup))
+        for key, holder in holders.items()
+        if holder == person_id
+    ]
+
+
 def export_person(plan: SchoolPlan, person_id: str) -> dict[str, Any]:
     """Everything the plan holds about one person, as plain data (the right of access).
 
@@ -422,31 +432,13 @@ def export_person(plan: SchoolPlan, person_id: str) -> dict[str, Any]:
     if plan.allocation is not None:
         loads = [load for load in plan.evaluate().loads if load.person == person_id]
         evaluation = attrs.asdict(loads[0]) | {"share": loads[0].share} if loads else None
-    actions = [
-        {
-            "source": action.source.value,
-            "reference": action.reference,
-            "owner": action.owner,
-            "description": action.description.en or action.description.nl,
-            "hours": action.hours,
-        }
-        for action in plan.action_plan()
-        if person_id in (action.owner, action.reference)
-    ]
-    continuity = [
-        {"rule": rule.name, "key": key, "duty": duty}
-        for rule in keep_holders(plan.rules)
-        for duty, holders in (("primary", rule.primary), ("backup", rule.backup))
-        for key, holder in holders.items()
-        if holder == person_id
-    ]
     return {
         "id": person_id,
         "team": _team_entry(person),
         "allocation": _holding(plan.allocation, person_id),
         "baseline": _holding(plan.baseline, person_id),
         "evaluation": evaluation,
-        "actions": actions,
-        "continuity": continuity,
+        "actions": _actions(plan, person_id),
+        "continuity": _continuity_of(plan, person_id),
         **_mentions(plan, person_id, scrub),
     }
