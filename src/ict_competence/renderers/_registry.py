@@ -170,6 +170,13 @@ def get(name: str) -> Renderer:
 def render(obj: object, format: str, **options: object) -> str:
     """Render ``obj`` in ``format`` (see :func:`available_formats`).
 
+    A page shows people by their id. A ``Team`` or ``SchoolPlan`` page shows their names
+    only when ``names=True`` is passed, as pages get shared and a name is personal data.
+
+    Raises:
+        RenderError: an unknown format, a type the format does not render (the error
+            lists the pairs that exist), or an option it does not take.
+
     >>> from ict_competence import load_catalog
     >>> print(render(load_catalog(), "markdown").splitlines()[0])
     # Takenoverzicht ICT-coördinatie
