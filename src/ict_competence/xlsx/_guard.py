@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import stat
 import zipfile
+import zlib
 from pathlib import Path
 
 from ict_competence.errors import WorkbookError
@@ -22,10 +24,12 @@ def check_workbook(path: Path) -> None:
     """Refuse anything that is not a plain, reasonably sized xlsx package."""
     where = str(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as exc:
         raise WorkbookError(f"cannot be opened: {exc.strerror or exc}", path=where) from None
-    if size == 0:
+    if not stat.S_ISREG(status.st_mode):
+        raise WorkbookError("is not a file (a folder?); expected an .xlsx workbook", path=where)
+    if status.st_size == 0:
         raise WorkbookError("the file is empty; expected an .xlsx workbook", path=where)
     try:
         with zipfile.ZipFile(path) as package:
@@ -40,7 +44,7 @@ def check_workbook(path: Path) -> None:
             "not an .xlsx workbook (not a zip package); save it as Excel Workbook (.xlsx)",
             path=where,
         ) from None
-    except (OSError, RuntimeError, EOFError, NotImplementedError) as exc:
+    except (OSError, RuntimeError, EOFError, NotImplementedError, zlib.error) as exc:
         raise WorkbookError(f"the workbook's package is damaged: {exc}", path=where) from None
 
 

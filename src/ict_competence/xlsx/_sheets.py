@@ -46,9 +46,11 @@ def _sheet_rows(book: Workbook, where: _Sheet, problems: Problems) -> tuple[Rows
 def _parse_rows(book: Workbook, where: _Sheet, problems: Problems) -> tuple[Rows, list[_Cell]]:
     rows: Rows = []
     formulas: list[_Cell] = []
-    # Rows are counted as openpyxl yields them, not trusted from the sheet's <dimension>,
-    # which a file may state wrongly in either direction.
-    for number, row in enumerate(book[where.name].iter_rows(max_col=MAX_COLUMNS), start=1):
+    sheet = book[where.name]
+    # A file may state its <dimension> wrongly either way, and openpyxl's read-only mode
+    # stops at the stated last row: forget it, and count the rows as they come instead.
+    sheet.reset_dimensions()
+    for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
         if number > MAX_ROWS:
             raise where.error(
                 f"A{number}",
