@@ -12,8 +12,8 @@ class JsonRenderer:
     """Renders every type of the pages' table, and any other value ``to_json`` writes.
 
     >>> from ict_competence import load_catalog
-    >>> JsonRenderer().render(load_catalog().overview(), indent=None)[:20]
-    '{"choices": [{"code"'
+    >>> JsonRenderer().render(load_catalog().overview(), indent=None)[:19]
+    '{"schema_version": 1'
     """
 
     name = "json"
