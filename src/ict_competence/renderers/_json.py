@@ -12,8 +12,10 @@ class JsonRenderer:
     """Renders every type of the pages' table, and any other value ``to_json`` writes.
 
     >>> from ict_competence import load_catalog
-    >>> JsonRenderer().render(load_catalog().overview(), indent=None)[:19]
-    '{"schema_version": 1'
+    >>> from ict_competence import to_json
+    >>> overview = load_catalog().overview()
+    >>> JsonRenderer().render(overview, indent=None) == to_json(overview, indent=None)
+    True
     """
 
     name = "json"
