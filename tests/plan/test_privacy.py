@@ -261,6 +261,20 @@ def test_after_pseudonymizing_no_name_or_id_remains_and_the_allocations_are_the_
     assert _back(pseudonymous.baseline, ids) == plan.baseline
     assert pseudonymous.allocation_is_current == plan.allocation_is_current
     assert from_json(SchoolPlan, text) == pseudonymous
+    for fmt, rendered in _renderings(pseudonymous):
+        for person_id in plan.team.ids:
+            assert _leaks(rendered, plan, person_id) == [], fmt
+
+
+@_SLOW
+@given(plan=named_plans())
+def test_pseudonymizing_a_pseudonymous_plan_changes_nothing(plan):
+    once, _ = pseudonymize(plan)
+
+    twice, key = pseudonymize(once)
+
+    assert twice == once
+    assert all(pseudonym == entry.id for pseudonym, entry in key.items())
 
 
 def test_pseudonyms_are_numbered_in_team_order_and_the_key_leads_back_to_id_and_name():
@@ -338,3 +352,20 @@ def test_an_export_holds_the_notes_and_follow_ups_that_name_the_person():
 def test_exporting_someone_the_plan_does_not_know_is_refused():
     with pytest.raises(UnknownCodeError):
         export_person(small_school(), "nobody")
+
+
+def test_ids_that_look_like_pseudonyms_of_others_are_renamed_consistently():
+    plan = small_school()
+    swapped = tuple(
+        attrs.evolve(p, id=new)
+        for p, new in zip(plan.team.people, ("person-02", "person-01"), strict=True)
+    )
+    plan = with_follow_up(attrs.evolve(plan, team=Team(swapped)), "person-01").allocate()
+    record = _record(plan).note("1.2", "person-01 helpt person-02")
+
+    pseudonymous, key = pseudonymize(attrs.evolve(plan, dialogue=record))
+
+    assert [key[p].id for p in pseudonymous.team.ids] == ["person-02", "person-01"]
+    assert _record(pseudonymous).entry("1.2").notes[-1] == "person-02 helpt person-01"
+    assert [a.owner for _, a in _record(pseudonymous).actions()] == ["person-02"]
+    assert _back(pseudonymous.allocation, {p: e.id for p, e in key.items()}) == plan.allocation
