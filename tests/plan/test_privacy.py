@@ -213,6 +213,13 @@ def test_erasing_someone_the_plan_does_not_know_is_refused_listing_the_ids_it_kn
     assert NAMES[0] not in str(caught.value)
 
 
+def test_a_catalog_role_is_no_person_to_erase():
+    plan = with_follow_up(small_school(), "directie")
+
+    with pytest.raises(UnknownCodeError):
+        erase_person(plan, "directie")
+
+
 def test_an_erasure_report_holds_counts_and_keys_only():
     plan = with_follow_up(small_school().allocate(), "p1")
 

@@ -15,6 +15,7 @@ import attrs
 from ict_competence._checks import hidden
 from ict_competence._log import get_logger
 from ict_competence.allocation import Allocation, Person, RuleSet, Team
+from ict_competence.catalog import load_catalog
 from ict_competence.errors import UnknownCodeError
 from ict_competence.plan._plan import SchoolPlan
 from ict_competence.plan._scrub import (
@@ -210,7 +211,9 @@ def _known(plan: SchoolPlan, person_id: str) -> Person | None:
     if person_id in plan.team.ids:
         return plan.team.person(person_id)
     others = _others(plan)
-    owners = () if plan.dialogue is None else tuple(a.owner for _, a in plan.dialogue.actions())
+    owners = {a.owner for _, a in plan.dialogue.actions()} if plan.dialogue is not None else set()
+    # A follow-up's owner is a person's id or a catalog role; a role is no person.
+    owners -= {role.code for role in load_catalog().roles}
     if person_id in others or person_id in owners:
         return None
     raise UnknownCodeError("person", str(person_id), (*plan.team.ids, *others))
