@@ -104,6 +104,7 @@ if TYPE_CHECKING:
     from ict_competence.errors import IctCompetenceError as IctCompetenceError
     from ict_competence.errors import MoveError as MoveError
     from ict_competence.errors import PlanError as PlanError
+    from ict_competence.errors import RenderError as RenderError
     from ict_competence.errors import RoadmapError as RoadmapError
     from ict_competence.errors import SerializationError as SerializationError
     from ict_competence.errors import UnknownCodeError as UnknownCodeError
@@ -139,7 +140,6 @@ if TYPE_CHECKING:
     from ict_competence.plan import erase_person as erase_person
     from ict_competence.plan import export_person as export_person
     from ict_competence.plan import pseudonymize as pseudonymize
-    from ict_competence.renderers import RenderError as RenderError
     from ict_competence.renderers import Renderer as Renderer
     from ict_competence.renderers import available_formats as available_formats
     from ict_competence.renderers import get_renderer as get_renderer
@@ -281,7 +281,6 @@ _EXPORTS: dict[str, str] = {
     "export_person": "plan",
     "pseudonymize": "plan",
     # renderers
-    "RenderError": "renderers",
     "Renderer": "renderers",
     "available_formats": "renderers",
     "get_renderer": "renderers",
@@ -310,6 +309,7 @@ _EXPORTS: dict[str, str] = {
     "IctCompetenceError": "errors",
     "MoveError": "errors",
     "PlanError": "errors",
+    "RenderError": "errors",
     "RoadmapError": "errors",
     "SerializationError": "errors",
     "UnknownCodeError": "errors",

@@ -11,6 +11,7 @@ __all__ = [
     "IctCompetenceError",
     "MoveError",
     "PlanError",
+    "RenderError",
     "RoadmapError",
     "SerializationError",
     "UnknownCodeError",
@@ -189,4 +190,13 @@ class PlanError(IctCompetenceError):
     """A school plan that cannot do what was asked: evaluate without an allocation, save or load.
 
     The message names the plan's file where there is one, never a person's name.
+    """
+
+
+class RenderError(IctCompetenceError, ValueError):
+    """A render that cannot be done; the message names what, and what there is instead.
+
+    Raised for an unknown format, a type a format does not render (listing the pairs
+    that exist), an unknown or invalid option (naming the accepted values), a broken
+    template (naming it and its line), and something registered that is no renderer.
     """

@@ -1,11 +1,7 @@
 """Renderers: domain objects as Markdown, HTML, JSON or CASE, through an extensible registry."""
 
-from ict_competence.renderers._registry import (
-    Renderer,
-    RenderError,
-    available_formats,
-    render,
-)
+from ict_competence.errors import RenderError
+from ict_competence.renderers._registry import Renderer, available_formats, render
 from ict_competence.renderers._registry import get as get_renderer
 from ict_competence.renderers._registry import register as register_renderer
 

@@ -6,7 +6,7 @@ import warnings
 from functools import cache
 from typing import Protocol, runtime_checkable
 
-from ict_competence.errors import IctCompetenceError
+from ict_competence.errors import RenderError
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -21,15 +21,6 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "ict_competence.renderers"
-
-
-class RenderError(IctCompetenceError, ValueError):
-    """A render that cannot be done; the message names what, and what there is instead.
-
-    Raised for an unknown format, a type a format does not render (listing the pairs
-    that exist), an unknown or invalid option (naming the accepted values), a broken
-    template (naming it and its line), and something registered that is no renderer.
-    """
 
 
 @runtime_checkable
