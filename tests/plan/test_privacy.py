@@ -86,13 +86,17 @@ def _views(plan: SchoolPlan) -> Iterator[object]:
 
 
 def _renderings(plan: SchoolPlan) -> Iterator[tuple[str, str]]:
-    """Every rendering of the plan's views in every format that renders them."""
+    """Every rendering of the plan's views in every format that renders them.
+
+    Each is rendered as is, and with people's names where the format offers them.
+    """
     for view in _views(plan):
         for fmt in available_formats():
-            try:
-                yield fmt, render(view, fmt)
-            except IctCompetenceError:
-                continue  # the format does not render this kind of object
+            for options in ({}, {"names": True}):
+                try:
+                    yield fmt, render(view, fmt, **options)
+                except IctCompetenceError:
+                    continue  # the format does not render this object, or has no names
 
 
 def _leaks(text: str, plan: SchoolPlan, person_id: str) -> list[str]:
@@ -126,6 +130,8 @@ def test_after_erasing_a_person_neither_their_name_nor_their_id_occurs_in_the_js
 ):
     person_id = _pid(plan, data)
     assert _leaks(to_json(plan), plan, person_id)  # the search finds what is there
+    shown = "".join(text for _, text in _renderings(plan))
+    assert _leaks(shown, plan, person_id)  # and so it does in the renderings
 
     erased, _report = erase_person(plan, person_id)
 
