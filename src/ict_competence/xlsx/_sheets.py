@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -18,17 +20,32 @@ from ict_competence.xlsx._problems import Problems
 Rows = list[tuple[int, list[_Cell]]]
 
 
-def _open(path: Path, *, data_only: bool) -> Workbook:
+@contextmanager
+def _opened(path: Path, *, data_only: bool) -> Iterator[Workbook]:
+    """The workbook, read lazily; the file is closed afterwards, also when openpyxl fails.
+
+    openpyxl leaves its zip open when loading fails halfway, so the file is opened here
+    and handed to it, and closed here whatever happens.
+    """
     try:
-        with warnings.catch_warnings():
-            # openpyxl warns about features it drops (e.g. conditional formatting); a
-            # school's formatting is not ours to judge, and warnings are errors in tests.
-            warnings.simplefilter("ignore")
-            return load_workbook(path, read_only=True, data_only=data_only)
-    except Exception as exc:  # openpyxl raises many kinds for a malformed package
-        raise WorkbookError(
-            f"cannot be read as a workbook ({type(exc).__name__}: {exc})", path=str(path)
-        ) from None
+        stream = path.open("rb")
+    except OSError as exc:
+        raise WorkbookError(f"cannot be opened: {exc.strerror or exc}", path=str(path)) from None
+    with stream:
+        try:
+            with warnings.catch_warnings():
+                # openpyxl warns about features it drops (e.g. conditional formatting); a
+                # school's formatting is not ours to judge, and warnings are errors in tests.
+                warnings.simplefilter("ignore")
+                book = load_workbook(stream, read_only=True, data_only=data_only)
+        except Exception as exc:  # openpyxl raises many kinds for a malformed package
+            raise WorkbookError(
+                f"cannot be read as a workbook ({type(exc).__name__}: {exc})", path=str(path)
+            ) from None
+        try:
+            yield book
+        finally:
+            book.close()
 
 
 def _sheet_rows(book: Workbook, where: _Sheet, problems: Problems) -> tuple[Rows, list[_Cell]]:
@@ -90,16 +107,13 @@ def _check_text(cell: _Cell, sheet: str, problems: Problems) -> None:
 
 def _computed(path: Path, rows: Rows, formulas: list[_Cell], where: _Sheet) -> Rows:
     """Replace formulas by the values the spreadsheet program computed and cached."""
-    book = _open(path, data_only=True)
-    try:
+    with _opened(path, data_only=True) as book:
         # The text of cached values was checked with the formulas' sheet already.
         cached = {
             cell.ref: cell.value
             for _number, cells in _sheet_rows(book, where, Problems(path))[0]
             for cell in cells
         }
-    finally:
-        book.close()
     problems = Problems(path)
     for formula in formulas:
         if cached.get(formula.ref) is None:
@@ -127,9 +141,8 @@ def read_sheets(path: Path, main: str, extra: str) -> tuple[Rows, Rows | None]:
         WorkbookError: ``main`` is missing, a sheet is damaged or too long, or cells hold
             text no workbook holds (each such cell listed) or formulas without a value.
     """
-    book = _open(path, data_only=False)
     problems = Problems(path)
-    try:
+    with _opened(path, data_only=False) as book:
         if main not in book.sheetnames:
             raise _Sheet(path, main).error(
                 None, f"the workbook has no sheet {main!r} (it has: {', '.join(book.sheetnames)})"
@@ -143,8 +156,6 @@ def read_sheets(path: Path, main: str, extra: str) -> tuple[Rows, Rows | None]:
             rows, formulas = _sheet_rows(book, where, problems)
             problems.raise_if_any()
             read.append(_computed(path, rows, formulas, where) if formulas else rows)
-    finally:
-        book.close()
     first, second = read
     assert first is not None  # noqa: S101 - checked above
     return first, second
