@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from ict_competence import Person, Team, from_json, to_json
+from ict_competence._json import MAX_DEPTH
 from ict_competence.catalog import TaskOverview, load_catalog
 from ict_competence.errors import PlanError, SerializationError
 from ict_competence.plan import SchoolPlan
-from ict_competence.serialize import MAX_DEPTH
 from ict_competence.text import LocalizedText
 from tests.hostile.record import refused
 from tests.plan.strategies import small_school

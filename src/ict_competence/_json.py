@@ -1,0 +1,93 @@
+"""Parsing JSON strictly before the converter sees it: no NaN, no repeated key, no deep nesting."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ict_competence.errors import SerializationError
+
+__all__ = ["MAX_DEPTH", "parse"]
+
+#: How deep ``from_json`` lets objects and lists nest; the library's documents nest fewer
+#: than 20 levels, and deeper input is refused before it can exhaust the stack.
+MAX_DEPTH = 200
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+class _Objects:
+    """The ``object_pairs_hook`` of :func:`parse`: builds dicts, noting repeated keys."""
+
+    def __init__(self) -> None:
+        self.repeated: dict[int, list[str]] = {}
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        built = dict(pairs)
+        if len(built) != len(pairs):
+            keys = [key for key, _value in pairs]
+            twice = [key for index, key in enumerate(keys) if key in keys[:index]]
+            self.repeated[id(built)] = list(dict.fromkeys(twice))
+        return built
+
+
+def parse(text: str | bytes) -> Any:  # noqa: ANN401 - plain JSON data has no narrower type
+    """Parse JSON strictly: no NaN or Infinity, no repeated key, no nesting past MAX_DEPTH.
+
+    Raises:
+        SerializationError: without its source; each problem names its ``$.path``.
+    """
+    objects = _Objects()
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=objects)
+    except RecursionError:
+        raise SerializationError([_too_deep("$")]) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise SerializationError([f"$: not valid JSON ({exc})"]) from None
+    problems = _walk(data, objects.repeated) if isinstance(data, dict | list) else []
+    if problems:
+        raise SerializationError(problems)
+    return data
+
+
+def _too_deep(path: str) -> str:
+    return f"{path}: nested deeper than {MAX_DEPTH} levels, more than any document of ours"
+
+
+def _walk(data: dict[str, Any] | list[Any], repeated: dict[int, list[str]]) -> list[str]:
+    """Repeated keys by path, and the first place nested too deep, found without recursion."""
+    problems: list[str] = []
+    # Each entry: a value, its depth, and its path as a (parent entry, step) chain, so a
+    # path is spelled out only for a value that has a problem.
+    stack: list[tuple[object, int, tuple[Any, str] | None]] = [(data, 0, None)]
+    while stack:
+        entry = stack.pop()
+        value: Any = entry[0]
+        depth = entry[1]
+        if isinstance(value, dict):
+            for key in repeated.get(id(value), ()):
+                problems.append(f"{_path(entry)}.{key}: the key occurs more than once")
+            # Only objects and lists can nest or repeat a key: scalars need no visit.
+            children: list[tuple[object, str]] = [
+                (v, f".{k}") for k, v in value.items() if isinstance(v, dict | list)
+            ]
+        else:
+            children = [(v, f"[{i}]") for i, v in enumerate(value) if isinstance(v, dict | list)]
+        if depth >= MAX_DEPTH and children:
+            problems.append(_too_deep(_path(entry)))
+            return problems
+        stack.extend((child, depth + 1, (entry, step)) for child, step in reversed(children))
+    return problems
+
+
+def _path(entry: tuple[object, int, tuple[Any, str] | None]) -> str:
+    steps: list[str] = []
+    chain = entry[2]
+    while chain is not None:
+        parent, step = chain
+        steps.append(step)
+        chain = parent[2]
+    path = "$" + "".join(reversed(steps))
+    return path if len(path) <= 80 else path[:40] + "…" + path[-39:]
