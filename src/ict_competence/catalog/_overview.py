@@ -103,9 +103,7 @@ class TaskOverview(Keyed[str, TaskChoice]):
     )
     #: What reading the overview from a file noticed and decided (a catalog task whose row
     #: was deleted is read as not applying); :meth:`summary` lists them first.
-    warnings: tuple[LocalizedText, ...] = attrs.field(
-        default=(), validator=items_of(LocalizedText)
-    )
+    warnings: tuple[LocalizedText, ...] = attrs.field(default=(), validator=items_of(LocalizedText))
 
     _entries_field = "choices"
     _key_field = "code"

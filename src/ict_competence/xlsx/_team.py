@@ -1,6 +1,6 @@
 """A team as a workbook: the sheet a school leader keeps the staff in, written and read back.
 
-Reading reports every bad cell at once (up to :data:`MAX_PROBLEMS`), each by its place,
+Reading reports every bad cell at once (up to 50, then how many more), each by its place,
 what was expected and what was found; a person's name never appears in a message.
 """
 
