@@ -1,11 +1,12 @@
 """What the decomposition knows about one school: bounds on every combination, and solutions.
 
 Prices live in one vector over the pooled instances: the primary rows' prices, then the
-back-up-under-primary rows', then the one-back-up rows'. A school taking combination
-``c`` pays ``coefficients(c) · prices``. Each priced solve of a school bounds *every*
-combination (its bound plus what that combination would pay), and fixes the value of the
-one it chose; so a school whose best answer the bounds already settle at new prices is
-not solved again. numpy comes with highspy and is imported inside the functions.
+back-up-under-primary rows', then the one-back-up rows'. A school taking a combination
+pays, per priced row, what it puts into that row times its price. Each priced solve of
+a school bounds *every* combination (its bound plus what that combination would pay),
+and fixes the value of the one it chose; so a school whose best answer the bounds
+already settle at new prices is not solved again. numpy comes with highspy and is
+imported inside the functions.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from ict_competence.allocation._optimal import Column
 from ict_competence.allocation._outcome import NOBODY
 from ict_competence.allocation._problem import Problem
 from ict_competence.allocation._school_mip import (
-    Combination,
     SchoolAnswer,
     SchoolModel,
     SchoolPart,
@@ -50,13 +50,6 @@ def price_layout(n_pooled: int) -> tuple[slice, slice, slice]:
         slice(n_pooled, 2 * n_pooled),
         slice(2 * n_pooled, 3 * n_pooled),
     )
-
-
-def coefficients(combination: Combination) -> list[float]:
-    """What ``combination`` puts into each priced row (primary, back-up under it, back-up)."""
-    primary = [1.0 if state & Takes.PRIMARY else 0.0 for state in combination]
-    backup = [1.0 if state & Takes.BACKUP else 0.0 for state in combination]
-    return [*primary, *(b - p for b, p in zip(backup, primary, strict=True)), *backup]
 
 
 def part_value(problem: Problem, people: Sequence[int], primaries: Pairs, backups: Pairs) -> float:
@@ -93,7 +86,7 @@ class SchoolRecord:
         states = np.array(self.combinations, dtype=np.int64).reshape(-1, len(pooled))
         primary = (states & int(Takes.PRIMARY) != 0).astype(np.float64)
         backup = (states & int(Takes.BACKUP) != 0).astype(np.float64)
-        # The columns of coefficients(): primary, back-up under a primary, one back-up.
+        # Per priced row: the primary rows', the back-up-under-primary rows', the back-ups'.
         self.matrix = np.hstack([primary, backup - primary, backup])
         self.cut_prices: list[Any] = []
         self.cut_values: list[float] = []
