@@ -77,7 +77,7 @@ def _harvest() -> dict[type, object]:
         seen.add(id(value))
         if attrs.has(type(value)):
             found.setdefault(type(value), value)
-            stack.extend(getattr(value, field.name) for field in attrs.fields(type(value)))
+            stack.extend(attrs.asdict(value, recurse=False).values())  # type: ignore[arg-type]
         elif isinstance(value, Mapping):
             stack.extend(value.values())
         elif isinstance(value, tuple | list | frozenset | set):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from typing import TypeVar, overload
 
 import pytest
 
@@ -25,6 +26,17 @@ EXAMPLES: dict[str, int] = {}
 def count_example(target: str) -> None:
     """Count one fuzz example fed to ``target``."""
     EXAMPLES[target] = EXAMPLES.get(target, 0) + 1
+
+
+_E = TypeVar("_E", bound=IctCompetenceError)
+
+
+@overload
+def refused(call: Callable[[], object], *, match: str | None = None) -> IctCompetenceError: ...
+
+
+@overload
+def refused(call: Callable[[], object], error: type[_E], match: str | None = None) -> _E: ...
 
 
 def refused(

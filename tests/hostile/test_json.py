@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from tests.hostile.record import refused
 from tests.plan.strategies import small_school
 
 
-def _team_json(**hours: object) -> dict[str, object]:
+def _team_json(**hours: object) -> Any:
     team = Team((Person(id="p1", hours=40, levels={}, motivation={}),))
     data = json.loads(to_json(team))
     data["people"][0].update(hours)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ict_competence.errors import WorkbookError
+from ict_competence.xlsx import read_overview, read_team
 from tests.hostile.books import KINDS, OVERVIEW, TEAM, Kind, edit, rewrite, with_text
 from tests.hostile.record import refused
 
@@ -223,7 +224,7 @@ def test_a_code_with_odd_spaces_is_the_catalog_code_or_refused_by_name(tmp_path,
     if "\u2011" in typed:  # a non-breaking hyphen: not the catalog's code, and said so
         _refused(OVERVIEW, book, r"Takenoverzicht!A2: .*did you mean TECH-01\?")
     else:
-        assert OVERVIEW.read(book).choice("TECH-01").applies
+        assert read_overview(book).choice("TECH-01").applies
 
 
 @pytest.mark.parametrize("typed", ["p2\u00a0", " p2 ", "p2\t"])
@@ -231,7 +232,7 @@ def test_an_id_with_odd_spaces_is_the_same_id(tmp_path, typed):
     book = TEAM.write(tmp_path / "t.xlsx")
     edit(book, TEAM.sheet, lambda sheet: sheet.__setitem__("A3", typed))
 
-    assert TEAM.read(book).person("p2").hours == 40
+    assert read_team(book).person("p2").hours == 40
 
 
 def test_a_school_with_decomposed_accents_matches_the_composed_one(tmp_path):
@@ -244,7 +245,7 @@ def test_a_school_with_decomposed_accents_matches_the_composed_one(tmp_path):
     edit(book, TEAM.sheet, accents)
     edit(book, "Scholen", lambda sheet: sheet.__setitem__("A2", "Noël "))
 
-    people = TEAM.read(book).people
+    people = read_team(book).people
     assert [person.school for person in people] == ["Noël", "Noël"]
 
 
