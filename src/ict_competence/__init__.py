@@ -2,11 +2,13 @@
 
 The catalog of ICT-coordination tasks, roles and competences; the roadmap from one
 coordinator to an ICT team; the conversation guide for school leaders; the
-allocation of tasks over a team; and renderers for guides and workbooks.
+allocation of tasks over a team; the school plan that holds a school's year; and
+renderers for guides, pages and workbooks.
 
 The top level exports exactly the names in the ``__all__`` of the subpackages and of the
-bottom modules (catalog, flow, dialogue, allocation, xlsx, renderers, serialize, text,
-errors), no more and no fewer: one table, ``_EXPORTS``, says where each name comes from.
+bottom modules (catalog, flow, dialogue, allocation, xlsx, plan, renderers, schema,
+serialize, text, errors), no more and no fewer: one table, ``_EXPORTS``, says where each
+name comes from.
 To make a name public, add it to its package's ``__all__`` and run
 ``python scripts/public_surface.py``, which writes the ``TYPE_CHECKING`` imports and the
 table below; ``tests/test_package.py`` fails until they are current.

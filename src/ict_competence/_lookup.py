@@ -40,7 +40,14 @@ def lookup(items: Mapping[K, T], code: K, kind: str) -> T:
     try:
         return items[code]
     except (KeyError, TypeError):
-        raise UnknownCodeError(kind, str(code), tuple(str(known) for known in items)) from None
+        known = tuple(_shown(key) for key in items)
+        raise UnknownCodeError(kind, _shown(code), known) from None
+
+
+def _shown(code: object) -> str:
+    # An enum is named by its value, the form a user passes and files hold.
+    value = getattr(code, "value", code)
+    return str(value)
 
 
 def index(items: Iterable[T], key: Callable[[T], Any] = attrgetter("code")) -> Mapping[Any, T]:

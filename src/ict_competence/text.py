@@ -57,7 +57,7 @@ class Provenance:
 
 
 class Labelled(enum.Enum):
-    """An enum whose members carry a bilingual label, given once per class with :func:`set_labels`.
+    """An enum whose members carry a bilingual label, read once per class from the package's data.
 
     >>> from ict_competence.catalog import Cluster
     >>> Cluster.POLICY.label

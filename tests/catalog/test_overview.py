@@ -67,7 +67,7 @@ def test_choose_refuses_an_unknown_code_and_lists_known_ones():
 
 
 def test_choose_refuses_an_unknown_field():
-    with pytest.raises(TypeError, match="no field"):
+    with pytest.raises(FieldError, match="a task choice has no such field; it has task, applies"):
         load_catalog().overview().choose("TECH-01", colour="red")
 
 

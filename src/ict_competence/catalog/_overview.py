@@ -125,9 +125,13 @@ class TaskOverview(Keyed[str, TaskChoice]):
     def choose(self, code: str, **changes: object) -> TaskOverview:
         """A new overview with the choice for ``code`` changed (fields of :class:`TaskChoice`)."""
         position = self._position(code)
-        unknown = set(changes) - {field.name for field in attrs.fields(TaskChoice)}
+        fields = [field.name for field in attrs.fields(TaskChoice)]
+        unknown = set(changes) - set(fields)
         if unknown:
-            raise TypeError(f"TaskChoice has no field(s) {', '.join(sorted(unknown))}")
+            raise FieldError(
+                ", ".join(sorted(unknown)),
+                f"a task choice has no such field; it has {', '.join(fields)}",
+            )
         task = changes.get("task")
         if isinstance(task, Task) and task.code != code:
             raise FieldError("task", f"a choice for {code} cannot hold task {task.code}")
