@@ -210,3 +210,23 @@ def test_a_users_template_runs_in_the_sandbox(tmp_path):
 
     with pytest.raises(RenderError, match=re.escape("markdown template 'team.md.j2'")):
         render(ic.Team(()), "markdown", template_dir=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("a\n{{ 1/0 }}", "markdown template 'team.md.j2', line 2: ZeroDivisionError: division by"),
+        ("a\n\n{{ 1 + 'a' }}", "markdown template 'team.md.j2', line 3: TypeError: unsupported"),
+        ('a\n{% include "team.md.j2" %}', "markdown template 'team.md.j2', line 2: RecursionError"),
+        ("a\n{{ nobody }}", "markdown template 'team.md.j2', line 2: UndefinedError: 'nobody' is"),
+        ("a\n{{ team.__class__ }}", "markdown template 'team.md.j2', line 2: SecurityError"),
+        ("a\n{% if %}", "markdown template 'team.md.j2', line 2: Expected an expression"),
+    ],
+)
+def test_an_error_in_a_users_template_is_a_render_error_naming_the_template_and_line(
+    tmp_path, source, message
+):
+    (tmp_path / "team.md.j2").write_text(source)
+
+    with pytest.raises(RenderError, match=re.escape(message)):
+        render(ic.Team(()), "markdown", template_dir=tmp_path)

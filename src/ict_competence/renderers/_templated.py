@@ -28,11 +28,31 @@ __all__ = ["RENDERS", "HtmlRenderer", "MarkdownRenderer", "escape_markdown"]
 RENDERS = tuple(page.type_name for page in PAGES)
 
 
-def _template_error(name: str, exc: jinja2.TemplateError, format_name: str) -> RenderError:
+def _template_line(exc: BaseException) -> tuple[str, int] | None:
+    """The file and line of the innermost template frame of ``exc``'s traceback, if any.
+
+    jinja2 rewrites the traceback of an error in a template so that the template's frames
+    carry its file name and line (and ``__jinja_exception__`` among their globals).
+    """
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _template_error(name: str, exc: Exception, format_name: str) -> RenderError:
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        where = f"{exc.filename or exc.name or name}, line {exc.lineno}"
+        where = f"{exc.name or name!r}, line {exc.lineno}"
         return RenderError(f"{format_name} template {where}: {exc.message}")
-    return RenderError(f"{format_name} template {name!r}: {exc}")
+    where = repr(name)
+    frame = _template_line(exc)
+    if frame is not None:
+        filename, line = frame
+        where = f"{Path(filename).name!r}, line {line}"
+    return RenderError(f"{format_name} template {where}: {type(exc).__name__}: {exc}")
 
 
 class _TemplateRenderer:
@@ -79,7 +99,7 @@ class _TemplateRenderer:
                 task=words.task,
                 **{key: value for key, value in context.items() if key != "naming"},
             )
-        except jinja2.TemplateError as exc:
+        except Exception as exc:  # a user's template may fail in any way
             raise _template_error(name, exc, self.name) from None
 
 
