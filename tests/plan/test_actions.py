@@ -9,7 +9,7 @@ from ict_competence.allocation import DecisionKind, Team
 from ict_competence.catalog import Cluster
 from ict_competence.flow import Actor, Answer, load_roadmap
 from ict_competence.plan import ActionPlan, ActionSource, PlanAction, SchoolPlan
-from ict_competence.plan._actions import ADVICE_OWNERS
+from ict_competence.plan._actions import ADVICE_OWNERS, DIRECTIE
 from ict_competence.serialize import from_json, to_json
 from ict_competence.text import LocalizedText
 from tests.plan.strategies import ROLE_CODES, plans, small_school, up_to_step_five, with_follow_up
@@ -33,6 +33,7 @@ def test_every_decision_and_follow_up_has_an_action_owned_by_a_team_member_or_a_
 def test_the_advice_table_names_catalog_roles_for_every_actor():
     assert set(ADVICE_OWNERS) == {*Actor, None}
     assert set(ADVICE_OWNERS.values()) <= ROLE_CODES
+    assert DIRECTIE in ROLE_CODES
 
 
 def test_the_advice_of_this_cycle_is_owned_by_the_role_of_its_actor():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -28,6 +29,15 @@ from tests.plan.strategies import NAMES, records, small_school, with_follow_up
 
 #: Ids no text of the library contains (as NAMES for names), so a leak is found by search.
 IDS = ("qxajw", "qxbjw", "qxcjw", "qxdjw", "qxejw")
+#: Short names, which occur inside the other words of :func:`_inside_words` too.
+SHORT_NAMES = ("Zq", "Zv", "Zx", "Zk", "Zj")
+
+
+def _inside_words(name: str) -> str:
+    """Text holding ``name`` only inside other words: no mention of the person."""
+    return f"Pla{name.lower()}ning met {name}emie en ba{name}"
+
+
 _SLOW = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 
@@ -45,15 +55,17 @@ def named_plans(draw: st.DrawFn) -> SchoolPlan:
     and a continuity rule keeping the baseline's holders.
     """
     team = draw(teams(max_people=4))
-    people = tuple(attrs.evolve(p, id=IDS[i], name=NAMES[i]) for i, p in enumerate(team.people))
+    names = draw(st.sampled_from((NAMES, SHORT_NAMES)))
+    people = tuple(attrs.evolve(p, id=IDS[i], name=names[i]) for i, p in enumerate(team.people))
     team = Team(people, team.schools)
     which = draw(st.integers(0, len(people) - 1))
-    named_id, named_name = IDS[which], NAMES[which]
+    named_id, named_name = IDS[which], names[which]
     overview = draw(overviews(max_tasks=5))
     first = overview.choices[0].code
     overview = overview.choose(first, responsible=named_id, notes=f"vraag {named_name.upper()}")
     record = draw(records((*team.ids, "directie")))
     record = record.note("1.1", f"{named_name.lower()} en {named_id} nemen dit op")
+    record = record.note("1.2", " ".join(_inside_words(p.name or "") for p in people))
     plan = SchoolPlan(
         name="De Linde", overview=overview, team=team, roadmap=_session(named_name), dialogue=record
     )
@@ -100,9 +112,16 @@ def _renderings(plan: SchoolPlan) -> Iterator[tuple[str, str]]:
 
 
 def _leaks(text: str, plan: SchoolPlan, person_id: str) -> list[str]:
+    """The person's id (anywhere) and name (as a word of its own, in any case) in ``text``."""
     names = [p.name for p in plan.team.people if p.id == person_id and p.name]
     found = [person_id] if person_id in text else []
-    return found + [name for name in names if name.casefold() in text.casefold()]
+    word = r"(?<!\w){}(?!\w)"
+    return found + [n for n in names if re.search(word.format(re.escape(n)), text, re.IGNORECASE)]
+
+
+def _words_kept(text: str, plan: SchoolPlan) -> bool:
+    """Whether ``text`` still holds every name inside other words as it was written."""
+    return all(_inside_words(p.name) in text for p in plan.team.people if p.name)
 
 
 def _allocation(plan: SchoolPlan) -> Allocation:
@@ -136,6 +155,7 @@ def test_after_erasing_a_person_neither_their_name_nor_their_id_occurs_in_the_js
     erased, _report = erase_person(plan, person_id)
 
     assert _leaks(to_json(erased), plan, person_id) == []
+    assert _words_kept(to_json(erased), plan)
     for fmt, text in _renderings(erased):
         assert _leaks(text, plan, person_id) == [], fmt
 
@@ -197,6 +217,40 @@ def test_an_id_in_a_note_is_replaced_only_as_a_word_of_its_own():
     erased, _ = erase_person(attrs.evolve(plan, dialogue=record), "p1")
 
     assert _record(erased).entry("1.2").notes[-1] == "<erased> neemt stap1 en p10 over"
+
+
+@pytest.mark.parametrize("name", ["An", "an", "AN"])
+def test_a_short_name_is_erased_as_a_word_and_left_inside_other_words(name):
+    plan = small_school()
+    short = Team((attrs.evolve(plan.team.people[0], name=name), plan.team.people[1]))
+    note = "Planning met Annemie, An en an: JAN en ANNA"
+    record = _record(with_follow_up(plan, "p2")).note("1.2", note)
+
+    erased, report = erase_person(attrs.evolve(plan, team=short, dialogue=record), "p1")
+
+    expected = "Planning met Annemie, <erased> en <erased>: JAN en ANNA"
+    assert _record(erased).entry("1.2").notes[-1] == expected
+    assert report.texts_changed == 1
+
+
+def test_a_short_name_is_pseudonymised_as_a_word_and_left_inside_other_words():
+    plan = small_school()
+    short = Team((attrs.evolve(plan.team.people[0], name="An"), plan.team.people[1]))
+    record = _record(with_follow_up(plan, "p2")).note("1.2", "Planning: Annemie en An")
+
+    pseudonymous, _ = pseudonymize(attrs.evolve(plan, team=short, dialogue=record))
+
+    assert _record(pseudonymous).entry("1.2").notes[-1] == "Planning: Annemie en person-01"
+
+
+def test_a_name_only_inside_other_words_is_no_mention_for_the_export():
+    plan = small_school()
+    short = Team((attrs.evolve(plan.team.people[0], name="An"), plan.team.people[1]))
+    record = _record(with_follow_up(plan, "p2")).note("1.2", "Planning met Annemie")
+
+    exported = export_person(attrs.evolve(plan, team=short, dialogue=record), "p1")
+
+    assert exported["conversation_notes"] == []
 
 
 def test_a_continuity_rule_no_longer_keeps_the_erased_person():
@@ -269,6 +323,7 @@ def test_after_pseudonymizing_no_name_or_id_remains_and_the_allocations_are_the_
     text = to_json(pseudonymous)
     for person_id in plan.team.ids:
         assert _leaks(text, plan, person_id) == []
+    assert _words_kept(text, plan)
     ids = {pseudonym: entry.id for pseudonym, entry in key.items()}
     assert _back(pseudonymous.allocation, ids) == plan.allocation
     assert _back(pseudonymous.baseline, ids) == plan.baseline
@@ -360,6 +415,21 @@ def test_an_export_holds_the_notes_and_follow_ups_that_name_the_person():
     assert [f["description"] for f in exported["follow_ups"]] == ["Uitleenpool opzetten"]
     assert exported["conversation_notes"] == [{"topic": "1.2", "note": f"{NAMES[0]} is er vrijdag"}]
     assert exported["allocation"] is None
+
+
+def test_an_export_holds_a_follow_up_whose_criterion_alone_names_the_person():
+    plan = with_follow_up(small_school(), "p2")
+    criterion = f"{NAMES[0]} bevestigt dat elke klas laptops heeft"
+    record = _record(plan).add_action(
+        "1.2", Action(description="Laptops tellen", owner="p2", success_criterion=criterion)
+    )
+    plan = attrs.evolve(plan, dialogue=record)
+
+    exported = export_person(plan, "p1")
+    erased, _ = erase_person(plan, "p1")
+
+    assert [f["success_criterion"] for f in exported["follow_ups"]] == [criterion]
+    assert NAMES[0] not in to_json(erased)
 
 
 def test_exporting_someone_the_plan_does_not_know_is_refused():

@@ -217,7 +217,7 @@ def build_allocation(problem: Problem, outcome: Outcome) -> Allocation:
 def _decision(problem: Problem, t: int, refused: Counter[str]) -> Decision:
     instance = problem.instances[t]
     strategic = instance.task.strategic
-    kind = DecisionKind.RECRUIT if strategic else DecisionKind.OUTSOURCE
+    kind = DecisionKind.for_task(strategic=strategic)
     why = (
         "it is a strategic task: recruit the expertise (roadmap step 6)"
         if strategic

@@ -253,6 +253,15 @@ class DecisionKind(enum.Enum):
     RECRUIT = "recruit"
     OUTSOURCE = "outsource"
 
+    @classmethod
+    def for_task(cls, *, strategic: bool) -> DecisionKind:
+        """The rule of roadmap step 6: recruit for a strategic task, otherwise outsource it.
+
+        >>> DecisionKind.for_task(strategic=True), DecisionKind.for_task(strategic=False)
+        (<DecisionKind.RECRUIT: 'recruit'>, <DecisionKind.OUTSOURCE: 'outsource'>)
+        """
+        return cls.RECRUIT if strategic else cls.OUTSOURCE
+
 
 def _optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:

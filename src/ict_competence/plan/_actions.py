@@ -28,22 +28,23 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADVICE_OWNERS",
-    "CONTRACTING_ROLE",
+    "DIRECTIE",
     "ActionPlan",
     "PlanAction",
     "build_action_plan",
 ]
 
+#: The catalog role code of the school's leadership. It contracts the external firm and
+#: gives people their hours and tasks, so it owns outsourcing a task, rebalancing an
+#: overloaded person's hours, and the follow-ups of someone erased from the plan.
+DIRECTIE = "directie"
 #: Who owns a piece of the roadmap's advice, as a catalog role code, by the actor it is
 #: for. The directie is a role of its own; the ICT coordinator's work grows into the core
 #: of the ICT team, the ICT policy team (seed 003); advice the seed addresses to no one
 #: (step 6: recruit or outsource) is the directie's to act on.
 ADVICE_OWNERS: Mapping[Actor | None, str] = MappingProxyType(
-    {Actor.DIRECTIE: "directie", Actor.ICT_COORDINATOR: "ict_policy_team", None: "directie"}
+    {Actor.DIRECTIE: DIRECTIE, Actor.ICT_COORDINATOR: "ict_policy_team", None: DIRECTIE}
 )
-#: Who owns outsourcing a task, and rebalancing an overloaded person's hours: the directie
-#: contracts the external firm and gives people their hours.
-CONTRACTING_ROLE = "directie"
 
 
 def _optional_hours(
@@ -202,7 +203,7 @@ def _decisions(
                 f"Someone with level {level} in {domain.en} takes {info.key}.",
             )
         else:
-            owner = CONTRACTING_ROLE
+            owner = DIRECTIE
             description = LocalizedText(
                 f"Besteed {info.key} uit: {task.nl}", f"Outsource {info.key}: {task.en}"
             )
@@ -260,7 +261,7 @@ def _findings(plan: SchoolPlan, allocation: Allocation, evaluation: Evaluation) 
                     f"Leid een back-up op voor {key}", f"Train a back-up for {key}"
                 ),
                 # The one who carries the task passes it on; if they left, the directie.
-                owner=primary if primary in members else CONTRACTING_ROLE,
+                owner=primary if primary in members else DIRECTIE,
                 timeframe=when,
                 hours=allocation.instance(key).backup_hours,
                 success_criterion=LocalizedText(
@@ -281,7 +282,7 @@ def _findings(plan: SchoolPlan, allocation: Allocation, evaluation: Evaluation) 
                     f"Herverdeel de taken of uren van {who}: {used} van {has} uur",
                     f"Rebalance the tasks or hours of {who}: {used} of {has} hours",
                 ),
-                owner=CONTRACTING_ROLE,
+                owner=DIRECTIE,
                 timeframe=when,
                 hours=load.used - load.available,
                 success_criterion=LocalizedText(

@@ -35,7 +35,6 @@ __all__ = [
     "Eligibility",
     "assess",
     "changed_codes",
-    "decision_for",
     "eligibility",
     "evaluation_evidence",
 ]
@@ -89,11 +88,6 @@ def eligibility(overview: TaskOverview, team: Team, rules: RuleSet) -> Eligibili
     return Eligibility(instances=instances, candidates=tuple(candidates))
 
 
-def decision_for(instance: TaskInstance) -> DecisionKind:
-    """What ``allocate`` decides for an instance nobody takes: the rule of roadmap step 6."""
-    return DecisionKind.RECRUIT if instance.task.strategic else DecisionKind.OUTSOURCE
-
-
 def _differs(choice: TaskChoice, default: TaskChoice | None) -> bool:
     if default is None:  # a school's own task
         return True
@@ -139,7 +133,9 @@ def _expertise(plan: SchoolPlan) -> Assessment:
         )
         evidence = Evidence(source="plan.team", basis=basis, items=found.people)
         return Assessment(step=6, answer=Answer.YES, evidence=evidence)
-    decided = "; ".join(f"{i.key} → {decision_for(i).value}" for i in missing)
+    decided = "; ".join(
+        f"{i.key} → {DecisionKind.for_task(strategic=i.task.strategic).value}" for i in missing
+    )
     basis = (
         f"{len(missing)} of {total} active task instances have no eligible primary under the "
         f"rules {rules!r}; allocating decides (strategic → recruit, otherwise → outsource): "

@@ -15,12 +15,12 @@ import attrs
 from ict_competence._checks import hidden
 from ict_competence._log import get_logger
 from ict_competence.allocation import Allocation, Person, RuleSet, Team
-from ict_competence.catalog import load_catalog
 from ict_competence.errors import UnknownCodeError
+from ict_competence.plan._actions import DIRECTIE
 from ict_competence.plan._plan import SchoolPlan
 from ict_competence.plan._scrub import (
     ERASED,
-    REASSIGNED_OWNER,
+    FOLLOW_UP_TEXTS,
     Rewrite,
     TextScrubber,
     Uncovered,
@@ -93,8 +93,7 @@ class ErasureReport:
             f"{len(self.backups_dropped)} without their back-up",
             f"baseline: {len(self.baseline_uncovered)} uncovered, "
             f"{len(self.baseline_backups_dropped)} without their back-up",
-            f"{_count(len(self.follow_ups_reassigned), 'follow-up')} now owned by "
-            f"{REASSIGNED_OWNER}",
+            f"{_count(len(self.follow_ups_reassigned), 'follow-up')} now owned by {DIRECTIE}",
             f"{_count(self.evidence_replaced, 'evidence item')} and "
             f"{_count(self.texts_changed, 'text')} changed",
             f"{_count(self.continuity_removed, 'continuity entry', 'continuity entries')} removed",
@@ -210,11 +209,10 @@ def _known(plan: SchoolPlan, person_id: str) -> Person | None:
     """
     if person_id in plan.team.ids:
         return plan.team.person(person_id)
+    # A follow-up's owner is a team member or a catalog role (the plan checks it), and a
+    # role is no person: outside the team, only the allocations and rules hold people.
     others = _others(plan)
-    owners = {a.owner for _, a in plan.dialogue.actions()} if plan.dialogue is not None else set()
-    # A follow-up's owner is a person's id or a catalog role; a role is no person.
-    owners -= {role.code for role in load_catalog().roles}
-    if person_id in others or person_id in owners:
+    if person_id in others:
         return None
     raise UnknownCodeError("person", str(person_id), (*plan.team.ids, *others))
 
@@ -359,7 +357,7 @@ def _mentions(plan: SchoolPlan, person_id: str, scrub: TextScrubber) -> dict[str
     for entry in () if plan.dialogue is None else plan.dialogue.entries:
         notes += [{"topic": entry.topic, "note": n} for n in entry.notes if scrub.mentions(n)]
         for action in entry.actions:
-            texts = (action.description, action.timeframe, action.resources)
+            texts = (getattr(action, field) for field in FOLLOW_UP_TEXTS)
             if action.owner == person_id or any(scrub.mentions(t) for t in texts):
                 follow_ups.append({"topic": entry.topic} | attrs.asdict(action))
     return {

@@ -23,25 +23,29 @@ from ict_competence.allocation import (
 from ict_competence.catalog import TaskOverview
 from ict_competence.dialogue import DialogueRecord
 from ict_competence.flow import Evidence, RoadmapSession
+from ict_competence.plan._actions import DIRECTIE
 
-__all__ = ["ERASED", "REASSIGNED_OWNER", "Rewrite", "TextScrubber", "Uncovered"]
+__all__ = ["ERASED", "FOLLOW_UP_TEXTS", "Rewrite", "TextScrubber", "Uncovered"]
 
 #: What stands where an erased person's id or name was: in evidence, notes and overview.
 ERASED = "<erased>"
-#: Who takes over the follow-ups an erased person owned: the directie, a catalog role,
-#: which gives people their tasks (as it owns outsourcing and rebalancing in the action plan).
-REASSIGNED_OWNER = "directie"
+#: The free-text fields of a conversation's follow-up (an ``Action``): what erasure scrubs
+#: and what the right of access searches for the person, alike.
+FOLLOW_UP_TEXTS = ("description", "timeframe", "resources", "success_criterion")
 
 
 class TextScrubber:
-    """Replaces names (case-insensitive, anywhere) and ids (whole words) in free text.
+    """Replaces names (in any case) and ids (exactly), each as a word of its own, in free text.
 
     It counts the texts it changed. A name is found only as it is written in the team:
-    a nickname or a misspelling cannot be recognised.
+    a nickname or a misspelling cannot be recognised, and a name inside another word
+    ("An" in "Annemie") is no mention of it.
 
-    >>> scrub = TextScrubber({"Jan Peeters": "person-01"}, {"jp": "person-01"})
+    >>> scrub = TextScrubber({"Jan Peeters": "person-01", "An": "person-02"}, {"jp": "person-01"})
     >>> scrub("JAN PEETERS (jp) belt jpeg terug"), scrub.changed
     ('person-01 (person-01) belt jpeg terug', 1)
+    >>> scrub("Planning met Annemie en An")
+    'Planning met Annemie en person-02'
     """
 
     def __init__(self, names: Mapping[str, str], ids: Mapping[str, str]) -> None:
@@ -55,11 +59,11 @@ class TextScrubber:
         )
         self._replacements = [new for _text, new, _is_id in found]
         parts = [
-            # An id is a word of its own ("p1" in "p1 neemt het op", not in "step1"), and
-            # exact: ids are case-sensitive, names are not.
+            # Both are words of their own ("p1" in "p1 neemt het op", not in "step1"; "An"
+            # in "en An", not in "Planning"), and ids are exact: case-sensitive, unlike names.
             rf"(?P<i{n}>(?-i:(?<!\w){re.escape(text)}(?!\w)))"
             if is_id
-            else f"(?P<n{n}>{re.escape(text)})"
+            else rf"(?P<n{n}>(?<!\w){re.escape(text)}(?!\w))"
             for n, (text, _new, is_id) in enumerate(found)
         ]
         self._pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
@@ -163,9 +167,8 @@ class Rewrite:
                 owner = self.person(action.owner)
                 if owner is None:
                     self.owners_changed.append(entry.topic)
-                    owner = REASSIGNED_OWNER
-                texts = ("description", "timeframe", "resources", "success_criterion")
-                changes = {field: self.scrub(getattr(action, field)) for field in texts}
+                    owner = DIRECTIE
+                changes = {field: self.scrub(getattr(action, field)) for field in FOLLOW_UP_TEXTS}
                 actions.append(attrs.evolve(action, owner=owner, **changes))
             notes = tuple(self.scrub(note) for note in entry.notes)
             entries.append(attrs.evolve(entry, notes=notes, actions=tuple(actions)))
@@ -253,8 +256,8 @@ class Rewrite:
 
 
 def _redecided(strategic: bool) -> Decision:
-    kind = DecisionKind.RECRUIT if strategic else DecisionKind.OUTSOURCE
-    why = "recruit (strategic task)" if strategic else "outsource it"
+    kind = DecisionKind.for_task(strategic=strategic)
+    why = "recruit (strategic task)" if kind is DecisionKind.RECRUIT else "outsource it"
     return Decision(
         kind,
         f"The person who held it was erased from the plan; allocate again, or {why}.",
