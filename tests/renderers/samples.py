@@ -12,6 +12,8 @@ from ict_competence.dialogue import Action, conversation_guide
 from ict_competence.plan import SchoolPlan
 
 HOSTILE = "<script>alert(1)</script>"
+# Markdown a school may type: a heading, links, an image; it must stay text on every page.
+MARKED_UP = "# Zelfgetypte kop [klik](javascript:alert(1)) <https://evil.example> ![i](x.png)"
 OWN_TASKS = (
     '[[task]]\ncode = "EIGEN-01"\ncluster = "policy"\n'
     'description = { nl = "<script>alert(2)</script> eigen taak" }\nhours_per_year = 30\n'
@@ -44,7 +46,11 @@ def sample_plan(folder: Path) -> SchoolPlan:
     overview = load_catalog().extend(own).overview()
     overview = overview.choose("TECH-12", applies=False).choose("TECH-01", notes=HOSTILE)
     team = Team(_people())
-    record = conversation_guide("schoolleider", topics=["1.2"]).record().note("1.2", HOSTILE)
+    record = (
+        conversation_guide("schoolleider", topics=["1.2"])
+        .record()
+        .note("1.2", f"{MARKED_UP} {HOSTILE}")
+    )
     record = record.add_action(
         "1.2",
         Action(

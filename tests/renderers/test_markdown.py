@@ -1,8 +1,9 @@
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from markdown_it import MarkdownIt
 
 from ict_competence.catalog import load_catalog
+from ict_competence.dialogue import conversation_guide
 from ict_competence.errors import IctCompetenceError
 from ict_competence.renderers import available_formats, get_renderer, register_renderer, render
 from tests import strategies
@@ -163,3 +164,38 @@ def test_any_user_text_stays_plain_text_in_one_table_cell(notes):
     assert not {"html_inline", "link_open", "em_open", "strong_open", "code_inline", "image"} & set(
         inline
     )
+
+
+_BLOCKS = ("heading_open", "bullet_list_open", "ordered_list_open", "hr", "blockquote_open")
+
+
+def _blocks(page: str) -> list[str]:
+    tokens = MarkdownIt("commonmark").enable("table").parse(page)
+    return [token.type for token in tokens if token.type in _BLOCKS]
+
+
+@given(strategies.user_text.filter(str.strip))
+@example("# Kop")
+@example("- lijst")
+@example("+ lijst")
+@example("---")
+@example("===")
+@example("> citaat")
+@example("1. eerste")
+@example("2) tweede")
+def test_user_text_that_begins_a_line_makes_no_heading_list_rule_or_blockquote(note):
+    record = conversation_guide("schoolleider", topics=["1.2"]).record()
+    plain = _blocks(render(record.note("1.2", "x"), "markdown"))
+
+    page = render(record.note("1.2", note), "markdown")
+
+    # A note begins a line (in the page's own blockquote): it adds no block of its own.
+    assert _blocks(page) == plain
+
+
+def test_a_note_that_looks_like_markup_stays_text():
+    record = conversation_guide("schoolleider", topics=["1.2"]).record()
+
+    page = render(record.note("1.2", "# Kop"), "markdown")
+
+    assert "> \\# Kop" in page

@@ -133,12 +133,17 @@ def test_people_are_shown_by_id_unless_names_are_asked_for(objects, kind, format
 
 
 @pytest.mark.parametrize("kind", TYPES)
-def test_markdown_pages_hold_no_html_and_no_link_from_user_text(objects, kind):
-    tokens = MarkdownIt("commonmark").enable("table").parse(render(objects[kind], "markdown"))
+def test_markdown_pages_hold_no_html_no_link_and_no_heading_from_user_text(objects, kind):
+    page = render(objects[kind], "markdown", names=True)
+    tokens = MarkdownIt("commonmark").enable("table").parse(page)
 
     inline = [child for t in tokens if t.type == "inline" for child in t.children or []]
     assert not [child for child in inline if child.type == "html_inline"]
     assert not [t for t in tokens if t.type == "html_block"]
+    # The pages link nowhere of their own, so any link or image would be a user's.
+    assert not [child for child in inline if child.type in ("link_open", "image")]
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert not [heading for heading in headings if "Zelfgetypte" in heading]
 
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}

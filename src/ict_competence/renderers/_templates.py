@@ -24,8 +24,17 @@ if TYPE_CHECKING:
 
 __all__ = ["environment", "escape_markdown", "number"]
 
-# Characters that start markup anywhere in a line; user text never begins a line here.
+# Characters that start markup anywhere in a line.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# What starts a heading, a list, a rule or a blockquote at the start of a line (user text
+# does begin lines: a note in a blockquote, a description under a heading): ``#``, ``-``,
+# ``+``, ``=``, ``>`` (escaped above), and a number followed by ``.`` or ``)``.
+_LINE_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")
+
+
+def _line_start(match: re.Match[str]) -> str:
+    found = match.group(1)
+    return found + "\\" if found[0].isdigit() else "\\" + found
 
 
 def escape_markdown(text: object) -> str:
@@ -33,9 +42,12 @@ def escape_markdown(text: object) -> str:
 
     >>> escape_markdown("<b>| =1")
     '\\<b\\>\\| =1'
+    >>> escape_markdown("# Kop"), escape_markdown("2. punt"), escape_markdown("---")
+    ('\\# Kop', '2\\. punt', '\\---')
     """
     flat = " ".join(str(text).split())
-    return _SPECIAL.sub(r"\\\1", flat.replace("&", "&amp;"))
+    escaped = _SPECIAL.sub(r"\\\1", flat.replace("&", "&amp;"))
+    return _LINE_START.sub(_line_start, escaped)
 
 
 def _cite(provenance: Provenance, common: str | None = None) -> str:
