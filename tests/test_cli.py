@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -48,6 +49,20 @@ def test_the_catalog_command_prints_markdown_or_writes_json(tmp_path, capsys):
 
     assert main(["catalog", "--format", "json", "--out", str(tmp_path / "c.json")]) == 0
     assert json.loads((tmp_path / "c.json").read_text())["schema_version"] == 1
+
+
+def test_the_catalog_command_writes_its_file_atomically(tmp_path, monkeypatch):
+    out = tmp_path / "c.md"
+    out.write_text("the old catalog")
+
+    def fail(_descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fail)
+
+    assert main(["catalog", "--out", str(out)]) == 2
+    assert out.read_text() == "the old catalog"
+    assert [p.name for p in tmp_path.iterdir()] == ["c.md"]
 
 
 def test_the_overview_command_writes_and_reads_a_workbook(tmp_path, capsys):

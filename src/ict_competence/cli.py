@@ -167,7 +167,7 @@ def _catalog(format_: str, language: str, out: Path | None) -> int:
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_bytes(out, text.encode("utf-8"))
     return 0
 
 

@@ -12,6 +12,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from ict_competence._atomic import replace_file
 from ict_competence.allocation import EvenLoad, Team, even_load_rules
 from ict_competence.errors import FieldError, PlanError, SerializationError
 from ict_competence.flow import RoadmapSession
@@ -163,6 +164,52 @@ def test_a_saved_plan_is_readable_by_its_owner_only(tmp_path):
     written = small_school().save(tmp_path / "plan.json")
 
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.parametrize(
+    ("before", "mode", "expected"), [(None, 0o600, 0o600), (0o640, None, 0o640)]
+)
+def test_a_file_has_its_final_mode_before_anything_is_written_to_it(
+    tmp_path, before, mode, expected
+):
+    target = tmp_path / "plan.json"
+    if before is not None:
+        target.write_text("{}")
+        target.chmod(before)
+    seen = []
+
+    def write(temporary: Path) -> None:
+        seen.append(_mode(temporary))  # what another user could read at this moment
+        temporary.write_text('{"name": "personal"}')
+
+    replace_file(target, write, mode=mode)
+
+    assert seen == [expected]
+    assert _mode(target) == expected
+
+
+def test_a_new_file_without_a_mode_gets_the_users_umask(tmp_path):
+    old = os.umask(0o027)
+    try:
+        written = replace_file(tmp_path / "page.html", lambda p: p.write_text("<p></p>"))
+    finally:
+        os.umask(old)
+
+    assert _mode(written) == 0o640
+
+
+def test_a_mode_the_umask_would_narrow_is_kept(tmp_path):
+    old = os.umask(0o077)
+    try:
+        written = replace_file(tmp_path / "o.xlsx", lambda p: p.write_text("x"), mode=0o644)
+    finally:
+        os.umask(old)
+
+    assert _mode(written) == 0o644
 
 
 @pytest.mark.parametrize("failing", ["replace", "fsync"])

@@ -45,6 +45,17 @@ def team_book(tmp_path: Path) -> Path:
     return write_team(_group(), tmp_path / "team.xlsx")
 
 
+def test_a_team_workbook_is_readable_by_its_owner_only_also_over_an_open_file(tmp_path):
+    path = tmp_path / "team.xlsx"
+    path.write_bytes(b"an older copy")
+    path.chmod(0o644)
+
+    written = write_team(_group(), path)
+
+    assert written.stat().st_mode & 0o777 == 0o600
+    assert read_team(written) == _group()
+
+
 def _refusal(path: Path) -> str:
     with pytest.raises(WorkbookError) as caught:
         read_team(path)

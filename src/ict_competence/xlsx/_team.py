@@ -126,12 +126,13 @@ def build(team: Team) -> Workbook:
 
 
 def write(team: Team, path: Path) -> Path:
-    """Write the team's workbook to ``path``; an existing file survives any failure."""
+    """Write the team's workbook to ``path``, mode 0600; an existing file survives any failure."""
     if path.suffix.lower() != ".xlsx":
         raise WorkbookError("expected a file name ending in .xlsx", path=str(path))
     workbook = build(team)
     try:
-        return replace_file(path, workbook.save)
+        # Names, hours, levels and motivation are personal data: readable by the owner only.
+        return replace_file(path, workbook.save, mode=0o600)
     except OSError as exc:
         raise WorkbookError(f"cannot be written: {exc.strerror or exc}", path=str(path)) from None
 

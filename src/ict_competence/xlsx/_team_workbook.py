@@ -21,9 +21,11 @@ def write_team(team: Team, path: str | Path) -> Path:
     jaar, a "Niveau" column per competence domain (0–3) and a "Motivatie" column per task
     cluster (0–3), under the Dutch labels of the task-overview workbook, with drop-down
     checks on the numbers. "Scholen" lists the school group's schools, "Uitleg" explains
-    the scales. Names are personal data: they are kept in this file only, and a name
-    that looks like a formula is stored as text. The file is written beside its target
-    first and moved into place, so an existing file survives any failure.
+    the scales. Names, hours, levels and motivation are personal data: the file is
+    readable by its owner only (mode 0600, also when it replaces a file), names are kept
+    in this file only, and a name that looks like a formula is stored as text. The file
+    is written beside its target first and moved into place, so an existing file
+    survives any failure.
 
     Returns:
         The path written.

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import secrets
-import shutil
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -14,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ict_competence._atomic import replace_file
 from ict_competence.catalog import Catalog, TaskChoice, TaskOverview, load_catalog
 from ict_competence.errors import WorkbookError
 from ict_competence.serialize import to_json
@@ -214,17 +212,9 @@ def write(overview: TaskOverview, path: Path, *, catalog: Catalog | None) -> Pat
     if path.suffix.lower() != ".xlsx":
         raise WorkbookError("expected a file name ending in .xlsx", path=str(path))
     workbook = build(overview, catalog or load_catalog())
-    # A name of our own beside the target (created with the user's umask, unlike mkstemp's
-    # 0600), renamed over the target only once complete: a failure leaves the old file as it was.
-    temporary = path.with_name(f".{path.stem}-{secrets.token_hex(6)}.xlsx")
+    # Written beside the target and moved over it once complete (a failure leaves the old
+    # file as it was), with the old file's permissions, or the user's umask for a new one.
     try:
-        workbook.save(temporary)
-        if path.exists():
-            shutil.copymode(path, temporary)
-        temporary.replace(path)
+        return replace_file(path, workbook.save)
     except OSError as exc:
         raise WorkbookError(f"cannot be written: {exc.strerror or exc}", path=str(path)) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-    return path
