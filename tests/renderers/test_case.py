@@ -16,7 +16,7 @@ from jsonschema import Draft7Validator  # imported, not skipped: without it thes
 from ict_competence.catalog import Catalog, Task, load_catalog
 from ict_competence.catalog._loader import load_catalog_info
 from ict_competence.errors import IctCompetenceError
-from ict_competence.renderers import Renderer
+from ict_competence.renderers import Renderer, RenderError
 from ict_competence.renderers._case import (
     NAMESPACE,
     CaseRenderer,
@@ -400,10 +400,20 @@ def test_last_change_stamps_every_node_in_utc(validator, last_change, stamp):
         (42, {}, "the case renderer does not render int; the pairs that exist are case: Catalog;"),
         (load_catalog().overview(), {}, "does not render TaskOverview; .* case: Catalog;"),
         (load_catalog(), {"language": "en"}, "unknown case option.s.: language; the case"),
-        (load_catalog(), {"last_change": "2027-03-01"}, "last_change must .* time zone"),
+        (
+            load_catalog(),
+            {"last_change": "2027-03-01"},
+            "the case option last_change must be a datetime or ISO 8601 text with a time zone, "
+            "such as '2026-01-31T12:00:00.00:00', found '2027-03-01'",
+        ),
         (load_catalog(), {"last_change": "soon"}, "last_change must be a datetime"),
         (load_catalog(), {"last_change": 20270301}, "last_change must be a datetime"),
-        (load_catalog(), {"base_uri": 3}, "base_uri must be an http.s. URI, found 3"),
+        (
+            load_catalog(),
+            {"base_uri": 3},
+            "the case option base_uri must be an absolute http.s. URI without query or "
+            "fragment, such as 'https://example.org/case/', found 3",
+        ),
         (load_catalog(), {"base_uri": "ftp://example.org/"}, "base_uri must be an absolute"),
         (load_catalog(), {"base_uri": "https:///case/"}, "base_uri must be an absolute"),
         (load_catalog(), {"base_uri": "https://x.org/?q=1"}, "base_uri must be an absolute"),
@@ -415,7 +425,7 @@ def test_last_change_stamps_every_node_in_utc(validator, last_change, stamp):
     ],
 )
 def test_the_case_renderer_refuses_what_it_cannot_do(obj, options, message):
-    with pytest.raises(IctCompetenceError, match=message):
+    with pytest.raises(RenderError, match=message):
         CaseRenderer().render(obj, **options)
 
 

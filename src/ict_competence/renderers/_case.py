@@ -35,7 +35,7 @@ from ict_competence.renderers._cfpackage import (
     case_identifier,
     checked,
 )
-from ict_competence.renderers._options import Option, parse_options
+from ict_competence.renderers._options import Option, RefusedError, parse_options
 from ict_competence.renderers._registry import unsupported
 from ict_competence.text import LocalizedText, Provenance
 
@@ -264,7 +264,7 @@ def _base_uri(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise IctCompetenceError(f"base_uri must be an http(s) URI, found {value!r}")
+        raise RefusedError
     parts = urlsplit(value)
     try:
         port_ok = parts.port is None or parts.port > 0
@@ -278,10 +278,7 @@ def _base_uri(value: object) -> str | None:
         or parts.fragment
         or not _URI_CHARACTERS.fullmatch(value)
     ):
-        raise IctCompetenceError(
-            "base_uri must be an absolute http(s) URI without query or fragment, "
-            f"such as 'https://example.org/case/', found {value!r}"
-        )
+        raise RefusedError
     return value if value.endswith("/") else value + "/"
 
 
@@ -293,10 +290,7 @@ def _stamp(value: object) -> str:
         except ValueError:
             moment = None
     if not isinstance(moment, datetime) or moment.tzinfo is None:
-        raise IctCompetenceError(
-            "last_change must be a datetime or ISO 8601 text with a time zone, "
-            f"such as '2026-01-31T12:00:00+00:00', found {value!r}"
-        )
+        raise RefusedError
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
@@ -307,8 +301,18 @@ def _last_change(value: object) -> str:
 
 _PACKAGED = object()
 _OPTIONS = (
-    Option("base_uri", "an absolute http(s) URI", None, _base_uri),
-    Option("last_change", "a datetime or ISO 8601 text with a time zone", _PACKAGED, _last_change),
+    Option(
+        "base_uri",
+        "an absolute http(s) URI without query or fragment, such as 'https://example.org/case/'",
+        None,
+        _base_uri,
+    ),
+    Option(
+        "last_change",
+        "a datetime or ISO 8601 text with a time zone, such as '2026-01-31T12:00:00+00:00'",
+        _PACKAGED,
+        _last_change,
+    ),
 )
 
 
@@ -345,7 +349,8 @@ class CaseRenderer:
                 packaged content last changed, ``last_changed`` in ``catalog.toml``).
 
         Raises:
-            IctCompetenceError: ``obj`` is not a catalog, or an option is unknown or invalid.
+            RenderError: ``obj`` is not a catalog, or an option is unknown or invalid (the
+                error names the option and what it accepts).
         """
         parsed = parse_options("case", _OPTIONS, options)
         if not isinstance(obj, Catalog):

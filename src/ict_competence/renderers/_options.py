@@ -14,11 +14,19 @@ import attrs
 
 from ict_competence.renderers._registry import RenderError
 
-__all__ = ["INDENT", "LANGUAGE", "NAMES", "TEMPLATE_DIR", "Option", "parse_options"]
+__all__ = [
+    "INDENT",
+    "LANGUAGE",
+    "NAMES",
+    "TEMPLATE_DIR",
+    "Option",
+    "RefusedError",
+    "parse_options",
+]
 
 
-class _RefusedError(Exception):
-    """A value an option does not accept; the parser words the error."""
+class RefusedError(Exception):
+    """A value an option does not accept; the parser words the error from ``accepted``."""
 
 
 @attrs.frozen
@@ -30,7 +38,7 @@ class Option:
         accepted: the values it accepts, in words, for the error message.
         default: the value when the option is not given (converted like a given one).
         convert: turns a given value into the one the renderer uses; raises
-            :class:`RenderError` with its own words, or ``_RefusedError`` for the parser to word.
+            :class:`RenderError` with its own words, or ``RefusedError`` for the parser to word.
     """
 
     name: str
@@ -42,7 +50,7 @@ class Option:
 def _choice(*values: object) -> Callable[[object], object]:
     def convert(value: object) -> object:
         if value not in values:
-            raise _RefusedError
+            raise RefusedError
         return value
 
     return convert
@@ -52,20 +60,20 @@ def _folder(value: object) -> object:
     if value is None:
         return None
     if not isinstance(value, str | os.PathLike):
-        raise _RefusedError
+        raise RefusedError
     return Path(value)
 
 
 def _flag(value: object) -> object:
     if not isinstance(value, bool):
-        raise _RefusedError
+        raise RefusedError
     return value
 
 
 def _indent(value: object) -> object:
     if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
         return value
-    raise _RefusedError
+    raise RefusedError
 
 
 LANGUAGE = Option("language", "'nl' or 'en'", "nl", _choice("nl", "en"))
@@ -99,7 +107,7 @@ def parse_options(
         value = given.get(name, option.default)
         try:
             parsed[name] = option.convert(value)
-        except _RefusedError:
+        except RefusedError:
             raise RenderError(
                 f"the {format_name} option {name} must be {option.accepted}, found {value!r}"
             ) from None
