@@ -545,7 +545,11 @@ def test_a_broken_user_template_names_itself(tmp_path, template, message):
             {"colour": "red"},
             "unknown html option.*colour; the html renderer takes language, template_dir, names",
         ),
-        (load_catalog(), {"template_dir": 3}, "option template_dir must be a folder path"),
+        (
+            load_catalog(),
+            {"template_dir": 3},
+            "option template_dir must be the path of an existing folder",
+        ),
         (load_catalog(), {"names": "yes"}, "option names must be True or False, found 'yes'"),
     ],
 )

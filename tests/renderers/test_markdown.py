@@ -55,7 +55,17 @@ def test_a_template_folder_of_the_users_own_is_searched_first(tmp_path):
         (42, {}, "the markdown renderer does not render int; the pairs that exist are"),
         (load_catalog(), {"language": "fr"}, "language must be 'nl' or 'en'"),
         (load_catalog(), {"colour": "red"}, "unknown markdown option"),
-        (load_catalog(), {"template_dir": 3}, "template_dir must be a folder"),
+        (
+            load_catalog(),
+            {"template_dir": 3},
+            "template_dir must be the path of an existing folder",
+        ),
+        (
+            load_catalog(),
+            {"template_dir": "no-such-folder"},
+            "the markdown option template_dir must be the path of an existing folder "
+            r"\(str or os.PathLike\), found 'no-such-folder'",
+        ),
     ],
 )
 def test_the_markdown_renderer_refuses_what_it_cannot_do(obj, options, message):

@@ -59,7 +59,8 @@ def _choice(*values: object) -> Callable[[object], object]:
 def _folder(value: object) -> object:
     if value is None:
         return None
-    if not isinstance(value, str | os.PathLike):
+    if not isinstance(value, str | os.PathLike) or not Path(value).is_dir():
+        # A folder that is not there would silently leave every built-in template in place.
         raise RefusedError
     return Path(value)
 
@@ -77,7 +78,9 @@ def _indent(value: object) -> object:
 
 
 LANGUAGE = Option("language", "'nl' or 'en'", "nl", _choice("nl", "en"))
-TEMPLATE_DIR = Option("template_dir", "a folder path (str or os.PathLike)", None, _folder)
+TEMPLATE_DIR = Option(
+    "template_dir", "the path of an existing folder (str or os.PathLike)", None, _folder
+)
 NAMES = Option("names", "True or False", False, _flag)
 INDENT = Option("indent", "an int of 0 or more, or None for one line", 2, _indent)
 
