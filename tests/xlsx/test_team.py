@@ -227,7 +227,9 @@ def test_a_missing_id_an_ambiguous_number_and_a_text_score_are_each_reported(tea
     message = _refusal(edit(team_book, mistakes, "Team"))
 
     assert "Team!A2: expected the person's id, found nothing" in message
-    assert "Team!D3: expected a number of hours (0 or more), found '1.500'" in message
+    assert (
+        "Team!D3: '1.500' could mean 1500 or 1.500; type the number without a thousands separator"
+    ) in message
     assert "Team!F3: expected a whole number 0–3, found 'veel'" in message
 
 

@@ -103,19 +103,29 @@ def _word(cell: _Cell, vocabulary: Mapping[str, _T], what: str) -> _T:
         raise ValueError(f"expected {what} ({shown}), found {_found(cell)}") from None
 
 
+def _number(cell: _Cell) -> float | None:
+    """The finite number a cell holds, typed or as text (``"4,5"`` is 4.5), else ``None``.
+
+    Raises:
+        ValueError: text that reads as two numbers (``1.234``); the message gives both.
+    """
+    value = cell.value
+    if is_finite_number(value):
+        return float(value)
+    if isinstance(value, str):
+        number = _number_text(_clean(value).replace(" ", ""))
+        return number if is_finite_number(number) else None
+    return None
+
+
 def _hours(cell: _Cell) -> float:
     """The hours a cell holds, typed or as text (``"4,5"`` is 4.5).
 
     Raises:
         ValueError: not a finite number of 0 or more, or a number that reads two ways.
     """
-    value = cell.value
-    number: float | None = None
-    if is_finite_number(value):
-        number = float(value)
-    elif isinstance(value, str):
-        number = _number_text(_clean(value).replace(" ", ""))
-    if not is_finite_number(number) or number < 0:
+    number = _number(cell)
+    if number is None or number < 0:
         raise ValueError(f"expected a number of hours (0 or more), found {_found(cell)}")
     return number
 
@@ -140,14 +150,6 @@ def _number_text(text: str) -> float | None:
         return float(text)
     except ValueError:
         return None
-
-
-def _parse_number(text: str, cell: _Cell, where: _Sheet) -> float | None:
-    """:func:`_number_text`, with an ambiguous number refused as a :class:`WorkbookError`."""
-    try:
-        return _number_text(text)
-    except ValueError as exc:
-        raise where.error(cell.ref, str(exc)) from None
 
 
 def _title(cell: _Cell) -> str:

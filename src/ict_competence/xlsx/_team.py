@@ -6,7 +6,6 @@ what was expected and what was found; a person's name never appears in a message
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +25,8 @@ from ict_competence.xlsx._cells import (
     _clean,
     _found,
     _free_text,
-    _parse_number,
+    _hours,
+    _number,
     _Sheet,
     _text,
     _title,
@@ -182,39 +182,28 @@ def _schools(rows: Rows | None) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(name for name in names[1:] if name))
 
 
-def _number(cell: _Cell, problems: Problems) -> float | None:
-    """The cell's number, typed or as text (``"4,5"`` is 4.5); ``None`` when it holds none."""
-    value = cell.value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value) if math.isfinite(value) else None
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        number = _parse_number(value.strip().replace(" ", ""), cell, _Sheet(problems.path, ""))
-    except WorkbookError:  # an ambiguous thousands separator: say so, as for any bad cell
-        return None
-    return number if number is not None and math.isfinite(number) else None
-
-
 def _score(cell: _Cell, problems: Problems) -> int | None:
     """A level or motivation 0–3; ``None`` for a blank cell, which counts as 0."""
     if _blank(cell.value):
         return None
-    number = _number(cell, problems)
+    try:
+        number = _number(cell)
+    except ValueError as exc:  # an ambiguous thousands separator: the message gives both
+        problems.add(TEAM_SHEET, cell.ref, str(exc))
+        return None
     if number is None or not number.is_integer() or not 0 <= number <= 3:
         problems.add(TEAM_SHEET, cell.ref, f"expected a whole number 0–3, found {_found(cell)}")
         return None
     return int(number)
 
 
-def _hours(cell: _Cell, problems: Problems) -> float:
-    number = _number(cell, problems)
-    if number is None or number < 0:
-        problems.add(
-            TEAM_SHEET, cell.ref, f"expected a number of hours (0 or more), found {_found(cell)}"
-        )
+def _hours_of(cell: _Cell, problems: Problems) -> float:
+    """The person's hours, read as the task overview reads a task's."""
+    try:
+        return _hours(cell)
+    except ValueError as exc:
+        problems.add(TEAM_SHEET, cell.ref, str(exc))
         return 0.0
-    return number
 
 
 class _TeamReader:
@@ -236,7 +225,7 @@ class _TeamReader:
         hours: float | None = None
         refs: dict[str, str] = {}
         for index, column in self.columns.items():
-            cell = cells[index] if index < len(cells) else _Cell(cells[0].ref, None)
+            cell = cells[index]  # every row is read as wide as the header
             refs[column.key] = cell.ref
             if column.domain is not None:
                 if (score := _score(cell, self.problems)) is not None:
@@ -245,7 +234,7 @@ class _TeamReader:
                 if (score := _score(cell, self.problems)) is not None:
                     motivation[column.cluster] = score
             elif column.key == "hours":
-                hours = _hours(cell, self.problems)
+                hours = _hours_of(cell, self.problems)
             elif column.key == "name":
                 # Personal data, kept exactly as typed: only a blank cell means no name.
                 text["name"] = None if _blank(cell.value) else _free_text(cell)
