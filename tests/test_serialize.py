@@ -213,3 +213,16 @@ def test_a_family_member_that_is_not_a_mapping_or_has_no_kind_is_refused_at_its_
 def test_a_class_with_a_field_named_kind_cannot_join_a_family():
     with pytest.raises(IctCompetenceError, match="has a field 'kind'"):
         _SHAPES.register("tagged", _Tagged)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"a": float("inf")}, r"\$\.a: expected a finite number, found inf"),
+        ({"a": {"b": [1.0, float("nan")]}}, r"\$\.a\.b\[1\]: expected a finite number, found nan"),
+        ({"a": [float("-inf")]}, r"\$\.a\[0\]: expected a finite number, found -inf"),
+    ],
+)
+def test_to_json_refuses_nan_and_infinity_naming_the_place(data, message):
+    with pytest.raises(SerializationError, match=message):
+        to_json(data)

@@ -249,8 +249,26 @@ def structure(data: object, cls: type[T], *, root: str = "$", source: str | None
         raise SerializationError(_problems(exc, root), source=source) from None
 
 
+def _non_finite(data: object, path: str) -> tuple[str, float] | None:
+    """The path and value of the first NaN or infinity in plain data, or ``None``."""
+    if isinstance(data, float) and not is_finite_number(data):
+        return path, data
+    if isinstance(data, dict):
+        inner = ((f"{path}.{key}", value) for key, value in data.items())
+    elif isinstance(data, list | tuple):
+        inner = ((f"{path}[{i}]", value) for i, value in enumerate(data))
+    else:
+        return None
+    return next(filter(None, (_non_finite(value, at) for at, value in inner)), None)
+
+
 def to_json(obj: object, *, indent: int | None = 2) -> str:
     """Write a domain object as one JSON object with ``schema_version`` at its top.
+
+    Raises:
+        TypeError: ``obj`` is no object with fields.
+        SerializationError: it holds NaN or an infinity, which JSON cannot write; the
+            error names the ``$.path``.
 
     >>> from ict_competence.text import LocalizedText
     >>> print(to_json(LocalizedText("Inventaris", "Inventory"), indent=None))
@@ -259,7 +277,14 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
     data = unstructure(obj)
     if not isinstance(data, dict):
         raise TypeError(f"to_json writes objects with fields, not {type(obj).__name__}")
-    return json.dumps({"schema_version": SCHEMA_VERSION, **data}, ensure_ascii=False, indent=indent)
+    document = {"schema_version": SCHEMA_VERSION, **data}
+    try:
+        # NaN and Infinity are not JSON: from_json, and most other readers, refuse them.
+        return json.dumps(document, ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError as exc:
+        found = _non_finite(document, "$")
+        problem = f"{found[0]}: expected a finite number, found {found[1]!r}" if found else exc
+        raise SerializationError([str(problem)]) from None
 
 
 def from_json(cls: type[T], text: str | bytes, *, source: str | None = None) -> T:

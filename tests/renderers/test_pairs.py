@@ -272,3 +272,18 @@ def test_an_error_in_a_users_template_is_a_render_error_naming_the_template_and_
 
     with pytest.raises(RenderError, match=re.escape(message)):
         render(ic.Team(()), "markdown", template_dir=tmp_path)
+
+
+def test_json_is_never_written_with_nan_or_infinity():
+    with pytest.raises(ic.SerializationError, match=r"\$\.a: expected a finite number, found inf"):
+        render({"a": float("inf")}, "json")
+
+
+def test_a_type_error_while_writing_a_page_type_as_json_is_not_called_unrendered(monkeypatch):
+    def broken(obj, *, indent):
+        raise TypeError("a bug in a converter")
+
+    monkeypatch.setattr("ict_competence.renderers._json.to_json", broken)
+
+    with pytest.raises(TypeError, match="a bug in a converter"):
+        render(ic.load_catalog(), "json")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ict_competence.renderers._options import INDENT, parse_options
-from ict_competence.renderers._pages import PAGES
+from ict_competence.renderers._pages import PAGES, find_page
 from ict_competence.renderers._registry import unsupported
 from ict_competence.serialize import to_json
 
@@ -28,10 +28,15 @@ class JsonRenderer:
         Raises:
             RenderError: an unknown option or indent, or an object ``to_json`` cannot write
                 (the error lists the pairs that exist).
+            SerializationError: the object holds NaN or an infinity (JSON has no such
+                numbers); the error names the ``$.path``.
         """
         indent = parse_options(self.name, (INDENT,), options)["indent"]
         assert indent is None or isinstance(indent, int)  # noqa: S101 - the parser checked
+        if find_page(obj) is not None:
+            # A type of the table always writes: an error here is a bug, and must show.
+            return to_json(obj, indent=indent)
         try:
             return to_json(obj, indent=indent)
-        except TypeError:
+        except TypeError:  # no object with fields, or a value JSON has no form for
             raise unsupported(self.name, obj) from None
