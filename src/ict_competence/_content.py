@@ -7,7 +7,7 @@ too is :class:`Content`, the base of what such files build: the catalog and the 
 
 from __future__ import annotations
 
-import json
+import reprlib
 import tomllib
 from collections.abc import Collection
 from importlib import resources
@@ -17,9 +17,10 @@ from typing import Any, ClassVar, Protocol, Self, TypeVar, cast
 import attrs
 from attrs import AttrsInstance
 
+from ict_competence import _json
 from ict_competence._checks import duplicates
 from ict_competence._lookup import Indexed
-from ict_competence.errors import ContentError
+from ict_competence.errors import ContentError, SerializationError
 from ict_competence.text import Labelled, LocalizedText, set_labels
 
 __all__ = [
@@ -35,6 +36,12 @@ __all__ = [
 
 E = TypeVar("E", bound=AttrsInstance)
 
+#: The newest ``schema_version`` a content file may give: that of the documents this
+#: library writes, :data:`ict_competence.serialize.SCHEMA_VERSION`, which this module
+#: stands beside in the layers and cannot import (a test in
+#: ``tests/hostile/test_content_files.py`` holds the two equal).
+READS_UP_TO = 1
+
 
 class Structure(Protocol):
     """The converter's ``structure`` (:func:`ict_competence.serialize.structure`).
@@ -49,14 +56,41 @@ class Structure(Protocol):
 
 
 def _parse(text: str, source: str, suffix: str, expected: str) -> dict[str, Any]:
+    """The file's top-level object, read as strictly as ``from_json`` reads a document.
+
+    JSON goes through the one strict reader (no NaN, no repeated key, no nesting past
+    ``MAX_DEPTH``); TOML refuses repeated keys itself, and nesting too deep for its parser
+    is refused here. A ``schema_version`` newer than this library's is refused.
+    """
+    cannot = f"{source}: cannot be read as {suffix[1:].upper()}"
     try:
-        data = json.loads(text) if suffix == ".json" else tomllib.loads(text)
-    except (ValueError, tomllib.TOMLDecodeError) as exc:
-        raise ContentError(f"{source}: cannot be read as {suffix[1:].upper()}: {exc}") from None
+        data = _json.parse(text) if suffix == ".json" else tomllib.loads(text)
+    except SerializationError as exc:
+        raise ContentError(f"{cannot}: {exc}") from None
+    except RecursionError:
+        raise ContentError(f"{cannot}: nested too deeply for any content file") from None
+    except ValueError as exc:  # tomllib.TOMLDecodeError among them
+        raise ContentError(f"{cannot}: {exc}") from None
     if not isinstance(data, dict):
         raise ContentError(f"{source}: expected an object with {expected}")
-    data.pop("schema_version", None)
+    _check_version(data.pop("schema_version", None), source)
     return data
+
+
+def _check_version(version: object, source: str) -> None:
+    """Refuse a ``schema_version`` that is no whole number >= 1, or newer than this library's."""
+    if version is None:  # a content file may leave it out
+        return
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ContentError(
+            f"{source}: $.schema_version: expected a whole number >= 1, "
+            f"found {reprlib.repr(version)}"
+        )
+    if version > READS_UP_TO:
+        raise ContentError(
+            f"{source}: $.schema_version: this version of ict_competence reads up to "
+            f"{READS_UP_TO}, found {version}; upgrade ict_competence to read it"
+        )
 
 
 def read_user_file(path: Path, *, expected: str) -> dict[str, Any]:
@@ -67,7 +101,9 @@ def read_user_file(path: Path, *, expected: str) -> dict[str, Any]:
         expected: what the top-level object holds, for the error message.
 
     Raises:
-        ContentError: the file has another suffix, cannot be read, or is not an object.
+        ContentError: the file has another suffix, cannot be read (not JSON or TOML, a
+            repeated key, NaN, nesting too deep), is not an object, or gives a
+            ``schema_version`` newer than this library's.
     """
     if path.suffix not in (".toml", ".json"):
         raise ContentError(f"{path}: expected a .toml or .json file")
@@ -112,8 +148,12 @@ def read_labels(package: str, *enums: type[Labelled]) -> None:
     """Give each of ``enums`` its members' labels from ``package``'s ``data/labels.toml``.
 
     The file has a table per enum, keyed by the members' values, each a ``{ nl, en }``
-    text. A member left out is a programming error (``TypeError``, from
-    :func:`~ict_competence.text.set_labels`), as is a table or value no enum has.
+    text.
+
+    Raises:
+        ContentError: a table or value no enum has, or a text that is no ``{ nl, en }``.
+        TypeError: a member left out (from :func:`~ict_competence.text.set_labels`): a
+            programming error.
     """
     source = f"{package}/data/labels.toml"
     table = read_packaged(package, "labels.toml")
