@@ -22,13 +22,9 @@ def _surface_script():
     return module
 
 
+_SURFACE = _surface_script()
 #: The modules whose ``__all__`` together make the top level's public names.
-SOURCES = _surface_script().SOURCES
-
-
-def _isort_style(name: str) -> tuple[int, str]:
-    """The order ruff's RUF022 keeps ``__all__`` in: CONSTANTS, then Classes, then functions."""
-    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
+SOURCES = _SURFACE.SOURCES
 
 
 def union_of_the_sources() -> dict[str, object]:
@@ -36,7 +32,7 @@ def union_of_the_sources() -> dict[str, object]:
     found: dict[str, object] = {}
     for source in SOURCES:
         module = importlib.import_module(f"ict_competence.{source}")
-        assert list(module.__all__) == sorted(module.__all__, key=_isort_style), source
+        assert list(module.__all__) == sorted(module.__all__, key=_SURFACE.ruff_order), source
         for name in module.__all__:
             value = getattr(module, name)
             assert found.get(name, value) is value, f"{name!r} means two things; {source} clashes"

@@ -1,11 +1,17 @@
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import example, given
 from markdown_it import MarkdownIt
 
+from ict_competence import renderers
+from ict_competence.allocation import DecisionKind
 from ict_competence.catalog import load_catalog
 from ict_competence.dialogue import conversation_guide
 from ict_competence.errors import IctCompetenceError
 from ict_competence.renderers import available_formats, get_renderer, register_renderer, render
+from ict_competence.renderers._words import words
 from tests import strategies
 
 
@@ -209,3 +215,24 @@ def test_a_note_that_looks_like_markup_stays_text():
     page = render(record.note("1.2", "# Kop"), "markdown")
 
     assert "> \\# Kop" in page
+
+
+def test_every_word_of_the_table_is_used_by_a_template_or_module():
+    folder = Path(renderers.__file__).parent
+    sources = [*folder.glob("*.py"), *folder.glob("templates/**/*.j2")]
+    quoted = {
+        found
+        for path in sources
+        for found in re.findall(r"[\"']([a-z_]+)[\"']", path.read_text(encoding="utf-8"))
+    }
+    # Keys a template makes: label(decision.kind.value), label("solver_" ~ allocation.solver).
+    made = {kind.value for kind in DecisionKind}
+
+    unused = [
+        key
+        for key in words()
+        if key not in quoted | made
+        and not any(part.endswith("_") and key.startswith(part) for part in quoted)
+    ]
+
+    assert unused == []

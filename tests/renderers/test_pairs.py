@@ -9,8 +9,8 @@ from markdown_it import MarkdownIt
 
 import ict_competence as ic
 from ict_competence.renderers import RenderError, render
+from ict_competence.renderers._pages import RENDERS
 from ict_competence.renderers._registry import pairs
-from ict_competence.renderers._templated import RENDERS
 from tests.renderers.samples import HOSTILE, every_object, sample_plan
 
 FORMATS = ("html", "markdown", "json")

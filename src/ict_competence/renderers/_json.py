@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ict_competence.renderers._options import INDENT, parse_options
-from ict_competence.renderers._pages import PAGES, find_page
+from ict_competence.renderers._pages import RENDERS, find_page
 from ict_competence.renderers._registry import unsupported
 from ict_competence.serialize import to_json
 
@@ -20,7 +20,7 @@ class JsonRenderer:
 
     name = "json"
     media_type = "application/json"
-    renders = tuple(page.type_name for page in PAGES)
+    renders = RENDERS
 
     def render(self, obj: object, **options: object) -> str:
         """The object's JSON; ``indent`` (an int, or ``None`` for one line) is the one option.

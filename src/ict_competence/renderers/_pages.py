@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ict_competence.flow import Advice, Roadmap, RoadmapSession
     from ict_competence.plan import ActionPlan, Evaluation, SchoolPlan
 
-__all__ = ["PAGES", "Page", "find_page"]
+__all__ = ["PAGES", "RENDERS", "Page", "find_page"]
 
 #: What a context function returns: the template's names beyond ``obj``.
 Context = dict[str, Any]
@@ -145,24 +145,27 @@ def _record(obj: Any, language: Language, _names: bool) -> Context:  # noqa: ANN
     return {"guide": obj.guide(), "record": obj, "naming": naming(language)}
 
 
+def _team_parts(obj: Team) -> Context:
+    return {"team": obj, "domains": tuple(Domain), "clusters": tuple(Cluster)}
+
+
 def _team(obj: Team, language: Language, names: bool) -> Context:
     people = [(person.id, person.name) for person in obj.people]
-    return {
-        "team": obj,
-        "domains": tuple(Domain),
-        "clusters": tuple(Cluster),
-        "naming": naming(language, names=names, people=people),
-    }
+    return {**_team_parts(obj), "naming": naming(language, names=names, people=people)}
 
 
-def _allocation(obj: Allocation, language: Language, _names: bool) -> Context:
+def _allocation_parts(obj: Allocation) -> Context:
     return {
         "allocation": obj,
         "spof": set(obj.single_points_of_failure),
         "profiles": obj.profiles(),
         "raci": obj.raci(),
-        "naming": naming(language, people=[(person, None) for person in obj.capacity]),
     }
+
+
+def _allocation(obj: Allocation, language: Language, _names: bool) -> Context:
+    people = [(person, None) for person in obj.capacity]
+    return {**_allocation_parts(obj), "naming": naming(language, people=people)}
 
 
 def _load_chart(evaluation: Evaluation, language: Language, name: Callable[[str], str]) -> object:
@@ -178,34 +181,37 @@ def _evaluation(obj: Evaluation, language: Language, _names: bool) -> Context:
     return {"evaluation": obj, "workload": _load_chart(obj, language, words.party), "naming": words}
 
 
-def _action_plan(obj: ActionPlan, language: Language, _names: bool) -> Context:
+def _action_plan_parts(obj: ActionPlan) -> Context:
     from ict_competence.plan import ActionSource  # noqa: PLC0415 - the plan loads on first use
 
-    return {"actions": obj, "sources": tuple(ActionSource), "naming": naming(language)}
+    return {"actions": obj, "sources": tuple(ActionSource)}
+
+
+def _action_plan(obj: ActionPlan, language: Language, _names: bool) -> Context:
+    return {**_action_plan_parts(obj), "naming": naming(language)}
 
 
 def _plan(obj: SchoolPlan, language: Language, names: bool) -> Context:
     people = [(person.id, person.name) for person in obj.team.people]
     words = naming(language, names=names, people=people, overview=obj.overview)
     context: Context = {
-        **_team(obj.team, language, names),
+        **_team_parts(obj.team),
         "plan": obj,
         "session": obj.roadmap,
         "roadmap": obj.roadmap.roadmap,
         "flow": _flow(obj.roadmap.roadmap, obj.roadmap, language),
         "summary": obj.overview.summary(),
-        **_action_plan(obj.action_plan(), language, names),
+        **_action_plan_parts(obj.action_plan()),
         "allocation": None,
         "evaluation": None,
         "naming": words,
     }
     if obj.allocation is not None:
         evaluation = obj.evaluate()
-        context |= _allocation(obj.allocation, language, names)
+        context |= _allocation_parts(obj.allocation)
         context |= {
             "evaluation": evaluation,
             "workload": _load_chart(evaluation, language, words.party),
-            "naming": words,
         }
     return context
 
@@ -224,6 +230,9 @@ PAGES: tuple[Page, ...] = (
     Page("ict_competence.plan", "ActionPlan", "action_plan", _action_plan),
     Page("ict_competence.plan", "SchoolPlan", "plan", _plan),
 )
+#: The names of the types of :data:`PAGES`, in its order: what the html, markdown and json
+#: renderers list as theirs.
+RENDERS = tuple(page.type_name for page in PAGES)
 _BY_NAME = {page.type_name: page for page in PAGES}
 
 

@@ -14,18 +14,14 @@ from typing import ClassVar
 
 import jinja2
 
-from ict_competence.renderers._naming import naming
 from ict_competence.renderers._options import LANGUAGE, NAMES, TEMPLATE_DIR, Option, parse_options
-from ict_competence.renderers._pages import PAGES, find_page
+from ict_competence.renderers._pages import RENDERS, find_page
 from ict_competence.renderers._registry import RenderError, unsupported
 from ict_competence.renderers._templates import environment, escape_markdown
 from ict_competence.renderers._words import label
 from ict_competence.text import Language
 
 __all__ = ["RENDERS", "HtmlRenderer", "MarkdownRenderer", "escape_markdown"]
-
-#: The names of the types both renderers render, in the order of the table.
-RENDERS = tuple(page.type_name for page in PAGES)
 
 
 def _template_line(exc: BaseException) -> tuple[str, int] | None:
@@ -85,7 +81,7 @@ class _TemplateRenderer:
         folder = parsed["template_dir"]
         template_dir = folder if isinstance(folder, Path) else None
         names = parsed["names"] is True
-        context = {"naming": naming(language)} | page.context(obj, language, names)
+        context = page.context(obj, language, names)
         words = context["naming"]
         name = f"{page.template}.{self.suffix}.j2"
         try:
