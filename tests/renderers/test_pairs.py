@@ -2,6 +2,8 @@
 
 import json
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import pytest
@@ -287,3 +289,22 @@ def test_a_type_error_while_writing_a_page_type_as_json_is_not_called_unrendered
 
     with pytest.raises(TypeError, match="a bug in a converter"):
         render(ic.load_catalog(), "json")
+
+
+def test_listing_the_formats_and_writing_json_load_no_jinja2():
+    code = (
+        "import sys, ict_competence as ic\n"
+        "ic.available_formats()\n"
+        "loaded = ['jinja2' in sys.modules]\n"
+        "ic.render(ic.load_catalog().overview(), 'json')\n"
+        "loaded.append('jinja2' in sys.modules)\n"
+        "ic.render(ic.load_catalog(), 'markdown')\n"
+        "loaded.append('jinja2' in sys.modules)\n"
+        "print(loaded)\n"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+
+    assert result.stdout.strip() == "[False, False, True]"

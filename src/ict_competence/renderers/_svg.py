@@ -12,8 +12,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 from markupsafe import Markup, escape
 
-from ict_competence.renderers._templates import number
-from ict_competence.renderers._words import label
+from ict_competence.renderers._words import label, number
 from ict_competence.text import Language
 
 __all__ = ["Bar", "Box", "flowchart", "workload"]

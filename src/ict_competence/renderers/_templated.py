@@ -3,7 +3,8 @@
 Both read the one table of pages (:data:`~ict_competence.renderers._pages.PAGES`), the one
 table of words (``data/words.toml``) and the one option parser. In HTML autoescaping is
 always on, so every text a school typed (names, notes, its own tasks) reaches the page as
-text and never as markup; in Markdown it goes through :func:`escape_markdown`.
+text and never as markup; in Markdown it goes through
+:func:`~ict_competence.renderers._templates.escape_markdown`.
 """
 
 from __future__ import annotations
@@ -12,16 +13,13 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-import jinja2
-
 from ict_competence.renderers._options import LANGUAGE, NAMES, TEMPLATE_DIR, Option, parse_options
 from ict_competence.renderers._pages import RENDERS, find_page
 from ict_competence.renderers._registry import RenderError, unsupported
-from ict_competence.renderers._templates import environment, escape_markdown
 from ict_competence.renderers._words import label
 from ict_competence.text import Language
 
-__all__ = ["RENDERS", "HtmlRenderer", "MarkdownRenderer", "escape_markdown"]
+__all__ = ["RENDERS", "HtmlRenderer", "MarkdownRenderer"]
 
 
 def _template_line(exc: BaseException) -> tuple[str, int] | None:
@@ -40,6 +38,8 @@ def _template_line(exc: BaseException) -> tuple[str, int] | None:
 
 
 def _template_error(name: str, exc: Exception, format_name: str) -> RenderError:
+    import jinja2  # noqa: PLC0415 - loaded by the rendering that failed
+
     if isinstance(exc, jinja2.TemplateSyntaxError):
         where = f"{exc.name or name!r}, line {exc.lineno}"
         return RenderError(f"{format_name} template {where}: {exc.message}")
@@ -84,6 +84,9 @@ class _TemplateRenderer:
         context = page.context(obj, language, names)
         words = context["naming"]
         name = f"{page.template}.{self.suffix}.j2"
+        # jinja2 loads on the first page, not when the registry lists the formats.
+        from ict_competence.renderers._templates import environment  # noqa: PLC0415
+
         try:
             template = environment(template_dir, html=self.suffix == "html").get_template(name)
             return template.render(

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING
 import jinja2
 import jinja2.sandbox
 
+from ict_competence.renderers._words import number
 from ict_competence.text import Language, LocalizedText, Provenance
 
 if TYPE_CHECKING:
     from ict_competence.dialogue import Reference
 
-__all__ = ["environment", "escape_markdown", "number"]
+__all__ = ["environment", "escape_markdown"]
 
 # Characters that start markup anywhere in a line.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -70,18 +71,6 @@ def _common_source(provenances: Iterable[object]) -> str | None:
 
 def _localized(text: LocalizedText, language: Language) -> str:
     return text.get(language)
-
-
-def number(value: float, language: Language = "nl") -> str:
-    """Hours as a person writes them: at most one decimal, a decimal comma in Dutch.
-
-    >>> number(1600.0), number(12.5), number(12.5, "en")
-    ('1600', '12,5', '12.5')
-    """
-    text = f"{value:.1f}".removesuffix(".0")
-    if text == "-0":
-        text = "0"
-    return text.replace(".", ",") if language == "nl" else text
 
 
 def _tip_groups(tips: Iterable[Reference]) -> list[tuple[LocalizedText | None, list[Reference]]]:
