@@ -131,7 +131,7 @@ def _attrs_hook(cls: type, converter: cattrs.Converter) -> Callable[[object, obj
             # cattrs would index a list or text by field name and fail with a bare TypeError.
             raise TypeError(f"expected an object with fields, found {_json_kind(value)}")
         version = _DOCUMENT_VERSION.get()
-        if version < SCHEMA_VERSION and isinstance(value, dict):
+        if version < SCHEMA_VERSION:
             value = _migrated(cls, value, version)
         return fields(value, _type)
 

@@ -166,6 +166,22 @@ def test_a_saved_plan_is_readable_by_its_owner_only(tmp_path):
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
 
 
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_plan_with_an_infinite_gap_is_refused_on_save_and_no_file_is_left(tmp_path, existing):
+    plan = small_school().allocate()
+    assert plan.allocation is not None
+    plan = attrs.evolve(plan, allocation=attrs.evolve(plan.allocation, gap=float("inf")))
+    path = tmp_path / "plan.json"
+    if existing:
+        path.write_text("the previous plan")
+
+    with pytest.raises(SerializationError, match=r"\$\.allocation\.gap: expected a finite number"):
+        plan.save(path)
+
+    assert [p.name for p in tmp_path.iterdir()] == (["plan.json"] if existing else [])
+    assert not existing or path.read_text() == "the previous plan"
+
+
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
