@@ -161,8 +161,9 @@ def get(name: str) -> Renderer:
 def render(obj: object, format: str, **options: object) -> str:
     """Render ``obj`` in ``format`` (see :func:`available_formats`).
 
-    A page shows people by their id. A ``Team`` or ``SchoolPlan`` page shows their names
-    only when ``names=True`` is passed, as pages get shared and a name is personal data.
+    A page shows people by their id. A ``Team`` or ``SchoolPlan`` page shows their names,
+    and a ``TaskOverview`` page who is responsible and the back-up, only when ``names=True``
+    is passed, as pages get shared and a name is personal data.
 
     Raises:
         RenderError: an unknown format, a type the format does not render (the error
