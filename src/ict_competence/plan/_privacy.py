@@ -16,17 +16,9 @@ from ict_competence._checks import hidden
 from ict_competence._log import get_logger
 from ict_competence.allocation import Allocation, Person, RuleSet, Team
 from ict_competence.errors import UnknownCodeError
+from ict_competence.plan import _scrub
 from ict_competence.plan._actions import DIRECTIE
 from ict_competence.plan._plan import SchoolPlan
-from ict_competence.plan._scrub import (
-    ERASED,
-    FOLLOW_UP_TEXTS,
-    Rewrite,
-    TextScrubber,
-    Uncovered,
-    ids_in,
-    keep_holders,
-)
 
 __all__ = ["ErasureReport", "Pseudonym", "erase_person", "export_person", "pseudonymize"]
 
@@ -109,16 +101,16 @@ def _count(number: int, word: str, words: str | None = None) -> str:
 
 def _others(plan: SchoolPlan) -> tuple[str, ...]:
     """Ids the plan holds of people outside the team: someone who left still holds tasks."""
-    found = list(ids_in((plan.allocation, plan.baseline)))
-    for rule in keep_holders(plan.rules):
+    found = list(_scrub.ids_in((plan.allocation, plan.baseline)))
+    for rule in _scrub.keep_holders(plan.rules):
         found += [*rule.primary.values(), *rule.backup.values()]
     members = set(plan.team.ids)
     return tuple(dict.fromkeys(person for person in found if person not in members))
 
 
 def _rewritten(
-    plan: SchoolPlan, rewrite: Rewrite, team: Team
-) -> tuple[SchoolPlan, Uncovered, Uncovered]:
+    plan: SchoolPlan, rewrite: _scrub.Rewrite, team: Team
+) -> tuple[SchoolPlan, _scrub.Uncovered, _scrub.Uncovered]:
     """``plan`` with every part rewritten; its allocation, if any, marked as not current."""
     allocation, uncovered = _allocation(plan.allocation, rewrite)
     baseline, baseline_uncovered = _allocation(plan.baseline, rewrite)
@@ -139,10 +131,10 @@ def _rewritten(
 
 
 def _allocation(
-    allocation: Allocation | None, rewrite: Rewrite
-) -> tuple[Allocation | None, Uncovered]:
+    allocation: Allocation | None, rewrite: _scrub.Rewrite
+) -> tuple[Allocation | None, _scrub.Uncovered]:
     if allocation is None:
-        return None, Uncovered()
+        return None, _scrub.Uncovered()
     return rewrite.allocation(allocation)
 
 
@@ -181,7 +173,7 @@ def pseudonymize(plan: SchoolPlan) -> tuple[SchoolPlan, dict[str, Pseudonym]]:
     width = max(2, len(str(len(ids))))
     new_ids = {old: f"{PSEUDONYM_PREFIX}{n:0{width}d}" for n, old in enumerate(ids, start=1)}
     names = {p.name: new_ids[p.id] for p in plan.team.people if p.name}
-    rewrite = Rewrite(ids=new_ids, scrub=TextScrubber(names, new_ids))
+    rewrite = _scrub.Rewrite(ids=new_ids, scrub=_scrub.TextScrubber(names, new_ids))
     team = Team(
         tuple(attrs.evolve(p, id=new_ids[p.id], name=None) for p in plan.team.people),
         plan.team.schools,
@@ -210,9 +202,15 @@ def _known(plan: SchoolPlan, person_id: str) -> Person | None:
     raise UnknownCodeError("person", str(person_id), (*plan.team.ids, *others))
 
 
+def _erasing(person_id: str, person: Person | None) -> _scrub.TextScrubber:
+    """A scrubber that puts ``<erased>`` where the person's id or (team) name stands."""
+    names = {person.name: _scrub.ERASED} if person is not None and person.name else {}
+    return _scrub.TextScrubber(names, {person_id: _scrub.ERASED})
+
+
 def _continuity(rules: RuleSet | None) -> int:
     """How many holders the continuity rules of ``rules`` keep."""
-    return sum(len(rule.primary) + len(rule.backup) for rule in keep_holders(rules))
+    return sum(len(rule.primary) + len(rule.backup) for rule in _scrub.keep_holders(rules))
 
 
 def erase_person(plan: SchoolPlan, person_id: str) -> tuple[SchoolPlan, ErasureReport]:
@@ -247,8 +245,7 @@ def erase_person(plan: SchoolPlan, person_id: str) -> tuple[SchoolPlan, ErasureR
     (True, False)
     """
     person = _known(plan, person_id)
-    names = {person.name: ERASED} if person is not None and person.name else {}
-    rewrite = Rewrite(ids={person_id: None}, scrub=TextScrubber(names, {person_id: ERASED}))
+    rewrite = _scrub.Rewrite(ids={person_id: None}, scrub=_erasing(person_id, person))
     team = Team(tuple(p for p in plan.team.people if p.id != person_id), plan.team.schools)
     new, uncovered, baseline_uncovered = _rewritten(plan, rewrite, team)
 
@@ -276,7 +273,7 @@ def erase_person(plan: SchoolPlan, person_id: str) -> tuple[SchoolPlan, ErasureR
 
 def _holding(allocation: Allocation | None, person_id: str) -> dict[str, Any] | None:
     """What one allocation holds about a person: their duties, hours and candidacies."""
-    if allocation is None or person_id not in ids_in((allocation,)):
+    if allocation is None or person_id not in _scrub.ids_in((allocation,)):
         return None
     primary, backup, candidate = [], [], []
     for info in allocation.instances:
@@ -317,7 +314,7 @@ def _team_entry(person: Person | None) -> dict[str, Any] | None:
     }
 
 
-def _mentions(plan: SchoolPlan, person_id: str, scrub: TextScrubber) -> dict[str, Any]:
+def _mentions(plan: SchoolPlan, person_id: str, scrub: _scrub.TextScrubber) -> dict[str, Any]:
     """The free texts and references of the plan outside its team that name the person."""
     overview = [
         {"code": c.code, "responsible": c.responsible, "backup": c.backup, "notes": c.notes}
@@ -348,7 +345,7 @@ def _mentions(plan: SchoolPlan, person_id: str, scrub: TextScrubber) -> dict[str
     for entry in () if plan.dialogue is None else plan.dialogue.entries:
         notes += [{"topic": entry.topic, "note": n} for n in entry.notes if scrub.mentions(n)]
         for action in entry.actions:
-            texts = (getattr(action, field) for field in FOLLOW_UP_TEXTS)
+            texts = (getattr(action, field) for field in _scrub.FOLLOW_UP_TEXTS)
             if action.owner == person_id or any(scrub.mentions(t) for t in texts):
                 follow_ups.append({"topic": entry.topic} | attrs.asdict(action))
     return {
@@ -378,7 +375,7 @@ def _continuity_of(plan: SchoolPlan, person_id: str) -> list[dict[str, str]]:
     """The entries of the plan's continuity rules that keep the person on a task."""
     return [
         {"rule": rule.name, "key": key, "duty": duty}
-        for rule in keep_holders(plan.rules)
+        for rule in _scrub.keep_holders(plan.rules)
         for duty, holders in (("primary", rule.primary), ("backup", rule.backup))
         for key, holder in holders.items()
         if holder == person_id
@@ -412,8 +409,7 @@ def export_person(plan: SchoolPlan, person_id: str) -> dict[str, Any]:
     True
     """
     person = _known(plan, person_id)
-    names = {person.name: ERASED} if person is not None and person.name else {}
-    scrub = TextScrubber(names, {person_id: ERASED})
+    scrub = _erasing(person_id, person)
     evaluation = None
     if plan.allocation is not None:
         loads = [load for load in plan.evaluate().loads if load.person == person_id]
