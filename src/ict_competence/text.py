@@ -81,3 +81,24 @@ def set_labels(cls: type[_E], labels: Mapping[_E, LocalizedText]) -> None:
         raise TypeError(f"{cls.__name__} has no label for {', '.join(missing)}")
     for member, text in labels.items():
         _LABELS[member] = text
+
+
+# -- words for a repr (not public: the packages' reprs share them) ----------------------------
+
+
+def summary(head: str, *parts: str) -> str:
+    """A ``repr`` that sums an object up, free of personal data: ``<head part, part, …>``.
+
+    >>> summary("Session", "at step 2", "paused", "cycle 1")
+    '<Session at step 2, paused, cycle 1>'
+    """
+    return f"<{head} {', '.join(parts)}>"
+
+
+def count(number: int, word: str, words: str | None = None) -> str:
+    """``number`` and the word for one or for several (``word + "s"`` unless ``words``).
+
+    >>> count(1, "person", "people"), count(3, "person", "people"), count(0, "school")
+    ('1 person', '3 people', '0 schools')
+    """
+    return f"{number} {word if number == 1 else (words or word + 's')}"

@@ -13,7 +13,7 @@ from ict_competence.flow._enums import Actor, Answer, SessionStatus, StepKind, V
 from ict_competence.flow._evidence import Assessment, Assessor, Evidence
 from ict_competence.flow._loader import load_roadmap
 from ict_competence.flow._model import Roadmap, Step, step_number
-from ict_competence.text import LocalizedText
+from ict_competence.text import LocalizedText, summary
 
 __all__ = ["Advice", "Move", "RoadmapSession"]
 
@@ -208,10 +208,14 @@ class RoadmapSession:
 
     def __repr__(self) -> str:
         # Notes may hold personal data, so the repr shows where the session is, not its moves.
-        own = "" if self.definition is None else ", own roadmap"
-        return (
-            f"<RoadmapSession at step {self.current.number}, {self.status.value}, "
-            f"cycle {self.cycle}, {len(self.history)} moves{own}>"
+        own = () if self.definition is None else ("own roadmap",)
+        return summary(
+            "RoadmapSession",
+            f"at step {self.current.number}",
+            self.status.value,
+            f"cycle {self.cycle}",
+            f"{len(self.history)} moves",
+            *own,
         )
 
     @property

@@ -9,6 +9,7 @@ from ict_competence.allocation import Allocation, AllocationDiff, Team
 # The allocation's tolerance for hours that still fit: the evaluation must call
 # overloaded exactly what the solvers would not have given anyone.
 from ict_competence.allocation._numeric import EPS
+from ict_competence.text import summary
 
 __all__ = ["Evaluation", "PersonLoad", "evaluate_allocation"]
 
@@ -76,10 +77,13 @@ class Evaluation:
     diff: AllocationDiff | None = None
 
     def __repr__(self) -> str:
-        return (
-            f"<Evaluation coverage {self.coverage:.0%}, {len(self.uncovered)} uncovered, "
-            f"{len(self.single_points_of_failure)} single points of failure, "
-            f"{len(self.overloaded)} overloaded{'' if self.current else ', stale'}>"
+        return summary(
+            "Evaluation",
+            f"coverage {self.coverage:.0%}",
+            f"{len(self.uncovered)} uncovered",
+            f"{len(self.single_points_of_failure)} single points of failure",
+            f"{len(self.overloaded)} overloaded",
+            *(() if self.current else ("stale",)),
         )
 
     @property

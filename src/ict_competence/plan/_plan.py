@@ -23,6 +23,7 @@ from ict_competence.plan._actions import ActionPlan, build_action_plan
 from ict_competence.plan._assessor import Eligibility, assess, eligibility, evaluation_evidence
 from ict_competence.plan._evaluation import Evaluation, evaluate_allocation
 from ict_competence.serialize import from_json, to_json, unstructure
+from ict_competence.text import count, summary
 
 __all__ = ["SchoolPlan"]
 
@@ -163,11 +164,13 @@ class SchoolPlan:
             allocated = "no allocation"
         else:
             allocated = "allocation current" if self.allocation_is_current else "allocation stale"
-        return (
-            f"<SchoolPlan {name!r}: {schools} school{'s' if schools > 1 else ''}, "
-            f"{people} {'person' if people == 1 else 'people'}, "
-            f"{len(self.overview.active())} active tasks, step {self.roadmap.current.number} "
-            f"(cycle {self.roadmap.cycle}), {allocated}>"
+        return summary(
+            f"SchoolPlan {name!r}:",
+            count(schools, "school"),
+            count(people, "person", "people"),
+            f"{len(self.overview.active())} active tasks",
+            f"step {self.roadmap.current.number} (cycle {self.roadmap.cycle})",
+            allocated,
         )
 
     # -- what follows from the data -----------------------------------------------------------

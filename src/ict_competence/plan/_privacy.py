@@ -19,6 +19,7 @@ from ict_competence.errors import UnknownCodeError
 from ict_competence.plan import _scrub
 from ict_competence.plan._actions import DIRECTIE
 from ict_competence.plan._plan import SchoolPlan
+from ict_competence.text import count
 
 __all__ = ["ErasureReport", "Pseudonym", "erase_person", "export_person", "pseudonymize"]
 
@@ -81,22 +82,18 @@ class ErasureReport:
     def __str__(self) -> str:
         lines = [
             "removed from the team" if self.removed_from_team else "not in the team",
-            f"{_count(len(self.uncovered), 'task instance')} uncovered, "
+            f"{count(len(self.uncovered), 'task instance')} uncovered, "
             f"{len(self.backups_dropped)} without their back-up",
             f"baseline: {len(self.baseline_uncovered)} uncovered, "
             f"{len(self.baseline_backups_dropped)} without their back-up",
-            f"{_count(len(self.follow_ups_reassigned), 'follow-up')} now owned by {DIRECTIE}",
-            f"{_count(self.evidence_replaced, 'evidence item')} and "
-            f"{_count(self.texts_changed, 'text')} changed",
-            f"{_count(self.continuity_removed, 'continuity entry', 'continuity entries')} removed",
+            f"{count(len(self.follow_ups_reassigned), 'follow-up')} now owned by {DIRECTIE}",
+            f"{count(self.evidence_replaced, 'evidence item')} and "
+            f"{count(self.texts_changed, 'text')} changed",
+            f"{count(self.continuity_removed, 'continuity entry', 'continuity entries')} removed",
         ]
         if self.reallocate:
             lines.append("the allocation no longer fits the team: allocate again")
         return "\n".join(lines)
-
-
-def _count(number: int, word: str, words: str | None = None) -> str:
-    return f"{number} {word if number == 1 else (words or word + 's')}"
 
 
 def _others(plan: SchoolPlan) -> tuple[str, ...]:
