@@ -103,6 +103,11 @@ class LoadTerm(Protocol):
         ...
 
 
+def _short_of(what: str, needed: int, where: str, has: int) -> str:
+    """The words of a threshold rule for someone below it: ``needs level 2 in policy, has 1``."""
+    return f"needs {what} {needed} {where}, has {has}"
+
+
 @attrs.frozen
 class MinimumLevel:
     """A primary needs the task's required level in its domain; a back-up one level less.
@@ -129,10 +134,9 @@ class MinimumLevel:
 
     def describe(self, person: Person, instance: TaskInstance, duty: Duty) -> str:
         """Why the person is refused, in words."""
-        domain = instance.task.domain.value
-        return (
-            f"needs level {self.needed(instance, duty)} in {domain}, "
-            f"has {person.level(instance.task.domain)}"
+        domain = instance.task.domain
+        return _short_of(
+            "level", self.needed(instance, duty), f"in {domain.value}", person.level(domain)
         )
 
 
@@ -153,11 +157,9 @@ class Motivated:
 
     def describe(self, person: Person, instance: TaskInstance, duty: Duty) -> str:
         """Why the person is refused, in words."""
-        cluster = instance.task.cluster.value
-        return (
-            f"needs motivation {self.minimum} for {cluster}, "
-            f"has {person.motivation_for(instance.task.cluster)}"
-        )
+        cluster = instance.task.cluster
+        has = person.motivation_for(cluster)
+        return _short_of("motivation", self.minimum, f"for {cluster.value}", has)
 
 
 @attrs.frozen
