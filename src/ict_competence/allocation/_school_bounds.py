@@ -83,7 +83,8 @@ class SchoolRecord:
         self.problem, self.pooled, self.part, self.school = problem, pooled, part, school
         self.combinations = part.combinations()
         self.index = {c: k for k, c in enumerate(self.combinations)}
-        states = np.array(self.combinations, dtype=np.int64).reshape(-1, len(pooled))
+        shape = (len(self.combinations), len(pooled))  # also without pooled instances
+        states = np.array(self.combinations, dtype=np.int64).reshape(shape)
         primary = (states & int(Takes.PRIMARY) != 0).astype(np.float64)
         backup = (states & int(Takes.BACKUP) != 0).astype(np.float64)
         # Per priced row: the primary rows', the back-up-under-primary rows', the back-ups'.
