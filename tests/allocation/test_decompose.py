@@ -28,7 +28,7 @@ from ict_competence.allocation._solvers import (
     solve_decomposed,
     solve_heuristic,
 )
-from ict_competence.catalog import TaskOverview
+from ict_competence.catalog import Scope, TaskOverview
 from ict_competence.errors import IctCompetenceError
 from tests.allocation.strategies import large_instance, make_overview, people, tasks
 
@@ -203,3 +203,17 @@ def test_the_decomposition_runs_after_highs_ran_with_all_threads_in_this_thread(
 
     assert found is not None
     assert found.proven
+
+
+def test_a_group_without_pooled_tasks_is_solved_school_by_school():
+    overview, team = large_instance(3)
+    apart = TaskOverview(tuple(attrs.evolve(c, scope=Scope.SCHOOL) for c in overview.choices))
+    problem = compile_problem(apart, team)
+
+    found = solve_decomposed(problem, solve_heuristic(problem), workers=1)
+    plain, _, _ = plain_highs(problem)
+
+    assert found is not None
+    assert plain is not None
+    assert found.proven
+    assert _close(found.objective, plain.objective)
