@@ -17,6 +17,7 @@ from ict_competence.allocation import (
     even_load_rules,
     task_instances,
 )
+from ict_competence.allocation._solvers import compile_problem, naive_bound
 from ict_competence.catalog import TaskOverview, load_catalog
 from ict_competence.serialize import from_json, to_json
 from tests.allocation.strategies import overviews, teams
@@ -193,3 +194,14 @@ def test_every_raci_party_is_someone_in_the_team_or_a_catalog_role(overview, tea
         else:
             assert row.responsible[0] in roles
             assert row.vacancy == (decision.kind is DecisionKind.RECRUIT)
+
+
+@settings(max_examples=25)
+@given(overviews(), teams(), st.booleans())
+def test_the_naive_bound_is_never_below_the_optimum(overview, team, even):
+    rules = even_load_rules(weight=3.0) if even else None
+    problem = compile_problem(overview, team, rules)
+
+    optimum = allocate(overview, team, rules=rules, solver="optimal").objective
+
+    assert naive_bound(problem) >= optimum - SLACK * max(1.0, optimum)

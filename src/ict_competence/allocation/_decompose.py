@@ -24,7 +24,13 @@ import attrs
 from ict_competence.allocation._master import choose_combinations, next_prices
 from ict_competence.allocation._numeric import GAP_TOLERANCE, PRICE_CONVERGED, SCHOOL_GAP
 from ict_competence.allocation._optimal import solve_optimal
-from ict_competence.allocation._outcome import NOBODY, Outcome, exact_objective, relative_gap
+from ict_competence.allocation._outcome import (
+    NOBODY,
+    Outcome,
+    exact_objective,
+    naive_bound,
+    relative_gap,
+)
 from ict_competence.allocation._problem import Problem
 from ict_competence.allocation._school_bounds import SchoolRecord, price_layout
 from ict_competence.allocation._school_mip import (
@@ -176,6 +182,9 @@ def solve_exact(
         if progress is not None:
             elapsed = time.monotonic() - started
             progress(Progress(elapsed, outcome.objective, outcome.bound))
+    if outcome.bound is None:
+        # Time ran out before any bound: the exact mode still says how far off it may be.
+        outcome = attrs.evolve(outcome, bound=max(naive_bound(problem), outcome.objective))
     return check_outcome(problem, outcome)
 
 

@@ -6,9 +6,14 @@ highspy (and numpy, which it brings) is imported inside the functions, so that
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import math
+import os
+import sys
+import threading
 import time
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -198,14 +203,46 @@ class _Formulation:
 
 
 def highs_module() -> Any:  # noqa: ANN401 - highspy has no type information
-    """highspy, or an error that says how to install it."""
+    """highspy, or an error that says how to install it; its banner silenced.
+
+    HiGHS prints a banner to the process's standard output from C++ the first time a
+    solver is made, before any option can turn output off. A library must print nothing,
+    so that first solver is made here, once, with file descriptor 1 pointed at the null
+    device; later solvers print nothing with ``output_flag`` off.
+    """
     try:
         import highspy  # noqa: PLC0415 - optional and slow to import: only when asked for
     except ImportError:  # pragma: no cover - the test environment has the extra installed
         raise IctCompetenceError(
             "solver='optimal' needs the optional extra: pip install 'ict_competence[optimal]'"
         ) from None
-    return highspy
+    module: Any = highspy
+    # Threads of the decomposition may ask at once: one of them makes the first solver.
+    with _FIRST_SOLVER:
+        if not _BANNER_SILENCED.is_set():
+            with _quiet_stdout():
+                module.Highs()
+            _BANNER_SILENCED.set()
+    return module
+
+
+_FIRST_SOLVER = threading.Lock()
+#: Set once the first solver of this process has been made (and its banner silenced).
+_BANNER_SILENCED = threading.Event()
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """Point file descriptor 1 at the null device for the duration (C-level output too)."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "wb") as null:  # noqa: PTH123 - a raw descriptor is needed
+            os.dup2(null.fileno(), 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 def to_highs(highspy: Any, model: MilpModel) -> Any:  # noqa: ANN401

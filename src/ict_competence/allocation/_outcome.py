@@ -26,6 +26,7 @@ __all__ = [
     "exact_objective",
     "item_slot",
     "loads",
+    "naive_bound",
     "relative_gap",
 ]
 
@@ -136,6 +137,23 @@ def exact_objective(problem: Problem, primary: Sequence[int], backup: Sequence[i
             value += problem.backup_value[p][t]
     load = loads(problem, primary, backup)
     return value + sum(problem.penalty(p, hours) for p, hours in enumerate(load))
+
+
+def naive_bound(problem: Problem) -> float:
+    """A valid upper bound at no cost: every instance with its best primary and back-up.
+
+    Hours and load terms (which only take value away) are left out, so no allocation is
+    worth more; the exact mode falls back on it when time ran out before any better bound.
+    """
+    total = 0.0
+    for t in range(len(problem.instances)):
+        for candidates, values in (
+            (problem.primary_candidates[t], problem.primary_value),
+            (problem.backup_candidates[t], problem.backup_value),
+        ):
+            if candidates:  # best first
+                total += max(0.0, values[candidates[0]][t])
+    return total
 
 
 def relative_gap(objective: float, bound: float | None) -> float | None:

@@ -55,6 +55,7 @@ from ict_competence.allocation._outcome import (
     backup_item,
     exact_objective,
     loads,
+    naive_bound,
     relative_gap,
 )
 from ict_competence.allocation._problem import Problem, penalty, unit_scale
@@ -87,6 +88,7 @@ __all__ = [
     "exact_objective",
     "hopeless",
     "loads",
+    "naive_bound",
     "pack",
     "penalty",
     "plain_highs",
