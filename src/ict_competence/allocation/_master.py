@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from ict_competence.allocation._numeric import SCHOOL_GAP
-from ict_competence.allocation._optimal import highs_module
+from ict_competence.allocation._optimal import highs_module, sparse_lp
 from ict_competence.allocation._school_bounds import SchoolRecord, price_layout
 from ict_competence.allocation._school_mip import run_highs_once
 
@@ -61,32 +61,15 @@ class Solved:
 
 
 def _lp(highspy: Any, program: Program, maximize: bool) -> Any:  # noqa: ANN401
-    import numpy as np  # noqa: PLC0415 - comes with highspy
-
-    lp = highspy.HighsLp()
-    lp.num_col_, lp.num_row_ = len(program.cost), len(program.rows)
-    lp.sense_ = highspy.ObjSense.kMaximize if maximize else highspy.ObjSense.kMinimize
-    lp.col_cost_ = np.array(program.cost, dtype=np.float64)
-    lp.col_lower_ = np.array(program.lower, dtype=np.float64)
-    lp.col_upper_ = np.array(program.upper, dtype=np.float64)
-    lp.row_lower_ = np.array(program.row_lower, dtype=np.float64)
-    lp.row_upper_ = np.array(program.row_upper, dtype=np.float64)
-    starts, index, value = [0], [], []
-    for entries in program.rows:
-        for column, coefficient in entries:
-            index.append(column)
-            value.append(coefficient)
-        starts.append(len(index))
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
-    lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
-    lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
-    lp.a_matrix_.value_ = np.array(value, dtype=np.float64)
-    if any(program.integer):
-        lp.integrality_ = [
-            highspy.HighsVarType.kInteger if whole else highspy.HighsVarType.kContinuous
-            for whole in program.integer
-        ]
-    return lp
+    return sparse_lp(
+        highspy,
+        maximize=maximize,
+        columns=(program.cost, program.lower, program.upper),
+        rows=(program.row_lower, program.row_upper),
+        vectors=program.rows,
+        by_rows=True,
+        integer=program.integer,
+    )
 
 
 def solve_program(program: Program, *, maximize: bool, time_limit: float | None) -> Solved:

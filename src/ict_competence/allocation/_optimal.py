@@ -13,7 +13,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -245,37 +245,67 @@ def _quiet_stdout() -> Iterator[None]:
         os.close(saved)
 
 
-def to_highs(highspy: Any, model: MilpModel) -> Any:  # noqa: ANN401
-    """The model as a ``HighsLp``, maximised."""
+def sparse_lp(
+    highspy: Any,  # noqa: ANN401 - highspy has no type information
+    *,
+    maximize: bool,
+    columns: tuple[Sequence[float], Sequence[float], Sequence[float]],
+    rows: tuple[Sequence[float], Sequence[float]],
+    vectors: Sequence[Sequence[tuple[int, float]]],
+    by_rows: bool,
+    integer: Sequence[bool],
+) -> Any:  # noqa: ANN401
+    """A ``HighsLp`` from plain lists: the one place the library fills one.
+
+    Args:
+        highspy: the module (see :func:`highs_module`).
+        maximize: the objective's sense.
+        columns: per column its cost, lower and upper bound.
+        rows: per row its lower and upper bound.
+        vectors: the matrix, per row (``by_rows``) or per column: ``(index, coefficient)``.
+        by_rows: whether ``vectors`` holds rows (else columns).
+        integer: per column whether it is whole; all continuous when none is.
+    """
     import numpy as np  # noqa: PLC0415 - comes with highspy
 
+    cost, lower, upper = columns
+    row_lower, row_upper = rows
     lp = highspy.HighsLp()
-    n_cols, n_rows = len(model.columns), len(model.row_upper)
-    lp.num_col_ = n_cols
-    lp.num_row_ = n_rows
-    lp.sense_ = highspy.ObjSense.kMaximize
-    lp.col_cost_ = np.array(model.cost, dtype=np.float64)
-    lp.col_lower_ = np.array(model.lower, dtype=np.float64)
-    lp.col_upper_ = np.array(model.upper, dtype=np.float64)
-    lp.row_lower_ = np.full(n_rows, -np.inf)
-    lp.row_upper_ = np.array(model.row_upper, dtype=np.float64)
-    starts = [0]
-    index: list[int] = []
-    value: list[float] = []
-    for rows in model.entries:
-        for r, coefficient in rows:
-            index.append(r)
+    lp.num_col_, lp.num_row_ = len(cost), len(row_upper)
+    lp.sense_ = highspy.ObjSense.kMaximize if maximize else highspy.ObjSense.kMinimize
+    lp.col_cost_ = np.array(cost, dtype=np.float64)
+    lp.col_lower_ = np.array(lower, dtype=np.float64)
+    lp.col_upper_ = np.array(upper, dtype=np.float64)
+    lp.row_lower_ = np.array(row_lower, dtype=np.float64)
+    lp.row_upper_ = np.array(row_upper, dtype=np.float64)
+    starts, index, value = [0], [], []
+    for vector in vectors:
+        for position, coefficient in vector:
+            index.append(position)
             value.append(coefficient)
         starts.append(len(index))
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    matrix = highspy.MatrixFormat
+    lp.a_matrix_.format_ = matrix.kRowwise if by_rows else matrix.kColwise
     lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
     lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
     lp.a_matrix_.value_ = np.array(value, dtype=np.float64)
-    lp.integrality_ = [
-        highspy.HighsVarType.kInteger if whole else highspy.HighsVarType.kContinuous
-        for whole in model.integer
-    ]
+    if any(integer):
+        kinds = highspy.HighsVarType
+        lp.integrality_ = [kinds.kInteger if whole else kinds.kContinuous for whole in integer]
     return lp
+
+
+def to_highs(highspy: Any, model: MilpModel) -> Any:  # noqa: ANN401
+    """The model as a ``HighsLp``, maximised."""
+    return sparse_lp(
+        highspy,
+        maximize=True,
+        columns=(model.cost, model.lower, model.upper),
+        rows=([-math.inf] * len(model.row_upper), model.row_upper),
+        vectors=model.entries,
+        by_rows=False,
+        integer=model.integer,
+    )
 
 
 def _warm_values(problem: Problem, model: MilpModel, warm: Outcome) -> list[float]:
