@@ -287,3 +287,16 @@ def test_the_saved_file_holds_the_names_only_inside_the_team(tmp_path):
     outside = json.dumps({key: value for key, value in data.items() if key != "team"})
 
     assert not [name for name in NAMES if name in outside]
+
+
+def test_a_plan_saved_in_schema_version_1_still_loads():
+    # Written by the demo of the release that introduced the plan; a later format must
+    # migrate it, never refuse it.
+    fixture = Path(__file__).parent / "data" / "plan-schema-1.json"
+
+    plan = SchoolPlan.load(fixture)
+
+    assert json.loads(fixture.read_text("utf-8"))["schema_version"] == 1
+    assert plan.name == "Scholengroep Voorbeeld"
+    assert plan.roadmap.current.number == 8
+    assert plan.allocation_is_current
