@@ -46,6 +46,11 @@ class SearchState:
         #: The load terms' total (never positive).
         self.load_terms = 0.0
         self.log: list[_Change] = []
+        # Per duty: who holds each instance, what each person holds, hours and values.
+        self._slots = (
+            (self.primary, self.held, problem.hours, problem.primary_value),
+            (self.backup, self.backing, problem.backup_hours, problem.backup_value),
+        )
         for t, p in problem.pinned_primary.items():
             self.set_primary(t, p)
         for t, p in problem.pinned_backup.items():
@@ -66,59 +71,49 @@ class SearchState:
         for p in candidates:
             dirty[p] = True
 
+    def _hand_over(self, slot: Slot, t: int, p: int, logged: bool) -> int | None:
+        """Give slot ``slot`` of ``t`` to ``p``; the old holder, or ``None`` if ``p`` held it.
+
+        The change common to both duties: what each holds, their loads and the value
+        follow it, both people's options have changed, and it is logged for :meth:`undo`.
+        """
+        holders, holding, hours, values = self._slots[slot]
+        old = holders[t]
+        if old == p:
+            return None
+        if logged:
+            self.log.append((slot, t, old))
+        if old != NOBODY:
+            holding[old].discard(t)
+            self._add_load(old, -hours[t])
+            self.value -= values[old][t]
+            self.dirty[old] = True
+        if p != NOBODY:
+            holding[p].add(t)
+            self._add_load(p, hours[t])
+            self.value += values[p][t]
+            self.dirty[p] = True
+        holders[t] = p
+        return old
+
     def set_primary(self, t: int, p: int, *, logged: bool = True) -> None:
         """Make ``p`` (or :data:`NOBODY`) the primary of ``t``; ``logged`` for :meth:`undo`."""
-        old = self.primary[t]
-        if old == p:
+        old = self._hand_over(Slot.PRIMARY, t, p, logged)
+        if old is None:
             return
-        if logged:
-            self.log.append((Slot.PRIMARY, t, old))
-        problem = self.problem
-        if old != NOBODY:
-            self.held[old].discard(t)
-            self._add_load(old, -problem.hours[t])
-            self.value -= problem.primary_value[old][t]
-        if p != NOBODY:
-            self.held[p].add(t)
-            self._add_load(p, problem.hours[t])
-            self.value += problem.primary_value[p][t]
-        self.primary[t] = p
-        dirty = self.dirty
-        if old != NOBODY:
-            dirty[old] = True
-        if p != NOBODY:
-            dirty[p] = True
-            if old == NOBODY:
-                self._opened(problem.backup_candidates[t])
-        else:
-            self._opened(problem.primary_candidates[t])
+        if p == NOBODY:
+            self._opened(self.problem.primary_candidates[t])
+        elif old == NOBODY:  # covered now, so it can have a back-up
+            self._opened(self.problem.backup_candidates[t])
 
     def set_backup(self, t: int, p: int, *, logged: bool = True) -> None:
         """Make ``p`` (or :data:`NOBODY`) the back-up of ``t``; ``logged`` for :meth:`undo`."""
-        old = self.backup[t]
-        if old == p:
+        if self._hand_over(Slot.BACKUP, t, p, logged) is None:
             return
-        if logged:
-            self.log.append((Slot.BACKUP, t, old))
-        problem = self.problem
-        if old != NOBODY:
-            self.backing[old].discard(t)
-            self._add_load(old, -problem.backup_hours[t])
-            self.value -= problem.backup_value[old][t]
-        if p != NOBODY:
-            self.backing[p].add(t)
-            self._add_load(p, problem.backup_hours[t])
-            self.value += problem.backup_value[p][t]
-        self.backup[t] = p
-        dirty = self.dirty
-        if old != NOBODY:
-            dirty[old] = True
-        if p != NOBODY:
-            dirty[p] = True
-        else:
-            self._opened(problem.backup_candidates[t])
-        if self.primary[t] != NOBODY:
-            dirty[self.primary[t]] = True
+        if p == NOBODY:
+            self._opened(self.problem.backup_candidates[t])
+        if self.primary[t] != NOBODY:  # its re-packing values the instance with its back-up
+            self.dirty[self.primary[t]] = True
 
     def drop_primary(self, t: int) -> None:
         """Leave ``t`` without primary, and so without back-up."""
