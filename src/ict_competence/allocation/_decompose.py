@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import attrs
 
@@ -155,14 +155,16 @@ def solve_decomposed(
         return search.solve()
 
 
+class HowToRun(TypedDict, total=False):
+    """Where and with what feedback the schools are solved (see :func:`solve_decomposed`)."""
+
+    workers: int | None
+    executor: Executor | None
+    progress: ProgressCallback | None
+
+
 def solve_exact(
-    problem: Problem,
-    warm: Outcome,
-    time_limit: float | None = None,
-    *,
-    workers: int | None = None,
-    executor: Executor | None = None,
-    progress: ProgressCallback | None = None,
+    problem: Problem, warm: Outcome, time_limit: float | None = None, **how: Unpack[HowToRun]
 ) -> Outcome:
     """The exact mode after its warm start: by school on a group, the whole MILP otherwise.
 
@@ -174,9 +176,8 @@ def solve_exact(
         return check_outcome(problem, warm)
     outcome = None
     if decomposable(problem):
-        outcome = solve_decomposed(
-            problem, warm, time_limit, workers=workers, executor=executor, progress=progress
-        )
+        outcome = solve_decomposed(problem, warm, time_limit, **how)
+    progress = how.get("progress")
     if outcome is None:
         outcome = solve_optimal(problem, warm, time_limit)
         if progress is not None:
