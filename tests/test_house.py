@@ -1,18 +1,10 @@
 """The house's size limits (docs/architecture.md), measured by benchmarks/house.py."""
 
-import importlib.util
-from pathlib import Path
-
-_SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "house.py"
+from tests.repo_scripts import load
 
 
 def _house():
-    spec = importlib.util.spec_from_file_location("house", _SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("benchmarks/house.py")
 
 
 def test_no_module_is_over_five_hundred_lines():

@@ -4,22 +4,15 @@ import importlib.util
 import inspect
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import ict_competence
-
-_SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "public_surface.py"
+from tests.repo_scripts import load
 
 
 def _surface_script():
-    spec = importlib.util.spec_from_file_location("public_surface", _SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("scripts/public_surface.py")
 
 
 _SURFACE = _surface_script()
