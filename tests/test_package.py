@@ -4,6 +4,7 @@ import importlib.util
 import inspect
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,31 @@ def test_the_package_is_typed():
     from importlib.resources import files
 
     assert files("ict_competence").joinpath("py.typed").is_file()
+
+
+def test_every_repr_is_short_and_shows_no_level_or_motivation():
+    from ict_competence.plan import SchoolPlan
+
+    plan = SchoolPlan.load(Path(__file__).parent / "plan" / "data" / "plan-schema-1.json")
+    guide = ict_competence.conversation_guide("schoolleider")
+    held = (
+        ict_competence.load_catalog(),
+        ict_competence.load_dialogue(),
+        ict_competence.load_roadmap(),
+        guide,
+        ict_competence.DialogueRecord.for_guide(guide),
+        plan,
+        plan.overview,
+        plan.team,
+        *plan.team.people,
+        plan.allocation,
+        plan.roadmap,
+        plan.evaluate(),
+        plan.action_plan(),
+    )
+
+    for value in held:
+        text = repr(value)
+        assert len(text) < 300, type(value).__name__
+        assert "levels" not in text
+        assert "motivation" not in text

@@ -17,6 +17,7 @@ from ict_competence.catalog import Cluster, Domain, Scope, Task, TaskOverview
 # AllocationError lives in errors.py with every other exception; it is imported here too
 # because the solver modules import it from this module.
 from ict_competence.errors import AllocationError, FieldError
+from ict_competence.text import count, summary
 
 __all__ = [
     "AllocationError",
@@ -88,10 +89,16 @@ class Person:
     id: str = attrs.field(validator=_identifier)
     hours: float = attrs.field(validator=finite_non_negative)
     levels: Mapping[Domain, int] = attrs.field(
-        converter=frozen_map, validator=values_in_range(0, 3, tuple(Domain)), hash=False
+        converter=frozen_map,
+        validator=values_in_range(0, 3, tuple(Domain)),
+        hash=False,
+        repr=False,  # an assessment of a person: personal data, kept out of logs
     )
     motivation: Mapping[Cluster, int] = attrs.field(
-        converter=frozen_map, validator=values_in_range(0, 3, tuple(Cluster)), hash=False
+        converter=frozen_map,
+        validator=values_in_range(0, 3, tuple(Cluster)),
+        hash=False,
+        repr=False,
     )
     school: str | None = attrs.field(default=None, validator=_optional_school)
     name: str | None = attrs.field(default=None, repr=False, validator=_optional_text)
@@ -137,6 +144,11 @@ class Team(Indexed):
 
     people: tuple[Person, ...] = attrs.field(converter=_people)
     schools: tuple[str, ...] = attrs.field(default=(), converter=_schools, validator=unique())
+
+    def __repr__(self) -> str:
+        return summary(
+            "Team", count(len(self.people), "person", "people"), count(len(self.schools), "school")
+        )
 
     @people.validator
     def _are_people(self, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:

@@ -24,6 +24,7 @@ from ict_competence.allocation._readings import (
 )
 from ict_competence.catalog import Cluster, Domain
 from ict_competence.errors import FieldError
+from ict_competence.text import summary
 
 __all__ = [
     "Allocation",
@@ -148,6 +149,17 @@ class Allocation:
     rules: str = "default"
     instances: tuple[InstanceInfo, ...] = ()
     capacity: Mapping[str, float] = attrs.field(factory=dict, converter=frozen_map, hash=False)
+
+    def __repr__(self) -> str:
+        gap = "gap unknown" if self.gap is None else f"gap {self.gap:.2%}"
+        return summary(
+            "Allocation",
+            f"{len(self.assignments)} assigned",
+            f"{len(self.decisions)} decided",
+            f"objective {self.objective:g}",
+            "proven" if self.proven else gap,
+            self.solver,
+        )
 
     def __attrs_post_init__(self) -> None:
         keys = [info.key for info in self.instances]

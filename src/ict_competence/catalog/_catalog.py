@@ -14,6 +14,7 @@ from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
 from ict_competence.catalog._overview import TaskChoice, TaskOverview
 from ict_competence.errors import ContentError
 from ict_competence.serialize import structure
+from ict_competence.text import count, summary
 
 __all__ = ["Catalog"]
 
@@ -39,6 +40,14 @@ class Catalog(Content):
     tasks: tuple[Task, ...]
     roles: tuple[Role, ...]
     competences: tuple[Competence, ...]
+
+    def __repr__(self) -> str:
+        return summary(
+            "Catalog",
+            count(len(self.tasks), "task"),
+            count(len(self.roles), "role"),
+            count(len(self.competences), "competence"),
+        )
 
     @classmethod
     def _packaged(cls) -> Catalog:

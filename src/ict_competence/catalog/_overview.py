@@ -13,7 +13,7 @@ from ict_competence._lookup import Keyed
 from ict_competence.catalog._enums import Cluster, Horizon, Scope
 from ict_competence.catalog._model import Task
 from ict_competence.errors import FieldError
-from ict_competence.text import LocalizedText
+from ict_competence.text import LocalizedText, count, summary
 
 __all__ = ["FULL_TIME_HOURS", "OverviewSummary", "TaskChoice", "TaskOverview"]
 
@@ -108,6 +108,13 @@ class TaskOverview(Keyed[str, TaskChoice]):
     _entries_field = "choices"
     _key_field = "code"
     _kind = "task"
+
+    def __repr__(self) -> str:
+        active = self.active()
+        hours = sum(choice.hours_per_year for choice in active)
+        return summary(
+            "TaskOverview", count(len(self), "task"), f"{len(active)} active", f"{hours:g} h/year"
+        )
 
     @property
     def codes(self) -> tuple[str, ...]:

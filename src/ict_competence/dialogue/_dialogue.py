@@ -12,6 +12,7 @@ from ict_competence.dialogue._files import CITED, Entries
 from ict_competence.dialogue._model import KeyFigure, PolicyTheme, Theme
 from ict_competence.errors import ContentError
 from ict_competence.serialize import structure
+from ict_competence.text import count, summary
 
 __all__ = ["PACKAGED_FILES", "Dialogue", "merged"]
 
@@ -56,6 +57,13 @@ class Dialogue(Content):
     key_figures: tuple[KeyFigure, ...] = ()
     themes: tuple[Theme, ...] = ()
     policy_themes: tuple[PolicyTheme, ...] = ()
+
+    def __repr__(self) -> str:
+        return summary(
+            "Dialogue",
+            count(len(self.key_figures), "key figure"),
+            count(len(self.themes), "theme"),
+        )
 
     @classmethod
     def _packaged(cls) -> Dialogue:

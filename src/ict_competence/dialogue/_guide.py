@@ -13,6 +13,7 @@ from ict_competence.dialogue._loader import load_dialogue
 from ict_competence.dialogue._model import KeyFigure, MainQuestion, PolicyTheme, Theme, Topic
 from ict_competence.dialogue._record import DialogueRecord
 from ict_competence.errors import ContentError, FieldError, UnknownCodeError
+from ict_competence.text import count, summary
 
 __all__ = ["ConversationGuide", "conversation_guide"]
 
@@ -59,6 +60,11 @@ class ConversationGuide(Indexed):
     key_figure: KeyFigure = attrs.field(validator=_only_chosen_questions)
     themes: tuple[Theme, ...] = attrs.field()
     policy_themes: tuple[PolicyTheme, ...] = attrs.field()
+
+    def __repr__(self) -> str:
+        return summary(
+            "ConversationGuide", repr(self.key_figure.code), count(len(self.topics), "topic")
+        )
 
     @themes.validator
     def _themes_of_the_topics(

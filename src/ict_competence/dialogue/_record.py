@@ -13,6 +13,7 @@ from ict_competence.dialogue._enums import TopicStatus
 from ict_competence.dialogue._loader import load_dialogue
 from ict_competence.dialogue._model import Topic, topic_code
 from ict_competence.errors import FieldError
+from ict_competence.text import count, summary
 
 if TYPE_CHECKING:
     from ict_competence.dialogue._dialogue import Dialogue
@@ -161,6 +162,15 @@ class DialogueRecord(Indexed):
     entries: tuple[TopicEntry, ...] = attrs.field(
         default=(), validator=unique(lambda entry: entry.topic)
     )
+
+    def __repr__(self) -> str:
+        # Notes and actions are free text a team wrote: counted, never shown.
+        return summary(
+            "DialogueRecord",
+            count(len(self.entries), "topic"),
+            count(sum(len(entry.notes) for entry in self.entries), "note"),
+            count(len(self.actions()), "agreed action"),
+        )
 
     @classmethod
     def for_guide(cls, guide: ConversationGuide) -> DialogueRecord:

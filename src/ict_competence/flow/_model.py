@@ -13,7 +13,7 @@ from ict_competence._checks import in_range, unique
 from ict_competence._lookup import Keyed, index, lookup
 from ict_competence.errors import FieldError, RoadmapError
 from ict_competence.flow._enums import Actor, Answer, Phase, StepKind, Variant
-from ict_competence.text import LocalizedText, Provenance
+from ict_competence.text import LocalizedText, Provenance, count, summary
 
 __all__ = ["ActorAdvice", "Branch", "Roadmap", "Step", "StepText", "step_number"]
 
@@ -228,6 +228,9 @@ class Roadmap(Keyed[int, Step]):
     title: LocalizedText
     steps: tuple[Step, ...] = attrs.field(validator=attrs.validators.min_len(1))
     provenance: Provenance | None = None
+
+    def __repr__(self) -> str:
+        return summary("Roadmap", count(len(self.steps), "step"), f"starts at {self.start.number}")
 
     def __attrs_post_init__(self) -> None:
         problems, steps = _flow_problems(self.steps)
