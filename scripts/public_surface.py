@@ -62,7 +62,12 @@ def _public_names(source: str) -> dict[str, str]:
                 origin[alias.asname or alias.name] = parts[1] if len(parts) > 1 else source
         elif isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "__all__":
             names = list(ast.literal_eval(node.value))
-    return {name: origin.get(name, source) for name in names}
+    # A name a source re-exports from a private module is public through that source.
+    return {name: _public(origin.get(name, source), source) for name in names}
+
+
+def _public(origin: str, source: str) -> str:
+    return origin if origin in SOURCES else source
 
 
 def exports() -> dict[str, str]:

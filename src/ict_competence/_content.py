@@ -36,12 +36,6 @@ __all__ = [
 
 E = TypeVar("E", bound=AttrsInstance)
 
-#: The newest ``schema_version`` a content file may give: that of the documents this
-#: library writes, :data:`ict_competence.serialize.SCHEMA_VERSION`, which this module
-#: stands beside in the layers and cannot import (a test in
-#: ``tests/hostile/test_content_files.py`` holds the two equal).
-READS_UP_TO = 1
-
 
 class Structure(Protocol):
     """The converter's ``structure`` (:func:`ict_competence.serialize.structure`).
@@ -86,10 +80,10 @@ def _check_version(version: object, source: str) -> None:
             f"{source}: $.schema_version: expected a whole number >= 1, "
             f"found {reprlib.repr(version)}"
         )
-    if version > READS_UP_TO:
+    if version > _json.SCHEMA_VERSION:
         raise ContentError(
             f"{source}: $.schema_version: this version of ict_competence reads up to "
-            f"{READS_UP_TO}, found {version}; upgrade ict_competence to read it"
+            f"{_json.SCHEMA_VERSION}, found {version}; upgrade ict_competence to read it"
         )
 
 

@@ -28,7 +28,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from ict_competence._checks import is_finite_number
-from ict_competence._json import parse
+from ict_competence._json import SCHEMA_VERSION, parse
 from ict_competence.errors import FieldError, IctCompetenceError, SerializationError
 
 __all__ = [
@@ -41,9 +41,6 @@ __all__ = [
     "to_json",
     "unstructure",
 ]
-
-#: The version ``to_json`` writes. ``from_json`` reads this and every older version.
-SCHEMA_VERSION = 1
 
 T = TypeVar("T")
 Migration = Callable[[dict[str, Any]], dict[str, Any]]

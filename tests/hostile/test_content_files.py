@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from ict_competence._content import READS_UP_TO
 from ict_competence.catalog import load_catalog
 from ict_competence.dialogue import load_dialogue
 from ict_competence.errors import ContentError
@@ -105,10 +104,6 @@ def test_a_file_of_this_version_is_read(tmp_path, loader, suffix):
     path.write_text(json.dumps(data) if suffix == ".json" else _toml(data), encoding="utf-8")
 
     assert load(path) is not None
-
-
-def test_the_content_reader_reads_the_version_the_converter_writes():
-    assert READS_UP_TO == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize("loader", LOADERS)
