@@ -104,6 +104,7 @@ if TYPE_CHECKING:
     from ict_competence.errors import ContentError as ContentError
     from ict_competence.errors import FieldError as FieldError
     from ict_competence.errors import IctCompetenceError as IctCompetenceError
+    from ict_competence.errors import MissingExtraError as MissingExtraError
     from ict_competence.errors import MoveError as MoveError
     from ict_competence.errors import PlanError as PlanError
     from ict_competence.errors import RenderError as RenderError
@@ -309,6 +310,7 @@ _EXPORTS: dict[str, str] = {
     "ContentError": "errors",
     "FieldError": "errors",
     "IctCompetenceError": "errors",
+    "MissingExtraError": "errors",
     "MoveError": "errors",
     "PlanError": "errors",
     "RenderError": "errors",

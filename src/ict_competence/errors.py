@@ -9,6 +9,7 @@ __all__ = [
     "ContentError",
     "FieldError",
     "IctCompetenceError",
+    "MissingExtraError",
     "MoveError",
     "PlanError",
     "RenderError",
@@ -184,6 +185,23 @@ class AllocationError(IctCompetenceError, ValueError):
         self.rule = rule
         self.person = person
         self.key = key
+
+
+class MissingExtraError(IctCompetenceError, ImportError):
+    """A feature needs an optional extra that is not installed; the message says how to add it.
+
+    Attributes:
+        extra: the extra's name, as in ``pip install 'ict-competence[<extra>]'``.
+
+    >>> print(MissingExtraError("pandas", "to_dataframe()"))
+    to_dataframe() needs the optional extra 'pandas': pip install 'ict-competence[pandas]'
+    """
+
+    def __init__(self, extra: str, feature: str) -> None:
+        super().__init__(
+            f"{feature} needs the optional extra {extra!r}: pip install 'ict-competence[{extra}]'"
+        )
+        self.extra = extra
 
 
 class PlanError(IctCompetenceError):
