@@ -324,10 +324,10 @@ _EXPORTS: dict[str, str] = {
 __version__ = "0.1.0"
 
 
-# Imported with the package: cheap modules, none of them reading content or importing
-# openpyxl or jinja2. The roadmap, the dialogue and the allocation load on first use
-# (PEP 562, in __getattr__ below), so that `import ict_competence` costs only the catalog.
-_EAGER = ("catalog", "errors", "renderers", "serialize", "text", "xlsx")
+# Imported with the package: the errors only, so that `except ic.IctCompetenceError` costs
+# nothing. Every other name loads its subpackage on first use (PEP 562, in __getattr__
+# below), so that `import ict_competence` stays as cheap as importing attrs and cattrs.
+_EAGER = ("errors",)
 
 for _name, _module in _EXPORTS.items():
     if _module in _EAGER:
