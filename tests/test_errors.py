@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+
+import pytest
+
 import ict_competence as ic
 from ict_competence import errors
 from ict_competence.errors import IctCompetenceError, UnknownCodeError
@@ -50,3 +54,38 @@ def test_an_unknown_code_error_with_few_codes_lists_them_all() -> None:
 
     assert message == "no person with code 'p9'; known codes: p1, p2"
     assert "…" not in message
+
+
+#: One of every error class, built with the arguments its ``__init__`` takes.
+_ONE_OF_EACH = [
+    errors.AllocationError("pin breaks a rule", rule="level", person="p1", key="TECH-01"),
+    errors.ContentError("catalog.toml: duplicate code"),
+    errors.FieldError("hours", "expected >= 0, found -1"),
+    errors.IctCompetenceError("anything"),
+    errors.MissingExtraError("dask", "allocate_many on a cluster"),
+    errors.MoveError(5, "an action is completed, not answered", "complete()"),
+    errors.PlanError("plan.json: no allocation"),
+    errors.RenderError("unknown format 'pdf'"),
+    errors.RoadmapError(["step 3: a trap", "step 4: another"], [4, 3], source="eigen.toml"),
+    errors.SerializationError(["$.a: expected a number", "$.b: missing"], source="x.json"),
+    errors.UnknownCodeError("task", "T-99", ("T-01", "T-02")),
+    errors.WorkbookError("expected a number", path="t.xlsx", sheet="Team", cell="C4"),
+]
+
+
+def test_the_pickle_examples_cover_every_error_class() -> None:
+    assert sorted({type(error).__name__ for error in _ONE_OF_EACH}) == sorted(errors.__all__)
+
+
+@pytest.mark.parametrize("error", _ONE_OF_EACH, ids=lambda error: type(error).__name__)
+def test_every_error_pickles_with_its_message_attributes_and_notes(error) -> None:
+    """An error raised in a worker process reaches the caller as it was raised."""
+    error.add_note("in job 3 of allocate_many")
+
+    again = pickle.loads(pickle.dumps(error))
+
+    assert type(again) is type(error)
+    assert str(again) == str(error)
+    assert again.args == error.args
+    assert vars(again) == vars(error)
+    assert again.__notes__ == ["in job 3 of allocate_many"]

@@ -27,7 +27,30 @@ class IctCompetenceError(Exception):
     """Base class of every error this library raises on purpose.
 
     Catch this one to handle anything the library refuses, whatever the source.
+
+    Every one pickles as it is (message, attributes and notes), so that an error raised
+    in a worker process of a pool or a Dask cluster reaches the caller unchanged: the
+    subclasses build their message in ``__init__`` from other arguments, which pickle's
+    default (calling the class with the message alone) would not survive.
+
+    >>> import pickle
+    >>> error = pickle.loads(pickle.dumps(UnknownCodeError("task", "X-1", ("A-1",))))
+    >>> print(error, error.code)
+    no task with code 'X-1'; known codes: A-1 X-1
     """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(
+    cls: type[IctCompetenceError], args: tuple[object, ...], state: dict[str, object]
+) -> IctCompetenceError:
+    """An unpickled error: its message and attributes as they were, ``__init__`` not run."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class FieldError(IctCompetenceError, ValueError):
