@@ -194,16 +194,33 @@ def _data_sheet(sheet: Worksheet, overview: TaskOverview) -> None:
             )
 
 
+def add_overview(
+    workbook: Workbook, overview: TaskOverview, catalog: Catalog | None, *, guide: bool = True
+) -> Worksheet:
+    """Add the overview's sheets to ``workbook``, after the sheets it has; return the first.
+
+    The sheets are "Takenoverzicht", with ``guide`` "Uitleg" and "Rollen" (the roles of
+    ``catalog``), and the hidden "Gegevens", which ``read_overview`` needs to read
+    back a task the catalog does not hold. Other workbooks (a school plan's) take the
+    overview in this way; :func:`build` is the overview's own workbook.
+    """
+    sheet = workbook.create_sheet(OVERVIEW_SHEET)
+    _overview_sheet(sheet, overview)
+    if guide:
+        _help_sheet(workbook.create_sheet(HELP_SHEET))
+        _roles_sheet(workbook.create_sheet(ROLES_SHEET), catalog or load_catalog())
+    _data_sheet(workbook.create_sheet(DATA_SHEET), overview)
+    return sheet
+
+
 def build(overview: TaskOverview, catalog: Catalog) -> Workbook:
     """The workbook for ``overview``, in memory."""
     workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # a new workbook always has one sheet  # noqa: S101
-    sheet.title = OVERVIEW_SHEET
-    _overview_sheet(sheet, overview)
-    _help_sheet(workbook.create_sheet(HELP_SHEET))
-    _roles_sheet(workbook.create_sheet(ROLES_SHEET), catalog)
-    _data_sheet(workbook.create_sheet(DATA_SHEET), overview)
+    first = workbook.active
+    assert first is not None  # a new workbook always has one sheet  # noqa: S101
+    workbook.remove(first)
+    add_overview(workbook, overview, catalog)
+    workbook.active = 0
     return workbook
 
 
