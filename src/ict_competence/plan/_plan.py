@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -14,7 +15,14 @@ import attrs
 from ict_competence._atomic import replace_file
 from ict_competence._checks import instance_of, non_blank
 from ict_competence._log import get_logger
-from ict_competence.allocation import Allocation, RuleSet, Team, allocate, default_rules
+from ict_competence.allocation import (
+    Allocation,
+    Progress,
+    RuleSet,
+    Team,
+    allocate,
+    default_rules,
+)
 from ict_competence.catalog import SchoolType, TaskOverview, load_catalog
 from ict_competence.dialogue import DialogueRecord
 from ict_competence.errors import FieldError, PlanError, SerializationError
@@ -206,6 +214,8 @@ class SchoolPlan:
         rules: RuleSet | None = None,
         solver: Solver = "heuristic",
         time_limit: float | None = None,
+        *,
+        progress: Callable[[Progress], None] | None = None,
     ) -> SchoolPlan:
         """A plan with the overview's tasks divided over the team (roadmap step 7).
 
@@ -214,6 +224,9 @@ class SchoolPlan:
                 own rules (or the default ones) when not given.
             solver: ``"heuristic"`` or ``"optimal"``, as :func:`~ict_competence.allocate`.
             time_limit: seconds, as :func:`~ict_competence.allocate`.
+            progress: called by the optimal mode with a
+                :class:`~ict_competence.allocation.Progress` as it goes, as
+                :func:`~ict_competence.allocate`.
         """
         plan = self if rules is None else attrs.evolve(self, rules=rules)
         started = time.perf_counter()
@@ -229,6 +242,7 @@ class SchoolPlan:
             rules=plan.effective_rules,
             solver=solver,
             time_limit=time_limit,
+            progress=progress,
         )
         _log.debug(
             "allocated in %.3f s: %d assignments, %d decisions, objective %g",
