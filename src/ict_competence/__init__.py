@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ict_competence.allocation import SOLVERS as SOLVERS
     from ict_competence.allocation import Allocation as Allocation
     from ict_competence.allocation import AllocationDiff as AllocationDiff
+    from ict_competence.allocation import AllocationJob as AllocationJob
     from ict_competence.allocation import Alternative as Alternative
     from ict_competence.allocation import Assignment as Assignment
     from ict_competence.allocation import BackupOnStrategic as BackupOnStrategic
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from ict_competence.allocation import TaskInstance as TaskInstance
     from ict_competence.allocation import Team as Team
     from ict_competence.allocation import allocate as allocate
+    from ict_competence.allocation import allocate_many as allocate_many
     from ict_competence.allocation import continuity_rules as continuity_rules
     from ict_competence.allocation import default_rules as default_rules
     from ict_competence.allocation import even_load_rules as even_load_rules
@@ -233,6 +235,7 @@ _EXPORTS: dict[str, str] = {
     "SOLVERS": "allocation",
     "Allocation": "allocation",
     "AllocationDiff": "allocation",
+    "AllocationJob": "allocation",
     "Alternative": "allocation",
     "Assignment": "allocation",
     "BackupOnStrategic": "allocation",
@@ -261,6 +264,7 @@ _EXPORTS: dict[str, str] = {
     "TaskInstance": "allocation",
     "Team": "allocation",
     "allocate": "allocation",
+    "allocate_many": "allocation",
     "continuity_rules": "allocation",
     "default_rules": "allocation",
     "even_load_rules": "allocation",

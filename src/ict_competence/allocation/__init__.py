@@ -15,6 +15,7 @@
 
 from ict_competence.allocation._allocate import SOLVERS, allocate
 from ict_competence.allocation._decompose import Progress
+from ict_competence.allocation._many import AllocationJob, allocate_many
 from ict_competence.allocation._model import (
     Assignment,
     Decision,
@@ -65,6 +66,7 @@ __all__ = [
     "Allocation",
     "AllocationDiff",
     "AllocationError",
+    "AllocationJob",
     "Alternative",
     "Assignment",
     "BackupOnStrategic",
@@ -93,6 +95,7 @@ __all__ = [
     "TaskInstance",
     "Team",
     "allocate",
+    "allocate_many",
     "continuity_rules",
     "default_rules",
     "even_load_rules",
