@@ -14,18 +14,26 @@ import attrs
 from ict_competence.errors import FieldError
 
 __all__ = [
+    "argument",
+    "as_tuple",
+    "at_least",
     "code",
     "codes",
     "duplicates",
+    "finite",
     "finite_non_negative",
     "hidden",
     "in_range",
     "instance_of",
     "is_finite_number",
     "items_of",
+    "mapping_of",
     "matching",
     "non_blank",
     "non_empty",
+    "optional_of",
+    "shown",
+    "tuple_of",
     "unique",
     "values_in_range",
 ]
@@ -60,7 +68,8 @@ code = matching(
 
 
 def codes(instance: object, attribute: attrs.Attribute[Any], value: Iterable[object]) -> None:
-    """Accept a collection of distinct codes."""
+    """Accept a tuple of distinct codes."""
+    tuple_of(str)(instance, attribute, value)
     for item in value:
         code(instance, attribute, item)
     unique()(instance, attribute, value)
@@ -75,12 +84,102 @@ def _names(types: tuple[type, ...]) -> str:
     return " or ".join(t.__name__ for t in types)
 
 
-def instance_of(*types: type) -> Validator:
-    """Accept an instance of one of ``types`` (a bool is not taken for a number)."""
+def shown(value: object, *, private: bool = False) -> str:
+    """How a message shows a value it refuses: its ``repr``, or only its type for personal data.
+
+    A name or a note given as the wrong type is still a name or a note: a message about
+    such a field says what kind of value it got, never what it holds.
+
+    >>> shown(["Jan"]), shown(["Jan"], private=True)
+    ("['Jan']", 'a list')
+    """
+    return f"a {type(value).__name__}" if private else repr(value)
+
+
+def _found(value: object, types: tuple[type, ...], private: bool) -> str:
+    """What a message says it found: for text that spells a member of an enum, which to use."""
+    members = [member for t in types if issubclass(t, enum.Enum) for member in t]
+    return _found_key(value, members) if members else shown(value, private=private)
+
+
+def _is(value: object, types: tuple[type, ...]) -> bool:
+    """Whether ``value`` is one of ``types``; a bool is no number unless ``bool`` is named."""
+    return isinstance(value, types) and (bool in types or not isinstance(value, bool))
+
+
+def instance_of(*types: type, private: bool = False) -> Validator:
+    """Accept an instance of one of ``types`` (a bool is not taken for a number).
+
+    With ``private`` the message shows only the type of a refused value (personal data).
+
+    >>> @attrs.frozen
+    ... class Note:
+    ...     text: str = attrs.field(validator=instance_of(str, private=True))
+    >>> Note(["Jan is ziek"])
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: text: expected str, found a list
+    """
 
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            raise FieldError(attribute.name, f"expected {_names(types)}, found {value!r}")
+        if not _is(value, types):
+            raise FieldError(
+                attribute.name, f"expected {_names(types)}, found {_found(value, types, private)}"
+            )
+
+    return check
+
+
+def optional_of(*types: type, private: bool = False) -> Validator:
+    """Accept ``None`` or an instance of one of ``types``."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not _is(value, types):
+            raise FieldError(
+                attribute.name,
+                f"expected {_names(types)} or None, found {_found(value, types, private)}",
+            )
+
+    return check
+
+
+def as_tuple(value: Any) -> Any:  # noqa: ANN401 - a converter sees whatever it is given
+    """Convert a list or other iterable to a tuple (an attrs converter).
+
+    Text, bytes, mappings and what is not iterable pass through unchanged, for the field's
+    validator to refuse with a message that names the field: a dict is no list of entries.
+
+    >>> as_tuple(["a", "b"]), as_tuple("ab"), as_tuple(None)
+    (('a', 'b'), 'ab', None)
+    """
+    if isinstance(value, tuple | str | bytes | Mapping) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
+
+
+def tuple_of(*types: type, private: bool = False) -> Validator:
+    """Accept a tuple whose items are instances of one of ``types``; name a bad item's index.
+
+    >>> @attrs.frozen
+    ... class Tags:
+    ...     tags: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    >>> Tags(("a", 2))
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: tags[1]: expected str, found 2
+    """
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise FieldError(
+                attribute.name, f"expected a tuple, found {shown(value, private=private)}"
+            )
+        for i, item in enumerate(value):
+            if not _is(item, types):
+                raise FieldError(
+                    f"{attribute.name}[{i}]",
+                    f"expected {_names(types)}, found {_found(item, types, private)}",
+                )
 
     return check
 
@@ -89,14 +188,58 @@ def items_of(*types: type) -> Validator:
     """Accept a tuple whose items are distinct instances of one of ``types``."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple):
-            raise FieldError(attribute.name, f"expected a tuple, found {value!r}")
-        for item in value:
-            if not isinstance(item, types):
-                raise FieldError(attribute.name, f"expected {_names(types)} items, found {item!r}")
+        tuple_of(*types)(instance, attribute, value)
         unique()(instance, attribute, value)
 
     return check
+
+
+def mapping_of(keys: type | tuple[type, ...], values: Validator) -> Validator:
+    """Accept a mapping whose keys are ``keys`` and whose values pass ``values``.
+
+    A bad value is named by its key: ``hours_by_cluster.technical``.
+
+    >>> @attrs.frozen
+    ... class Hours:
+    ...     by_name: dict[str, float] = attrs.field(validator=mapping_of(str, finite))
+    >>> Hours({"a": float("nan")})
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: by_name.a: expected a finite number, found nan
+    """
+    key_types = keys if isinstance(keys, tuple) else (keys,)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, Mapping):
+            raise FieldError(attribute.name, f"expected a mapping, found {value!r}")
+        for k, v in value.items():
+            if not _is(k, key_types):
+                raise FieldError(
+                    attribute.name, f"expected keys of type {_names(key_types)}, found {k!r}"
+                )
+            where = attribute.evolve(name=f"{attribute.name}.{getattr(k, 'value', k)}")
+            values(instance, where, v)
+
+    return check
+
+
+def argument(name: str, value: object, *types: type, private: bool = False) -> None:
+    """Refuse an argument that is no instance of ``types``, with a FieldError naming it.
+
+    For the methods and functions of the public API: a value of the wrong type is refused
+    as a field's is, never left to fail further on (``None`` passes only when ``types``
+    names ``type(None)``).
+
+    Text that spells a member of an enum named in ``types`` is answered with the member
+    to use (``found the text 'technical'; use Domain.TECHNICAL``).
+
+    >>> argument("step", "5", int)
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: step: expected int, found '5'
+    """
+    if not _is(value, types):
+        raise FieldError(name, f"expected {_names(types)}, found {_found(value, types, private)}")
 
 
 def in_range(low: int, high: int) -> Validator:
@@ -124,6 +267,22 @@ def finite_non_negative(_instance: object, attribute: attrs.Attribute[Any], valu
     """Accept a finite number >= 0."""
     if not is_finite_number(value) or value < 0:
         raise FieldError(attribute.name, f"expected a finite number >= 0, found {value!r}")
+
+
+def finite(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Accept a finite number, negative or not (a bool is not a number here)."""
+    if not is_finite_number(value):
+        raise FieldError(attribute.name, f"expected a finite number, found {value!r}")
+
+
+def at_least(low: int) -> Validator:
+    """Accept an ``int`` (not a bool) of at least ``low``."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise FieldError(attribute.name, f"expected a whole number >= {low}, found {value!r}")
+
+    return check
 
 
 def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

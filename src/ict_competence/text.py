@@ -4,15 +4,31 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, get_args
 
 import attrs
 
-from ict_competence._checks import non_blank
+from ict_competence._checks import instance_of, non_blank
+from ict_competence.errors import FieldError
 
 __all__ = ["Labelled", "Language", "LocalizedText", "Provenance"]
 
 Language = Literal["nl", "en"]
+
+
+def checked_language(language: object) -> Language:
+    """``language``, once it is one the library's texts are written in (not public).
+
+    >>> checked_language("fr")
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: language: expected one of 'nl', 'en', found 'fr'
+    """
+    accepted: tuple[Language, ...] = get_args(Language)
+    if language not in accepted:
+        shown = ", ".join(repr(known) for known in accepted)
+        raise FieldError("language", f"expected one of {shown}, found {language!r}")
+    return language
 
 
 @attrs.frozen
@@ -31,11 +47,17 @@ class LocalizedText:
     """
 
     nl: str = attrs.field(validator=non_blank)
-    en: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    en: str = attrs.field(default="", validator=instance_of(str))
 
     def get(self, language: Language) -> str:
-        """The text in ``language``, falling back to Dutch when no English is given."""
-        return self.en if language == "en" and self.en else self.nl
+        """The text in ``language``, falling back to Dutch when no English is given.
+
+        Raises:
+            FieldError: ``language`` is not ``"nl"`` or ``"en"``.
+        """
+        if checked_language(language) == "en" and self.en:
+            return self.en
+        return self.nl
 
     def __str__(self) -> str:
         return self.nl
@@ -50,7 +72,7 @@ class Provenance:
     """
 
     source: str = attrs.field(validator=non_blank)
-    locator: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    locator: str = attrs.field(default="", validator=instance_of(str))
 
     def __str__(self) -> str:
         return f"{self.source}, {self.locator}" if self.locator else self.source

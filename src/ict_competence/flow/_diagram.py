@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import get_args
 
 import attrs
 
-from ict_competence.errors import FieldError
 from ict_competence.flow._enums import Answer, StepKind
 from ict_competence.flow._model import Roadmap, Step
 from ict_competence.flow._session import RoadmapSession
-from ict_competence.text import Language
+from ict_competence.text import Language, checked_language
 
 __all__ = ["to_dot", "to_mermaid"]
 
@@ -52,15 +50,6 @@ def _edges(roadmap: Roadmap) -> list[tuple[Step, Answer, int]]:
         for branch in step.branches
         if branch.next is not None
     ]
-
-
-def _checked(language: object) -> Language:
-    """``language``, once it is one the roadmap's texts are written in."""
-    accepted: tuple[Language, ...] = get_args(Language)
-    if language not in accepted:
-        shown = ", ".join(repr(known) for known in accepted)
-        raise FieldError("language", f"expected one of {shown}, found {language!r}")
-    return language
 
 
 def _edge_label(answer: Answer, language: Language) -> str:
@@ -112,7 +101,7 @@ def to_mermaid(subject: Roadmap | RoadmapSession, *, language: Language = "nl") 
     Raises:
         FieldError: ``language`` is not ``"nl"`` or ``"en"``.
     """
-    language = _checked(language)
+    language = checked_language(language)
     view = _view(subject)
     lines = [
         "---",
@@ -186,7 +175,7 @@ def to_dot(subject: Roadmap | RoadmapSession, *, language: Language = "nl") -> s
     Raises:
         FieldError: ``language`` is not ``"nl"`` or ``"en"``.
     """
-    language = _checked(language)
+    language = checked_language(language)
     view = _view(subject)
     title = _dot_text(_wrapped(view.roadmap.title.get(language), 60))
     lines = [
