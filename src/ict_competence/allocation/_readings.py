@@ -8,12 +8,14 @@ readings a module of their own.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ict_competence._checks import non_blank, non_empty
+from ict_competence._extras import Record
 from ict_competence._frozen import FrozenMap, frozen_map
+from ict_competence.allocation import _records
 from ict_competence.allocation._model import DecisionKind
 from ict_competence.allocation._numeric import LOAD_CHANGE
 from ict_competence.catalog import Cluster
@@ -25,6 +27,7 @@ __all__ = [
     "AllocationDiff",
     "PersonChange",
     "ProfileSuggestion",
+    "RaciMatrix",
     "RaciRow",
     "diff",
     "fmt_hours",
@@ -65,6 +68,33 @@ class RaciRow:
     consulted: tuple[str, ...] = ()
     informed: tuple[str, ...] = ()
     vacancy: bool = False
+
+
+class RaciMatrix(tuple[RaciRow, ...]):
+    """A RACI matrix: one :class:`RaciRow` per task instance, in the allocation's order.
+
+    What :meth:`Allocation.raci` returns. It is a tuple of the rows (it iterates, indexes
+    and compares as one), with the matrix as records and as a ``pandas.DataFrame``.
+    """
+
+    __slots__ = ()
+
+    def to_records(self) -> list[Record]:
+        """One plain row per task instance, JSON-safe, in order.
+
+        Keys: ``key``, ``responsible``, ``accountable``, ``consulted``, ``informed`` (person
+        ids or catalog role codes; more than one joined with ``", "``, none ``""``) and
+        ``vacancy`` (whether the responsible is a role still to recruit).
+        """
+        return _records.raci_records(self)
+
+    def to_dataframe(self) -> Any:  # noqa: ANN401 - a pandas.DataFrame; pandas has no types
+        """The records as a ``pandas.DataFrame``, one row per task instance.
+
+        Raises:
+            MissingExtraError: pandas is not installed (``pip install 'ict-competence[pandas]'``).
+        """
+        return _records.raci_dataframe(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -127,9 +157,7 @@ def fmt_hours(hours: float) -> str:
     return f"{hours:g}"
 
 
-def raci_rows(
-    allocation: Allocation, accountable: str, group_accountable: str
-) -> tuple[RaciRow, ...]:
+def raci_rows(allocation: Allocation, accountable: str, group_accountable: str) -> RaciMatrix:
     """The rows of :meth:`Allocation.raci`; ``group_accountable`` for the group's own instances."""
     rows = []
     for info in allocation.instances:
@@ -154,7 +182,7 @@ def raci_rows(
                 vacancy=vacancy,
             )
         )
-    return tuple(rows)
+    return RaciMatrix(rows)
 
 
 def profiles(allocation: Allocation) -> Mapping[str, ProfileSuggestion]:

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
+from typing import Any
 
 import attrs
 
+from ict_competence._display import html_fragment
+from ict_competence._extras import Record
 from ict_competence._frozen import FrozenMap, frozen_map
 from ict_competence._lookup import index, lookup
-from ict_competence.allocation import _readings
+from ict_competence.allocation import _readings, _records
 from ict_competence.allocation._model import Assignment, Decision
 from ict_competence.allocation._numeric import EPS
 from ict_competence.allocation._readings import (
     AllocationDiff,
     ProfileSuggestion,
-    RaciRow,
     fmt_hours,
 )
 from ict_competence.catalog import Cluster, Domain
@@ -300,7 +302,7 @@ class Allocation:
 
     def raci(
         self, *, accountable: str = "directie", group_accountable: str | None = None
-    ) -> tuple[RaciRow, ...]:
+    ) -> _readings.RaciMatrix:
         """A RACI matrix, one row per instance: R the primary, C the back-up, one A.
 
         Args:
@@ -324,3 +326,27 @@ class Allocation:
     def diff(self, other: Allocation) -> AllocationDiff:
         """What changed from this allocation to ``other`` (the later one), per person."""
         return _readings.diff(self, other)
+
+    # -- notebooks and data tools -------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        return html_fragment(self)
+
+    def to_records(self) -> list[Record]:
+        """One plain, JSON-safe row per task instance, in the allocation's order.
+
+        Keys: ``key``, ``task`` (its code), ``school`` (``None`` for the group's own),
+        ``cluster``, ``domain``, ``strategic``, ``required_level``, ``hours``,
+        ``backup_hours``, ``eligible`` (how many may be its primary), ``primary`` and
+        ``backup`` (person ids or ``None``) and ``decision`` (``"recruit"``, ``"outsource"``
+        or ``None``). The RACI matrix has records of its own: ``raci().to_records()``.
+        """
+        return _records.allocation_records(self)
+
+    def to_dataframe(self) -> Any:  # noqa: ANN401 - a pandas.DataFrame; pandas has no types
+        """The records of :meth:`to_records` as a ``pandas.DataFrame``, one row per instance.
+
+        Raises:
+            MissingExtraError: pandas is not installed (``pip install 'ict-competence[pandas]'``).
+        """
+        return _records.allocation_dataframe(self)
