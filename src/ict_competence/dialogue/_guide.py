@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ict_competence._display import html_fragment
 from ict_competence._lookup import Indexed
 from ict_competence.dialogue._dialogue import Dialogue
 from ict_competence.dialogue._loader import load_dialogue
@@ -65,6 +66,9 @@ class ConversationGuide(Indexed):
         return summary(
             "ConversationGuide", repr(self.key_figure.code), count(len(self.topics), "topic")
         )
+
+    def _repr_html_(self) -> str:
+        return html_fragment(self)
 
     @themes.validator
     def _themes_of_the_topics(

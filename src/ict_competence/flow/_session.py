@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from ict_competence._checks import hidden
+from ict_competence._display import html_fragment
 from ict_competence.errors import FieldError, MoveError
 from ict_competence.flow._enums import Actor, Answer, SessionStatus, StepKind, Variant
 from ict_competence.flow._evidence import Assessment, Assessor, Evidence
@@ -217,6 +218,9 @@ class RoadmapSession:
             f"{len(self.history)} moves",
             *own,
         )
+
+    def _repr_html_(self) -> str:
+        return html_fragment(self)
 
     @property
     def roadmap(self) -> Roadmap:

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
 from ict_competence._checks import finite_non_negative, non_blank
+from ict_competence._extras import Record
 from ict_competence.allocation import Allocation, DecisionKind
 from ict_competence.catalog import TaskOverview
 from ict_competence.dialogue import DialogueRecord
 from ict_competence.flow import Actor, Answer, Roadmap, RoadmapSession, StepKind
+from ict_competence.plan import _records
 from ict_competence.plan._enums import ActionSource
-from ict_competence.text import LocalizedText
+from ict_competence.text import Language, LocalizedText
 
 if TYPE_CHECKING:
     from ict_competence.plan._evaluation import Evaluation
@@ -119,6 +121,24 @@ class ActionPlan:
     def owners(self) -> tuple[str, ...]:
         """Everyone who owns an action, each once, in order of their first action."""
         return tuple(dict.fromkeys(action.owner for action in self.actions))
+
+    def to_records(self, *, language: Language = "nl") -> list[Record]:
+        """One plain, JSON-safe row per action, in order.
+
+        Keys: ``source`` (``advice``, ``decision``, ``follow_up`` or ``finding``),
+        ``reference``, ``owner`` (a person id or a catalog role code), ``description``,
+        ``timeframe``, ``hours`` (``None`` where not known) and ``success_criterion``, the
+        texts in ``language`` (Dutch by default, as the pages).
+        """
+        return _records.action_records(self, language=language)
+
+    def to_dataframe(self, *, language: Language = "nl") -> Any:  # noqa: ANN401 - a DataFrame
+        """The records of :meth:`to_records` as a ``pandas.DataFrame``, one row per action.
+
+        Raises:
+            MissingExtraError: pandas is not installed (``pip install 'ict-competence[pandas]'``).
+        """
+        return _records.action_dataframe(self, language=language)
 
 
 def _same(text: str) -> LocalizedText:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from ict_competence._display import html_fragment
 from ict_competence.allocation import Allocation, AllocationDiff, Team
 
 # The allocation's tolerance for hours that still fit: the evaluation must call
@@ -85,6 +86,9 @@ class Evaluation:
             f"{len(self.overloaded)} overloaded",
             *(() if self.current else ("stale",)),
         )
+
+    def _repr_html_(self) -> str:
+        return html_fragment(self)
 
     @property
     def overloaded(self) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ import attrs
 
 from ict_competence._atomic import replace_file
 from ict_competence._checks import instance_of, non_blank
+from ict_competence._display import html_fragment
 from ict_competence._log import get_logger
 from ict_competence.allocation import (
     Allocation,
@@ -180,6 +181,9 @@ class SchoolPlan:
             f"step {self.roadmap.current.number} (cycle {self.roadmap.cycle})",
             allocated,
         )
+
+    def _repr_html_(self) -> str:
+        return html_fragment(self)
 
     # -- what follows from the data -----------------------------------------------------------
 
