@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import enum
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from pathlib import Path
 from typing import Any, TypeGuard
 
 import attrs
@@ -32,6 +34,7 @@ __all__ = [
     "non_blank",
     "non_empty",
     "optional_of",
+    "path_argument",
     "shown",
     "tuple_of",
     "unique",
@@ -81,7 +84,7 @@ def duplicates(items: Iterable[Hashable]) -> list[str]:
 
 
 def _names(types: tuple[type, ...]) -> str:
-    return " or ".join(t.__name__ for t in types)
+    return " or ".join("None" if t is type(None) else t.__name__ for t in types)
 
 
 def shown(value: object, *, private: bool = False) -> str:
@@ -379,3 +382,19 @@ def hidden(what: str) -> Callable[[str | None], str]:
         return f"<{what}>" if value else repr(value)
 
     return show
+
+
+def path_argument(value: object, name: str = "path") -> Path:
+    """``value`` as a :class:`~pathlib.Path`, once it is a file path: text or a path object.
+
+    >>> path_argument("plan.json").name
+    'plan.json'
+    >>> path_argument(None)
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: path: expected a file path (str or Path), found None
+    """
+    text = os.fspath(value) if isinstance(value, os.PathLike) else value
+    if isinstance(text, str) and text.strip():
+        return Path(text)
+    raise FieldError(name, f"expected a file path (str or Path), found {value!r}")

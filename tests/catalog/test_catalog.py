@@ -202,7 +202,10 @@ def test_a_role_profile_names_only_competence_domains():
 
 
 def test_a_task_refuses_a_cluster_given_as_text():
-    with pytest.raises(FieldError, match=r"^cluster: expected Cluster, found 'policy'"):
+    with pytest.raises(
+        FieldError,
+        match=r"^cluster: expected Cluster, found the text 'policy'; use Cluster\.POLICY",
+    ):
         attrs.evolve(load_catalog().task("POL-01"), cluster=cast(Any, "policy"))
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 
+from ict_competence._checks import argument, path_argument, tuple_of
 from ict_competence._content import Content, read_packaged_entries, read_user_entries
 from ict_competence.catalog._enums import Cluster, CompetenceKind, Horizon, SchoolType, Scope
 from ict_competence.catalog._files import PackagedEntries, UserEntries
@@ -36,10 +37,10 @@ class Catalog(Content):
     _name = "catalog"
     _coded = (("task", "tasks"), ("role", "roles"), ("competence", "competences"))
 
-    clusters: tuple[ClusterProfile, ...]
-    tasks: tuple[Task, ...]
-    roles: tuple[Role, ...]
-    competences: tuple[Competence, ...]
+    clusters: tuple[ClusterProfile, ...] = attrs.field(validator=tuple_of(ClusterProfile))
+    tasks: tuple[Task, ...] = attrs.field(validator=tuple_of(Task))
+    roles: tuple[Role, ...] = attrs.field(validator=tuple_of(Role))
+    competences: tuple[Competence, ...] = attrs.field(validator=tuple_of(Competence))
 
     def __repr__(self) -> str:
         return summary(
@@ -96,6 +97,7 @@ class Catalog(Content):
 
     def tasks_in(self, cluster: Cluster) -> tuple[Task, ...]:
         """The tasks of one cluster, in catalog order."""
+        argument("cluster", cluster, Cluster)
         return tuple(task for task in self.tasks if task.cluster is cluster)
 
     def role(self, code: str) -> Role:
@@ -116,6 +118,7 @@ class Catalog(Content):
 
     def cluster(self, cluster: Cluster) -> ClusterProfile:
         """What the cluster holds, as seed 003's "vier clusters" slide lists it."""
+        argument("cluster", cluster, Cluster)
         return self._find("cluster", self.clusters, cluster, attrgetter("cluster"))
 
     def overview(self, *, school_type: SchoolType | None = None) -> TaskOverview:
@@ -125,6 +128,7 @@ class Catalog(Content):
         ``school_type``; strategic tasks start on the short term, the others on the
         long term; a task whose scope is ``EITHER`` starts at school level.
         """
+        argument("school_type", school_type, SchoolType, type(None))
         return TaskOverview(
             tuple(
                 TaskChoice(
@@ -145,7 +149,7 @@ class Catalog(Content):
         fields as the packaged data; ``provenance`` may be left out (the file is cited).
         A code that already exists is an error: extending never overrides.
         """
-        path = Path(path)
+        path = path_argument(path)
         extra = read_user_entries(path, UserEntries, structure)
         clashes = [
             f"{kind} {entry.code}"

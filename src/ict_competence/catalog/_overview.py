@@ -7,8 +7,18 @@ from typing import Any
 
 import attrs
 
-from ict_competence._checks import finite_non_negative, hidden, instance_of, items_of, unique
-from ict_competence._frozen import FrozenMap
+from ict_competence._checks import (
+    argument,
+    finite_non_negative,
+    hidden,
+    instance_of,
+    is_finite_number,
+    items_of,
+    mapping_of,
+    tuple_of,
+    unique,
+)
+from ict_competence._frozen import FrozenMap, frozen_map
 from ict_competence._lookup import Keyed
 from ict_competence.catalog._enums import Cluster, Horizon, Scope
 from ict_competence.catalog._model import Task
@@ -47,9 +57,15 @@ class TaskChoice:
     scope: Scope = attrs.field(default=Scope.SCHOOL, validator=_tailored_scope)
     hours_per_year: float = attrs.field(validator=finite_non_negative)
     # Names and notes are personal data: kept out of reprs, and so out of logs and tracebacks.
-    responsible: str = attrs.field(default="", validator=instance_of(str), repr=hidden("name"))
-    backup: str = attrs.field(default="", validator=instance_of(str), repr=hidden("name"))
-    notes: str = attrs.field(default="", validator=instance_of(str), repr=hidden("notes"))
+    responsible: str = attrs.field(
+        default="", validator=instance_of(str, private=True), repr=hidden("name")
+    )
+    backup: str = attrs.field(
+        default="", validator=instance_of(str, private=True), repr=hidden("name")
+    )
+    notes: str = attrs.field(
+        default="", validator=instance_of(str, private=True), repr=hidden("notes")
+    )
 
     @property
     def code(self) -> str:
@@ -74,10 +90,14 @@ class OverviewSummary:
             person can carry.
     """
 
-    hours_by_cluster: Mapping[Cluster, float] = attrs.field(hash=False)
-    hours_by_horizon: Mapping[Horizon, float] = attrs.field(hash=False)
-    total_hours: float
-    warnings: tuple[LocalizedText, ...]
+    hours_by_cluster: Mapping[Cluster, float] = attrs.field(
+        converter=frozen_map, validator=mapping_of(Cluster, finite_non_negative), hash=False
+    )
+    hours_by_horizon: Mapping[Horizon, float] = attrs.field(
+        converter=frozen_map, validator=mapping_of(Horizon, finite_non_negative), hash=False
+    )
+    total_hours: float = attrs.field(validator=finite_non_negative)
+    warnings: tuple[LocalizedText, ...] = attrs.field(validator=tuple_of(LocalizedText))
 
 
 @attrs.frozen
@@ -148,6 +168,7 @@ class TaskOverview(Keyed[str, TaskChoice]):
 
     def add(self, choice: TaskChoice) -> TaskOverview:
         """A new overview with a choice for a school's own task added at the end."""
+        argument("choice", choice, TaskChoice)
         if choice.code in self:
             raise FieldError("choices", f"task {choice.code} is already in the overview")
         return attrs.evolve(self, choices=(*self.choices, choice))
@@ -164,6 +185,10 @@ class TaskOverview(Keyed[str, TaskChoice]):
         >>> summary.total_hours > FULL_TIME_HOURS, len(summary.warnings) >= 1
         (True, True)
         """
+        if not is_finite_number(capacity) or capacity <= 0:
+            raise FieldError(
+                "capacity", f"expected a finite number of hours > 0, found {capacity!r}"
+            )
         by_cluster = dict.fromkeys(Cluster, 0.0)
         by_horizon = dict.fromkeys(Horizon, 0.0)
         for choice in self.choices:
