@@ -39,6 +39,7 @@ __all__ = [
     "tuple_of",
     "unique",
     "values_in_range",
+    "wrong_type",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -242,7 +243,12 @@ def argument(name: str, value: object, *types: type, private: bool = False) -> N
     ict_competence.errors.FieldError: step: expected int, found '5'
     """
     if not _is(value, types):
-        raise FieldError(name, f"expected {_names(types)}, found {_found(value, types, private)}")
+        raise wrong_type(name, value, *types, private=private)
+
+
+def wrong_type(name: str, value: object, *types: type, private: bool = False) -> FieldError:
+    """The error for an argument ``name`` that is no instance of ``types`` (to raise)."""
+    return FieldError(name, f"expected {_names(types)}, found {_found(value, types, private)}")
 
 
 def in_range(low: int, high: int) -> Validator:

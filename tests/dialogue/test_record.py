@@ -241,7 +241,8 @@ def test_an_entry_refuses_actions_that_are_not_actions() -> None:
     with pytest.raises(FieldError) as caught:
         TopicEntry(topic="1.1", actions=("bel de leverancier",))  # type: ignore[arg-type]
 
-    assert caught.value.field == "actions"
+    assert caught.value.field == "actions[0]"
+    assert "leverancier" not in str(caught.value)
 
 
 def test_a_record_refuses_the_same_topic_twice() -> None:

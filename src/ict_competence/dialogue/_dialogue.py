@@ -6,7 +6,7 @@ from pathlib import Path
 
 import attrs
 
-from ict_competence._checks import duplicates
+from ict_competence._checks import duplicates, path_argument, tuple_of
 from ict_competence._content import Content, read_packaged_entries, read_user_entries
 from ict_competence.dialogue._files import CITED, Entries
 from ict_competence.dialogue._model import KeyFigure, PolicyTheme, Theme
@@ -54,9 +54,11 @@ class Dialogue(Content):
         ("policy theme", "policy_themes"),
     )
 
-    key_figures: tuple[KeyFigure, ...] = ()
-    themes: tuple[Theme, ...] = ()
-    policy_themes: tuple[PolicyTheme, ...] = ()
+    key_figures: tuple[KeyFigure, ...] = attrs.field(default=(), validator=tuple_of(KeyFigure))
+    themes: tuple[Theme, ...] = attrs.field(default=(), validator=tuple_of(Theme))
+    policy_themes: tuple[PolicyTheme, ...] = attrs.field(
+        default=(), validator=tuple_of(PolicyTheme)
+    )
 
     def __repr__(self) -> str:
         return summary(
@@ -134,7 +136,7 @@ class Dialogue(Content):
             SerializationError: an entry lacks a field or has one of the wrong kind;
                 the message names the file and the entry's path.
         """
-        path = Path(path)
+        path = path_argument(path)
         return merged(self, read_user_entries(path, Entries, structure, cited=CITED), str(path))
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
+from ict_competence._checks import argument, instance_of, tuple_of
 from ict_competence._display import html_fragment
 from ict_competence._lookup import Indexed
 from ict_competence.dialogue._dialogue import Dialogue
@@ -58,9 +59,9 @@ class ConversationGuide(Indexed):
     [(3, 3)]
     """
 
-    key_figure: KeyFigure = attrs.field(validator=_only_chosen_questions)
-    themes: tuple[Theme, ...] = attrs.field()
-    policy_themes: tuple[PolicyTheme, ...] = attrs.field()
+    key_figure: KeyFigure = attrs.field(validator=[instance_of(KeyFigure), _only_chosen_questions])
+    themes: tuple[Theme, ...] = attrs.field(validator=tuple_of(Theme))
+    policy_themes: tuple[PolicyTheme, ...] = attrs.field(validator=tuple_of(PolicyTheme))
 
     def __repr__(self) -> str:
         return summary(
@@ -113,12 +114,28 @@ class ConversationGuide(Indexed):
         return DialogueRecord.for_guide(self)
 
 
+def _items(name: str, chosen: object, coded: type) -> list[Any]:
+    """The codes or entries of a selection argument, refusing what is neither."""
+    if isinstance(chosen, str):
+        return [chosen]
+    if isinstance(chosen, Iterable) and not isinstance(chosen, Mapping | bytes):
+        items = list(chosen)
+        for i, item in enumerate(items):
+            argument(f"{name}[{i}]", item, str, coded)
+        return items
+    raise FieldError(name, f"expected codes or {coded.__name__}s, found {chosen!r}")
+
+
 def _selection(
-    kind: str, chosen: Iterable[str | _Coded] | str | None, known: tuple[str, ...]
+    name: str,
+    kind: str,
+    chosen: Iterable[str | _Coded] | str | None,
+    known: tuple[str, ...],
+    coded: type,
 ) -> frozenset[str] | None:
     if chosen is None:
         return None
-    items = [chosen] if isinstance(chosen, str) else list(chosen)
+    items = _items(name, chosen, coded)
     codes = [item if isinstance(item, str) else item.code for item in items]
     for code in codes:
         if code not in known:
@@ -132,7 +149,7 @@ def _own_topics(
     """The topics asked for, once every Topic among them is found to be the figure's own."""
     if topics is None or isinstance(topics, str):
         return topics
-    items = list(topics)
+    items = _items("topics", topics, Topic)
     for item in items:
         # Every key figure numbers its topics from 1.1, so a code alone proves nothing.
         if isinstance(item, Topic) and figure.topic(item.code) != item:
@@ -214,16 +231,26 @@ def conversation_guide(
     (['1.2', '2.4'], ['onderwijsleerproces', 'taken_cultuur_samenwerken'])
     """
     dialogue = load_dialogue() if dialogue is None else dialogue
+    argument("dialogue", dialogue, Dialogue)
+    argument("key_figure", key_figure, str, KeyFigure)
     figure = dialogue.key_figure(key_figure) if isinstance(key_figure, str) else key_figure
     figure = _with_questions(figure, dialogue)
-    wanted_themes = _selection("theme", themes, tuple(t.code for t in dialogue.themes))
+    wanted_themes = _selection(
+        "themes", "theme", themes, tuple(t.code for t in dialogue.themes), Theme
+    )
     wanted_policy = _selection(
-        "policy theme", policy_themes, tuple(t.code for t in dialogue.policy_themes)
+        "policy_themes",
+        "policy theme",
+        policy_themes,
+        tuple(t.code for t in dialogue.policy_themes),
+        PolicyTheme,
     )
     wanted_topics = _selection(
+        "topics",
         f"topic of key figure {figure.code!r}",
         _own_topics(figure, topics),
         tuple(t.code for t in figure.topics),
+        Topic,
     )
     questions = _selected_questions(figure, wanted_themes, wanted_policy, wanted_topics)
     theme_codes = _first_seen(question.theme for question in questions)

@@ -10,7 +10,7 @@ import attrs
 
 # The module rather than its names: a field called `code` would hide a validator `code`.
 from ict_competence import _checks
-from ict_competence._checks import in_range, unique
+from ict_competence._checks import in_range, instance_of, optional_of, tuple_of, unique
 from ict_competence._lookup import index, lookup
 from ict_competence.dialogue._enums import ReferenceKind
 from ict_competence.errors import FieldError
@@ -47,9 +47,9 @@ class _Described:
     """
 
     code: str = attrs.field(validator=_checks.code)
-    name: LocalizedText
-    description: LocalizedText
-    provenance: Provenance
+    name: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    description: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
 
 @attrs.frozen(kw_only=True)
@@ -74,9 +74,11 @@ class PolicyTheme:
     """
 
     code: str = attrs.field(validator=_checks.code)
-    name: LocalizedText
-    description: LocalizedText | None = None
-    provenance: Provenance
+    name: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    description: LocalizedText | None = attrs.field(
+        default=None, validator=optional_of(LocalizedText)
+    )
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
 
 @attrs.frozen(kw_only=True)
@@ -100,11 +102,11 @@ class Reference:
     ('rapport', 'Doordacht digitaal')
     """
 
-    kind: ReferenceKind
-    title: LocalizedText
-    tip: LocalizedText | None = None
+    kind: ReferenceKind = attrs.field(validator=instance_of(ReferenceKind))
+    title: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    tip: LocalizedText | None = attrs.field(default=None, validator=optional_of(LocalizedText))
     url: str | None = attrs.field(default=None, validator=_url)
-    provenance: Provenance
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
 
 @attrs.frozen(kw_only=True)
@@ -119,9 +121,9 @@ class Aspect:
     """
 
     code: str = attrs.field(validator=_checks.code)
-    title: LocalizedText
-    body: LocalizedText
-    provenance: Provenance
+    title: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    body: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
 
 @attrs.frozen(kw_only=True)
@@ -148,14 +150,18 @@ class Topic:
     """
 
     code: str = attrs.field(validator=topic_code)
-    title: LocalizedText
-    body: LocalizedText | None = None
-    aspects: tuple[Aspect, ...] = attrs.field(default=(), validator=unique(lambda a: a.code))
-    questions: tuple[LocalizedText, ...] = ()
-    tips: tuple[Reference, ...] = ()
+    title: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    body: LocalizedText | None = attrs.field(default=None, validator=optional_of(LocalizedText))
+    aspects: tuple[Aspect, ...] = attrs.field(
+        default=(), validator=[tuple_of(Aspect), unique(lambda a: a.code)]
+    )
+    questions: tuple[LocalizedText, ...] = attrs.field(
+        default=(), validator=tuple_of(LocalizedText)
+    )
+    tips: tuple[Reference, ...] = attrs.field(default=(), validator=tuple_of(Reference))
     policy_themes: tuple[str, ...] = attrs.field(default=(), validator=_checks.codes)
     see_also: tuple[str, ...] = attrs.field(default=(), validator=_checks.codes)
-    provenance: Provenance
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
     @property
     def main_question_number(self) -> int:
@@ -166,6 +172,7 @@ class Topic:
 def _topics_under(
     instance: MainQuestion, attribute: attrs.Attribute[Any], value: tuple[Topic, ...]
 ) -> None:
+    tuple_of(Topic)(instance, attribute, value)
     unique(lambda topic: topic.code)(instance, attribute, value)
     for topic in value:
         if topic.main_question_number != instance.number:
@@ -197,11 +204,11 @@ class MainQuestion:
 
     number: int = attrs.field(validator=in_range(1, 999))
     theme: str = attrs.field(validator=_checks.code)
-    title: LocalizedText
-    intro: LocalizedText | None = None
-    heading: LocalizedText | None = None
+    title: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    intro: LocalizedText | None = attrs.field(default=None, validator=optional_of(LocalizedText))
+    heading: LocalizedText | None = attrs.field(default=None, validator=optional_of(LocalizedText))
     topics: tuple[Topic, ...] = attrs.field(default=(), validator=_topics_under)
-    provenance: Provenance
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
 
 @attrs.frozen(kw_only=True)
@@ -226,19 +233,21 @@ class KeyFigure:
     """
 
     code: str = attrs.field(validator=_checks.code)
-    name: LocalizedText
-    description: LocalizedText
-    positions: LocalizedText | None = None
+    name: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    description: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    positions: LocalizedText | None = attrs.field(
+        default=None, validator=optional_of(LocalizedText)
+    )
     staff_roles: tuple[StaffRole, ...] = attrs.field(
-        default=(), validator=unique(lambda role: role.code)
+        default=(), validator=[tuple_of(StaffRole), unique(lambda role: role.code)]
     )
     starting_point: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_checks.code)
     )
     main_questions: tuple[MainQuestion, ...] = attrs.field(
-        default=(), validator=unique(lambda question: question.number)
+        default=(), validator=[tuple_of(MainQuestion), unique(lambda question: question.number)]
     )
-    provenance: Provenance
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
     @property
     def topics(self) -> tuple[Topic, ...]:

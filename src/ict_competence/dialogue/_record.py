@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ict_competence._checks import code, hidden, non_blank, unique
+from ict_competence._checks import (
+    argument,
+    code,
+    hidden,
+    instance_of,
+    non_blank,
+    tuple_of,
+    unique,
+    wrong_type,
+)
 from ict_competence._lookup import Indexed
 from ict_competence.dialogue._enums import TopicStatus
 from ict_competence.dialogue._loader import load_dialogue
@@ -22,17 +31,16 @@ if TYPE_CHECKING:
 __all__ = ["Action", "DialogueRecord", "TopicEntry"]
 
 
-def _notes(_instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+def _notes(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    tuple_of(str, private=True)(instance, attribute, value)
     for note in value:
         if not isinstance(note, str) or not note.strip():
             # The note itself is never put in a message: notes may hold personal data.
             raise FieldError(attribute.name, "expected non-empty text for every note")
 
 
-def _actions(_instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-    for action in value:
-        if not isinstance(action, Action):
-            raise FieldError(attribute.name, f"expected an Action, found {type(action).__name__}")
+def _actions(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    tuple_of(Action, private=True)(instance, attribute, value)
 
 
 def _count(notes: tuple[str, ...]) -> str:
@@ -78,17 +86,19 @@ class Action:
            success_criterion='')
     """
 
-    description: str = attrs.field(validator=non_blank, repr=hidden("description"))
+    description: str = attrs.field(
+        validator=[instance_of(str, private=True), non_blank], repr=hidden("description")
+    )
     owner: str = attrs.field(validator=non_blank)
     timeframe: str = attrs.field(
-        default="", validator=attrs.validators.instance_of(str), repr=hidden("timeframe")
+        default="", validator=instance_of(str, private=True), repr=hidden("timeframe")
     )
     resources: str = attrs.field(
-        default="", validator=attrs.validators.instance_of(str), repr=hidden("resources")
+        default="", validator=instance_of(str, private=True), repr=hidden("resources")
     )
     success_criterion: str = attrs.field(
         default="",
-        validator=attrs.validators.instance_of(str),
+        validator=instance_of(str, private=True),
         repr=hidden("success criterion"),
     )
 
@@ -106,7 +116,7 @@ class TopicEntry:
     """
 
     topic: str = attrs.field(validator=topic_code)
-    status: TopicStatus = attrs.field(default=TopicStatus.OPEN)
+    status: TopicStatus = attrs.field(default=TopicStatus.OPEN, validator=instance_of(TopicStatus))
     notes: tuple[str, ...] = attrs.field(default=(), validator=_notes, repr=_count)
     actions: tuple[Action, ...] = attrs.field(default=(), validator=_actions)
 
@@ -160,7 +170,7 @@ class DialogueRecord(Indexed):
 
     key_figure: str = attrs.field(validator=code)
     entries: tuple[TopicEntry, ...] = attrs.field(
-        default=(), validator=unique(lambda entry: entry.topic)
+        default=(), validator=[tuple_of(TopicEntry), unique(lambda entry: entry.topic)]
     )
 
     def __repr__(self) -> str:
@@ -175,6 +185,9 @@ class DialogueRecord(Indexed):
     @classmethod
     def for_guide(cls, guide: ConversationGuide) -> DialogueRecord:
         """An empty record for the topics of a conversation guide, every topic open."""
+        from ict_competence.dialogue._guide import ConversationGuide  # noqa: PLC0415 - a cycle
+
+        argument("guide", guide, ConversationGuide)
         return cls(guide.key_figure.code, tuple(TopicEntry(topic=t.code) for t in guide.topics))
 
     @property
@@ -255,7 +268,7 @@ class DialogueRecord(Indexed):
         ...     print(error.kind, error.code)
         topic of key figure 'schoolleider' 9.9
         """
-        dialogue = load_dialogue() if dialogue is None else dialogue
+        dialogue = _dialogue_argument(dialogue)
         figure = dialogue.key_figure(self.key_figure)
         for topic in self.topics:
             figure.topic(topic)
@@ -269,4 +282,17 @@ class DialogueRecord(Indexed):
         """
         from ict_competence.dialogue._guide import conversation_guide  # noqa: PLC0415 - a cycle
 
-        return conversation_guide(self.key_figure, topics=self.topics, dialogue=dialogue)
+        return conversation_guide(
+            self.key_figure, topics=self.topics, dialogue=_dialogue_argument(dialogue)
+        )
+
+
+def _dialogue_argument(dialogue: object) -> Dialogue:
+    """The dialogue a record is checked against: ``dialogue``, or the built-in one for None."""
+    from ict_competence.dialogue._dialogue import Dialogue  # noqa: PLC0415 - a cycle
+
+    if dialogue is None:
+        return load_dialogue()
+    if not isinstance(dialogue, Dialogue):
+        raise wrong_type("dialogue", dialogue, Dialogue)
+    return dialogue
