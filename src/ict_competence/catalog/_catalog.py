@@ -9,6 +9,7 @@ import attrs
 
 from ict_competence._checks import argument, path_argument, tuple_of
 from ict_competence._content import Content, read_packaged_entries, read_user_entries
+from ict_competence._display import html_fragment
 from ict_competence.catalog._enums import Cluster, CompetenceKind, Horizon, SchoolType, Scope
 from ict_competence.catalog._files import PackagedEntries, UserEntries
 from ict_competence.catalog._model import ClusterProfile, Competence, Role, Task
@@ -49,6 +50,9 @@ class Catalog(Content):
             count(len(self.roles), "role"),
             count(len(self.competences), "competence"),
         )
+
+    def _repr_html_(self) -> str:
+        return html_fragment(self)
 
     @classmethod
     def _packaged(cls) -> Catalog:

@@ -18,12 +18,15 @@ from ict_competence._checks import (
     tuple_of,
     unique,
 )
+from ict_competence._display import html_fragment
+from ict_competence._extras import Record
 from ict_competence._frozen import FrozenMap, frozen_map
 from ict_competence._lookup import Keyed
+from ict_competence.catalog import _records
 from ict_competence.catalog._enums import Cluster, Horizon, Scope
 from ict_competence.catalog._model import Task
 from ict_competence.errors import FieldError
-from ict_competence.text import LocalizedText, count, summary
+from ict_competence.text import Language, LocalizedText, count, summary
 
 __all__ = ["FULL_TIME_HOURS", "OverviewSummary", "TaskChoice", "TaskOverview"]
 
@@ -136,6 +139,9 @@ class TaskOverview(Keyed[str, TaskChoice]):
             "TaskOverview", count(len(self), "task"), f"{len(active)} active", f"{hours:g} h/year"
         )
 
+    def _repr_html_(self) -> str:
+        return html_fragment(self)
+
     @property
     def codes(self) -> tuple[str, ...]:
         """The task codes, in order."""
@@ -223,3 +229,28 @@ class TaskOverview(Keyed[str, TaskChoice]):
                 )
             )
         return OverviewSummary(FrozenMap(by_cluster), FrozenMap(by_horizon), total, tuple(warnings))
+
+    # -- data tools ---------------------------------------------------------------------------
+
+    def to_records(self, *, names: bool = False, language: Language = "nl") -> list[Record]:
+        """One plain, JSON-safe row per task choice, in the overview's order.
+
+        Keys: ``code``, ``description`` (in ``language``, Dutch by default as the pages),
+        ``cluster``, ``domain``, ``strategic``, ``required_level``, ``applies``, ``active``,
+        ``horizon``, ``scope``, ``hours`` and ``notes``; then ``responsible`` and
+        ``backup`` only with ``names=True``, as the school writes names there.
+
+        >>> from ict_competence import load_catalog
+        >>> first = load_catalog().overview().to_records()[0]
+        >>> first["code"], first["cluster"], first["applies"], "responsible" in first
+        ('TECH-01', 'technical', True, False)
+        """
+        return _records.overview_records(self, names=names, language=language)
+
+    def to_dataframe(self, *, names: bool = False, language: Language = "nl") -> Any:  # noqa: ANN401
+        """The records of :meth:`to_records` as a ``pandas.DataFrame`` (pandas has no types).
+
+        Raises:
+            MissingExtraError: pandas is not installed (``pip install 'ict-competence[pandas]'``).
+        """
+        return _records.overview_dataframe(self, names=names, language=language)
