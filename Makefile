@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 
 ## demo: a sample school group through the roadmap, its tasks allocated, the guides written to $(OUT)/
 demo: $(STAMP)
-	$(BIN)/ict-competence demo --out $(OUT)
+	$(BIN)/ict-competence demo --out $(OUT) --force
 
 ## test: the whole gate CI holds us to
 test: lint typecheck unit docs

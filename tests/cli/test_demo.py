@@ -1,11 +1,16 @@
+"""``demo``, and the behaviour the first command line had: kept as it was."""
+
 import json
 import os
 import subprocess
 import sys
 
 from ict_competence.cli import main
+from ict_competence.cli._demo import DEMO_FILES
 from ict_competence.plan import SchoolPlan
+from ict_competence.serialize import SCHEMA_VERSION
 from ict_competence.xlsx import read_overview, read_team
+from tests.cli.refusals import refused
 
 
 def test_the_demo_takes_the_sample_plan_to_step_8_and_writes_what_reads_back(tmp_path, capsys):
@@ -41,6 +46,23 @@ def test_the_demo_takes_the_sample_plan_to_step_8_and_writes_what_reads_back(tmp
     assert read_team(out / "team.xlsx") == plan.team
     assert (out / "schoolplan.json").stat().st_mode & 0o777 == 0o600
     assert "Wrote 18 files" in capsys.readouterr().out
+    assert set(DEMO_FILES) == {p.name for p in out.iterdir()}
+
+
+def test_the_demo_refuses_to_replace_an_earlier_run_without_force(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "evaluatie.json").write_text("mine")
+
+    status = main(["demo", "--out", str(out)])
+
+    line = refused(status, capsys)
+    assert "evaluatie.json: the file exists; pass --force" in line
+    assert [p.name for p in out.iterdir()] == ["evaluatie.json"]
+    assert (out / "evaluatie.json").read_text() == "mine"
+
+    assert main(["demo", "--out", str(out), "--force"]) == 0
+    assert "coverage" in json.loads((out / "evaluatie.json").read_text())
 
 
 def test_the_catalog_command_prints_markdown_or_writes_json(tmp_path, capsys):
@@ -48,7 +70,7 @@ def test_the_catalog_command_prints_markdown_or_writes_json(tmp_path, capsys):
     assert capsys.readouterr().out.startswith("# ICT coordination task overview")
 
     assert main(["catalog", "--format", "json", "--out", str(tmp_path / "c.json")]) == 0
-    assert json.loads((tmp_path / "c.json").read_text())["schema_version"] == 1
+    assert json.loads((tmp_path / "c.json").read_text())["schema_version"] == SCHEMA_VERSION
 
 
 def test_the_catalog_command_writes_its_file_atomically(tmp_path, monkeypatch):

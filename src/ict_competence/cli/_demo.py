@@ -1,10 +1,8 @@
-"""The ``ict-competence`` command: the demo, and the catalog and workbooks from a shell."""
+"""``ict-competence demo``: a sample school group taken through a year with its plan."""
 
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from ict_competence._atomic import write_bytes
@@ -18,12 +16,34 @@ from ict_competence.catalog import (
     TaskOverview,
     load_catalog,
 )
+from ict_competence.cli._common import Subcommands, add_command, add_force, refuse_existing
 from ict_competence.dialogue import conversation_guide
-from ict_competence.errors import IctCompetenceError
 from ict_competence.flow import RoadmapSession, to_dot, to_mermaid
 from ict_competence.plan import SchoolPlan
 
-__all__ = ["main"]
+__all__ = ["DEMO_FILES", "register"]
+
+#: The files the demo writes into its folder, in the order it lists them.
+DEMO_FILES = (
+    "team.xlsx",
+    "schoolplan.json",
+    "stappenplan.mmd",
+    "stappenplan.dot",
+    "stappenplan.html",
+    "gespreksleidraad.json",
+    "gespreksleidraad.html",
+    "catalog.html",
+    "catalog.case.json",
+    "takenoverzicht.html",
+    "taakverdeling.md",
+    "taakverdeling.html",
+    "actieplan.json",
+    "evaluatie.json",
+    "catalog.nl.md",
+    "catalog.en.md",
+    "takenoverzicht.md",
+    "takenoverzicht.xlsx",
+)
 
 
 def _sample_overview() -> TaskOverview:
@@ -125,11 +145,14 @@ def _report(plan: SchoolPlan, guide_topics: int, written: list[Path], out: Path)
         print(f"  {path.name}")
 
 
-def _demo(out: Path) -> int:
+def _demo(args: argparse.Namespace) -> int:
     from ict_competence.renderers import render  # noqa: PLC0415 - jinja2 only when rendering
     from ict_competence.serialize import to_json  # noqa: PLC0415
     from ict_competence.xlsx import write_overview  # noqa: PLC0415 - openpyxl only when writing
 
+    out: Path = args.out
+    for name in DEMO_FILES:
+        refuse_existing(out / name, args.force)
     out.mkdir(parents=True, exist_ok=True)
     catalog = load_catalog()
     plan = _sample_plan(out)
@@ -159,60 +182,23 @@ def _demo(out: Path) -> int:
     return 0
 
 
-def _catalog(format_: str, language: str, out: Path | None) -> int:
-    from ict_competence.renderers import render  # noqa: PLC0415
-
-    options: dict[str, object] = {"language": language} if format_ in ("markdown", "html") else {}
-    text = render(load_catalog(), format_, **options)
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        write_bytes(out, text.encode("utf-8"))
-    return 0
-
-
-def _overview(action: str, path: Path) -> int:
-    from ict_competence.serialize import to_json  # noqa: PLC0415
-    from ict_competence.xlsx import read_overview, write_overview  # noqa: PLC0415
-
-    if action == "write":
-        write_overview(load_catalog().overview(), path)
-        print(f"Wrote {path}")
-    else:
-        sys.stdout.write(to_json(read_overview(path)) + "\n")
-    return 0
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ict-competence",
-        description="Team-based ICT coordination in schools: catalog, workbooks and the demo.",
+def register(commands: Subcommands) -> None:
+    """Add ``demo``."""
+    demo = add_command(
+        commands,
+        "demo",
+        summary="take a sample school group through a year and write what it makes",
+        details=f"Writes {len(DEMO_FILES)} files (the plan, its team and overview workbooks, "
+        "pages and JSON) into the folder.\nIt refuses to replace files an earlier run wrote "
+        "there unless --force is given.",
+        example=["ict-competence demo --out demo-output"],
+        run=_demo,
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser("demo", help="take a sample school group through the library")
-    demo.add_argument("--out", type=Path, default=Path("demo-output"), help="output folder")
-    catalog = commands.add_parser("catalog", help="print the task catalog")
-    catalog.add_argument("--format", default="markdown", help="markdown, html, json or case")
-    catalog.add_argument("--language", default="nl", choices=("nl", "en"))
-    catalog.add_argument("--out", type=Path, help="write to this file instead of stdout")
-    overview = commands.add_parser("overview", help="write or read a task-overview workbook")
-    overview.add_argument("action", choices=("write", "read"))
-    overview.add_argument("path", type=Path, help="the .xlsx file")
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (2 for input the library refuses)."""
-    args = _parser().parse_args(argv)
-    try:
-        if args.command == "demo":
-            return _demo(args.out)
-        if args.command == "catalog":
-            return _catalog(args.format, args.language, args.out)
-        return _overview(args.action, args.path)
-    except IctCompetenceError as exc:
-        print(f"ict-competence: error: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"ict-competence: error: {exc}", file=sys.stderr)
-        return 2
+    demo.add_argument(
+        "--out",
+        type=Path,
+        default=Path("demo-output"),
+        metavar="FOLDER",
+        help="the folder to write to (default: demo-output)",
+    )
+    add_force(demo)

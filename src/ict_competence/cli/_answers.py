@@ -1,0 +1,85 @@
+"""Answering roadmap steps from words people type: yes, no, done (or ja, nee, klaar)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ict_competence.errors import IctCompetenceError
+from ict_competence.flow import Answer, RoadmapSession, SessionStatus, Step, StepKind
+from ict_competence.text import Language
+
+__all__ = ["accepted", "answer_step", "answers_in_file", "parse_answer", "step_lines"]
+
+#: The longest typed answer an error message repeats.
+_SHOWN = 20
+#: "Step" in the languages of the content.
+_STEP: dict[Language, str] = {"nl": "Stap", "en": "Step"}
+
+
+def _words(answer: Answer) -> set[str]:
+    return {answer.value, answer.label.nl.lower(), answer.label.en.lower()}
+
+
+def parse_answer(word: str) -> Answer | None:
+    """The answer a typed word means: yes/ja, no/nee or done/klaar (any case); else ``None``.
+
+    >>> parse_answer(" Ja "), parse_answer("klaar"), parse_answer("maybe")
+    (<Answer.YES: 'yes'>, <Answer.DONE: 'done'>, None)
+    """
+    typed = word.strip().lower()
+    return next((answer for answer in Answer if typed in _words(answer)), None)
+
+
+def _fitting(step: Step) -> tuple[Answer, ...]:
+    return (Answer.YES, Answer.NO) if step.kind is StepKind.CHECK else (Answer.DONE,)
+
+
+def accepted(step: Step, language: Language = "en") -> tuple[str, ...]:
+    """The words that answer ``step``, in ``language``: yes and no for a check, else done."""
+    return tuple(answer.label.get(language).lower() for answer in _fitting(step))
+
+
+def answer_step(session: RoadmapSession, word: str) -> RoadmapSession:
+    """``session`` with its current step answered by ``word``.
+
+    Raises:
+        IctCompetenceError: the word is no answer, does not fit the step (done on a check,
+            yes on an action), or the cycle is complete; the message names the step.
+    """
+    step = session.current
+    if session.status is SessionStatus.CYCLE_COMPLETE:
+        raise IctCompetenceError(
+            f"step {step.number}: the cycle is complete: no further answer fits"
+        )
+    answer = parse_answer(word)
+    if answer not in _fitting(step):
+        shown = word.strip()[:_SHOWN]
+        what = {StepKind.CHECK: "a check", StepKind.ACTION: "an action"}.get(
+            step.kind, f"the {step.kind.value}"
+        )
+        raise IctCompetenceError(
+            f"step {step.number} is {what}: expected {' or '.join(accepted(step))}, found {shown!r}"
+        )
+    if answer is Answer.DONE:
+        return session.complete()
+    return session.answer(answer is Answer.YES)
+
+
+def answers_in_file(path: Path) -> list[str]:
+    """The answers in a text file: separated by commas, spaces or lines; ``#`` starts a comment."""
+    text = path.read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0] for line in text.splitlines())
+    return [word for line in lines for word in re.split(r"[,\s]+", line) if word]
+
+
+def step_lines(session: RoadmapSession, language: Language) -> list[str]:
+    """The current step in words: its number and title, its question, and its text."""
+    step = session.current
+    lines = [f"{_STEP[language]} {step.number}: {step.title.get(language)}"]
+    if step.question is not None and step.question.get(language) != step.title.get(language):
+        lines.append(step.question.get(language))
+    body = session.text
+    if body is not None:
+        lines.append(body.get(language))
+    return lines

@@ -1,0 +1,324 @@
+"""``plan new|update|advance|allocate|evaluate|next-cycle``: a school's year in its plan file.
+
+Each command but ``new`` loads the plan file, acts, and saves the plan back into the same
+file (atomically, readable by its owner only): rewriting it is the command's purpose, so
+it needs no ``--force``. ``evaluate`` changes nothing and leaves the file as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+import attrs
+
+from ict_competence.allocation import DecisionKind, Team
+from ict_competence.catalog import load_catalog
+from ict_competence.cli._answers import accepted, answer_step
+from ict_competence.cli._common import (
+    PROG,
+    Subcommands,
+    add_command,
+    add_force,
+    add_language,
+    add_out,
+    comma_list,
+    refuse_existing,
+    write_output,
+)
+from ict_competence.cli._progress import progress_line
+from ict_competence.cli._workbooks import SCHOOL_TYPE_HELP, school_type
+from ict_competence.errors import IctCompetenceError
+from ict_competence.flow import SessionStatus, StepKind
+from ict_competence.plan import SchoolPlan
+
+__all__ = ["register"]
+
+
+def _where(plan: SchoolPlan) -> str:
+    """Where the plan's roadmap is, and what moves it on."""
+    session = plan.roadmap
+    step = session.current
+    state = f"Roadmap: step {step.number} ({step.kind.value}), cycle {session.cycle}"
+    if session.status is SessionStatus.CYCLE_COMPLETE or step.kind is StepKind.EVALUATION:
+        return f"{state}; evaluate, then start the next cycle with plan next-cycle"
+    if step.kind is StepKind.ACTION:
+        return f"{state}; the plan's data completes it (step 7: once allocated), or --answer done"
+    paused = ", paused" if session.status is SessionStatus.PAUSED else ""
+    return f"{state}{paused}; answer it with --answer {' or '.join(accepted(step))}"
+
+
+def _new(args: argparse.Namespace) -> int:
+    from ict_competence.xlsx import read_overview, read_team  # noqa: PLC0415 - openpyxl when used
+
+    refuse_existing(args.planfile, args.force)
+    if args.overview is not None:
+        overview = read_overview(args.overview)
+    else:
+        overview = load_catalog().overview(school_type=args.school_type)
+    team = read_team(args.team) if args.team is not None else Team(())
+    plan = SchoolPlan(name=args.name, overview=overview, team=team, school_type=args.school_type)
+    plan.save(args.planfile)
+    print(f"Wrote {args.planfile}: {plan!r}")
+    print(_where(plan))
+    return 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    from ict_competence.xlsx import read_overview, read_team  # noqa: PLC0415 - openpyxl when used
+
+    if args.overview is None and args.team is None:
+        raise IctCompetenceError("plan update: give --overview, --team or both")
+    plan = SchoolPlan.load(args.planfile)
+    if args.overview is not None:
+        plan = attrs.evolve(plan, overview=read_overview(args.overview))
+    if args.team is not None:
+        plan = attrs.evolve(plan, team=read_team(args.team))
+    plan.save(args.planfile)
+    print(f"Saved {args.planfile}: {plan!r}")
+    return 0
+
+
+def _advance(args: argparse.Namespace) -> int:
+    plan = SchoolPlan.load(args.planfile)
+    before = len(plan.roadmap.history)
+    session = plan.roadmap
+    for number, word in enumerate(args.answer, 1):
+        try:
+            session = answer_step(session, word)
+        except IctCompetenceError as error:
+            raise IctCompetenceError(f"--answer, answer {number}: {error}") from None
+    plan = attrs.evolve(plan, roadmap=session).advance()
+    moves = plan.roadmap.history[before:]
+    if moves:
+        plan.save(args.planfile)
+    for move in moves:
+        answer = move.answer.value if move.answer is not None else f"back to {move.revisit}"
+        source = "your answer" if move.evidence is None else f"from {move.evidence.source}"
+        print(f"step {move.step}: {answer} ({source})")
+    if not moves:
+        print(f"{args.planfile}: unchanged; the plan's data does not answer the current step")
+    print(_where(plan))
+    return 0
+
+
+def _allocate(args: argparse.Namespace) -> int:
+    plan = SchoolPlan.load(args.planfile)
+    with progress_line(args.solver == "optimal") as progress:
+        plan = plan.allocate(solver=args.solver, time_limit=args.time_limit, progress=progress)
+    plan.save(args.planfile)
+    allocation = plan.allocation
+    assert allocation is not None  # noqa: S101 - allocate() made it
+    kinds = [decision.kind for decision in allocation.decisions.values()]
+    if allocation.proven:
+        quality = "proven optimal"
+    elif allocation.gap is not None:
+        quality = f"within {allocation.gap:.2%} of the optimum"
+    else:
+        quality = "no bound on how far from optimal"
+    print(
+        f"Allocated {len(allocation.assignments)} task instances ({allocation.coverage:.0%} of "
+        f"the hours); {kinds.count(DecisionKind.RECRUIT)} to recruit for, "
+        f"{kinds.count(DecisionKind.OUTSOURCE)} to outsource; {quality} ({args.solver})."
+    )
+    print(f"Saved {args.planfile}; {PROG} plan advance {args.planfile} completes step 7.")
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    evaluation = SchoolPlan.load(args.planfile).evaluate()
+    if args.format is not None:
+        from ict_competence.renderers import render  # noqa: PLC0415 - jinja2 when rendering
+
+        if args.out is not None:
+            refuse_existing(args.out, args.force)
+        options = {} if args.language is None else {"language": args.language}
+        result = render(evaluation, args.format, **options)
+        write_output(result, args.out, what=f"the evaluation as {args.format}")
+        return 0
+    lines = [
+        f"Coverage: {evaluation.coverage:.0%} of the task hours have someone to do them.",
+        f"Uncovered: {len(evaluation.uncovered)} task instances.",
+        f"Single points of failure: {len(evaluation.single_points_of_failure)} strategic "
+        "task instances without a back-up.",
+        "Overloaded: " + (", ".join(evaluation.overloaded) or "nobody") + ".",
+    ]
+    if evaluation.diff is not None:
+        lines.append(f"Changed since the last cycle: {len(evaluation.diff.changes)} people.")
+    if not evaluation.current:
+        lines.append("The allocation is stale: the plan changed since; allocate again.")
+    print("\n".join(lines))
+    return 0
+
+
+def _next_cycle(args: argparse.Namespace) -> int:
+    plan = SchoolPlan.load(args.planfile)
+    step, evaluation = plan.roadmap.current, plan.roadmap.roadmap.evaluation
+    if step.number != evaluation.number:
+        raise IctCompetenceError(
+            f"step {step.number}: the roadmap is not at the evaluation (step "
+            f"{evaluation.number}) yet; advance the plan first (plan advance)"
+        )
+    plan = plan.next_cycle(from_step=args.from_step)
+    plan.save(args.planfile)
+    print(f"Saved {args.planfile}: cycle {plan.roadmap.cycle} starts at step {args.from_step}.")
+    print(_where(plan))
+    return 0
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"expected seconds > 0, found {text!r}")
+    return value
+
+
+def _plan_file(parser: argparse.ArgumentParser, help_: str) -> None:
+    parser.add_argument("planfile", type=Path, metavar="PLANFILE", help=help_)
+
+
+_REWRITES = "The plan file is rewritten in place (atomically): no --force is needed for it."
+
+
+def register(commands: Subcommands) -> None:
+    """Add ``plan`` and its commands."""
+    group = add_command(
+        commands,
+        "plan",
+        summary="the school plan: a school's year in one file",
+        details="new writes a plan file; update, advance, allocate and next-cycle load it,\n"
+        "act and save it back in place; evaluate reads it.",
+        example=[
+            'ict-competence plan new --name "De Linde" --school-type primary plan.json',
+            "ict-competence plan advance plan.json --answer yes,yes,yes,no",
+            "ict-competence plan allocate plan.json --solver optimal --time-limit 60",
+        ],
+    )
+    plans = group.add_subparsers(dest="action", required=True, metavar="ACTION")
+    _register_new(plans)
+    _register_update(plans)
+    _register_advance(plans)
+    _register_allocate(plans)
+    _register_evaluate(plans)
+    _register_next_cycle(plans)
+
+
+def _register_new(plans: Subcommands) -> None:
+    new = add_command(
+        plans,
+        "new",
+        summary="write a new plan: the catalog's overview or a workbook's, and a team",
+        details="Without --overview the catalog's overview for the school type; without\n"
+        "--team an empty team (add people in a team workbook and use plan update).",
+        example=[
+            'ict-competence plan new --name "De Linde" --school-type primary '
+            "--team team.xlsx plan.json"
+        ],
+        run=_new,
+    )
+    _plan_file(new, "the plan file to write")
+    new.add_argument("--name", required=True, help="the school's or school group's name")
+    new.add_argument(
+        "--school-type", type=school_type, required=True, metavar="TYPE", help=SCHOOL_TYPE_HELP
+    )
+    new.add_argument("--overview", type=Path, metavar="X.xlsx", help="a task-overview workbook")
+    new.add_argument("--team", type=Path, metavar="T.xlsx", help="a team workbook")
+    add_force(new)
+
+
+def _register_update(plans: Subcommands) -> None:
+    update = add_command(
+        plans,
+        "update",
+        summary="bring an edited overview or team workbook into the plan",
+        details="An allocation made before becomes stale until the plan is allocated again.\n"
+        + _REWRITES,
+        example=["ict-competence plan update plan.json --team team.xlsx"],
+        run=_update,
+    )
+    _plan_file(update, "the plan file to update")
+    update.add_argument("--overview", type=Path, metavar="X.xlsx", help="a task-overview workbook")
+    update.add_argument("--team", type=Path, metavar="T.xlsx", help="a team workbook")
+
+
+def _register_advance(plans: Subcommands) -> None:
+    advance = add_command(
+        plans,
+        "advance",
+        summary="answer roadmap steps, then let the plan's data answer what it can",
+        details="Each --answer answers the step the roadmap is at, in order: yes or no for a\n"
+        "check (steps 1-4 are the school's own judgement), done for an action. Then the\n"
+        "plan's data answers steps 5-7 as far as it can, with the evidence for each.\n" + _REWRITES,
+        example=["ict-competence plan advance plan.json --answer yes,yes,yes,no"],
+        run=_advance,
+    )
+    _plan_file(advance, "the plan file to advance")
+    advance.add_argument(
+        "--answer",
+        type=comma_list,
+        action="extend",
+        default=[],
+        metavar="A[,A…]",
+        help="answers in order: yes, no or done (ja, nee, klaar); may be repeated",
+    )
+
+
+def _register_allocate(plans: Subcommands) -> None:
+    allocate = add_command(
+        plans,
+        "allocate",
+        summary="divide the overview's tasks over the team (roadmap step 7)",
+        details="The optimal solver needs the [optimal] extra. On a terminal it shows its\n"
+        "progress on stderr (elapsed time, best value, bound); in a pipe it is quiet.\n"
+        + _REWRITES,
+        example=["ict-competence plan allocate plan.json --solver optimal --time-limit 60"],
+        run=_allocate,
+    )
+    _plan_file(allocate, "the plan file to allocate")
+    allocate.add_argument(
+        "--solver",
+        choices=("heuristic", "optimal"),
+        default="heuristic",
+        help="heuristic (default) or optimal (exact, with a bound)",
+    )
+    allocate.add_argument(
+        "--time-limit", type=_seconds, metavar="S", help="stop after S seconds with the best found"
+    )
+
+
+def _register_evaluate(plans: Subcommands) -> None:
+    evaluate = add_command(
+        plans,
+        "evaluate",
+        summary="evaluate the plan's allocation (roadmap step 8); the file is not changed",
+        details="A summary by default; --format renders the whole evaluation (people by id).",
+        example=[
+            "ict-competence plan evaluate plan.json",
+            "ict-competence plan evaluate plan.json --format html --out evaluatie.html",
+        ],
+        run=_evaluate,
+    )
+    _plan_file(evaluate, "the plan file to evaluate")
+    evaluate.add_argument("--format", help="render the evaluation: markdown, html, json, …")
+    add_language(evaluate)
+    add_out(evaluate, "the rendered evaluation")
+
+
+def _register_next_cycle(plans: Subcommands) -> None:
+    next_cycle = add_command(
+        plans,
+        "next-cycle",
+        summary="close the evaluation and start the next cycle",
+        details="The evaluation becomes step 8's evidence and this cycle's allocation the\n"
+        "baseline the next one is compared with.\n" + _REWRITES,
+        example=["ict-competence plan next-cycle plan.json --from-step 5"],
+        run=_next_cycle,
+    )
+    _plan_file(next_cycle, "the plan file")
+    next_cycle.add_argument(
+        "--from-step", type=int, default=5, metavar="N", help="the step to start at (default: 5)"
+    )
