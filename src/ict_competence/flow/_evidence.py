@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from ict_competence._checks import hidden, non_blank
+from ict_competence._checks import hidden, instance_of, non_blank, tuple_of
 from ict_competence.flow._enums import Answer
 from ict_competence.flow._model import step_number
 
@@ -31,8 +31,10 @@ class Evidence:
     """
 
     source: str = attrs.field(validator=non_blank)
-    basis: str = attrs.field(validator=non_blank, repr=hidden("basis"))
-    items: tuple[str, ...] = ()
+    basis: str = attrs.field(
+        validator=[instance_of(str, private=True), non_blank], repr=hidden("basis")
+    )
+    items: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
 
 
 @attrs.frozen(kw_only=True)
@@ -46,8 +48,8 @@ class Assessment:
     """
 
     step: int = attrs.field(validator=step_number)
-    answer: Answer
-    evidence: Evidence
+    answer: Answer = attrs.field(validator=instance_of(Answer))
+    evidence: Evidence = attrs.field(validator=instance_of(Evidence))
 
 
 class Assessor(Protocol):

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from ict_competence._checks import in_range, unique
+from ict_competence._checks import argument, in_range, instance_of, optional_of, tuple_of, unique
 from ict_competence._lookup import Keyed, index, lookup
 from ict_competence.errors import FieldError, RoadmapError
 from ict_competence.flow._enums import Actor, Answer, Phase, StepKind, Variant
@@ -37,8 +37,8 @@ class _Passage:
         provenance: where the text comes from.
     """
 
-    text: LocalizedText
-    provenance: Provenance | None = None
+    text: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    provenance: Provenance | None = attrs.field(default=None, validator=optional_of(Provenance))
 
 
 @attrs.frozen(kw_only=True)
@@ -52,7 +52,7 @@ class ActorAdvice(_Passage):
             (the recruit / outsource advice of step 6).
     """
 
-    actor: Actor | None = None
+    actor: Actor | None = attrs.field(default=None, validator=optional_of(Actor))
 
 
 @attrs.frozen(kw_only=True)
@@ -63,7 +63,7 @@ class StepText(_Passage):
         variant: the variant this text belongs to; ``None`` for a text that always applies.
     """
 
-    variant: Variant | None = None
+    variant: Variant | None = attrs.field(default=None, validator=optional_of(Variant))
 
 
 @attrs.frozen(kw_only=True)
@@ -83,12 +83,12 @@ class Branch:
     (2, ())
     """
 
-    answer: Answer
+    answer: Answer = attrs.field(validator=instance_of(Answer))
     next: int | None = attrs.field(default=None, validator=attrs.validators.optional(step_number))
     advice: tuple[ActorAdvice, ...] = attrs.field(
-        default=(), validator=unique(lambda advice: advice.actor)
+        default=(), validator=[tuple_of(ActorAdvice), unique(lambda advice: advice.actor)]
     )
-    variant: Variant | None = None
+    variant: Variant | None = attrs.field(default=None, validator=optional_of(Variant))
 
 
 _BRANCHES_OF_KIND = {
@@ -120,16 +120,16 @@ class Step:
     """
 
     number: int = attrs.field(validator=step_number)
-    kind: StepKind
-    phase: Phase
-    title: LocalizedText
-    question: LocalizedText | None = None
+    kind: StepKind = attrs.field(validator=instance_of(StepKind))
+    phase: Phase = attrs.field(validator=instance_of(Phase))
+    title: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    question: LocalizedText | None = attrs.field(default=None, validator=optional_of(LocalizedText))
     texts: tuple[StepText, ...] = attrs.field(
-        default=(), validator=unique(lambda text: text.variant)
+        default=(), validator=[tuple_of(StepText), unique(lambda text: text.variant)]
     )
-    branches: tuple[Branch, ...] = attrs.field()
-    start: bool = False
-    provenance: Provenance
+    branches: tuple[Branch, ...] = attrs.field(validator=tuple_of(Branch))
+    start: bool = attrs.field(default=False, validator=instance_of(bool))
+    provenance: Provenance = attrs.field(validator=instance_of(Provenance))
 
     @branches.validator
     def _branches_fit_kind(
@@ -171,6 +171,7 @@ class Step:
         Raises:
             UnknownCodeError: the step has no such branch (``yes`` on an action, say).
         """
+        argument("answer", answer, Answer)
         return lookup(self._branches, answer.value, f"branch of step {self.number}")
 
     @cached_property
@@ -184,6 +185,7 @@ class Step:
         >>> load_roadmap().step(5).text(Variant.SCHOOL_GROUP).nl[:44]
         'In welke mate zijn alle taken van toepassing'
         """
+        argument("variant", variant, Variant, type(None))
         common = None
         for text in self.texts:
             if text.variant is variant and variant is not None:
@@ -194,7 +196,13 @@ class Step:
 
     def pauses(self, branch: Branch) -> bool:
         """Whether taking ``branch`` leaves the session paused at this step."""
+        argument("branch", branch, Branch)
         return branch.next == self.number
+
+
+def _at_least_one_step(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not value:
+        raise FieldError(attribute.name, "expected at least one step")
 
 
 @attrs.frozen(kw_only=True)
@@ -225,9 +233,9 @@ class Roadmap(Keyed[int, Step]):
     _key_field = "number"
     _kind = "step"
 
-    title: LocalizedText
-    steps: tuple[Step, ...] = attrs.field(validator=attrs.validators.min_len(1))
-    provenance: Provenance | None = None
+    title: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    steps: tuple[Step, ...] = attrs.field(validator=[tuple_of(Step), _at_least_one_step])
+    provenance: Provenance | None = attrs.field(default=None, validator=optional_of(Provenance))
 
     def __repr__(self) -> str:
         return summary("Roadmap", count(len(self.steps), "step"), f"starts at {self.start.number}")
@@ -242,7 +250,9 @@ class Roadmap(Keyed[int, Step]):
 
         Raises:
             UnknownCodeError: there is no such step; the error lists the step numbers.
+            FieldError: ``number`` is no whole number.
         """
+        argument("number", number, int)
         return self._get(number)
 
     @property

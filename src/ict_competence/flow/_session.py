@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ict_competence._checks import hidden
+from ict_competence._checks import argument, hidden, instance_of, optional_of, tuple_of
 from ict_competence._display import html_fragment
 from ict_competence.errors import FieldError, MoveError
 from ict_competence.flow._enums import Actor, Answer, SessionStatus, StepKind, Variant
@@ -37,12 +37,14 @@ class Move:
     """
 
     step: int = attrs.field(validator=step_number)
-    answer: Answer | None = None
+    answer: Answer | None = attrs.field(default=None, validator=optional_of(Answer))
     revisit: int | None = attrs.field(
         default=None, validator=attrs.validators.optional(step_number)
     )
-    note: str | None = attrs.field(default=None, repr=hidden("note"))
-    evidence: Evidence | None = None
+    note: str | None = attrs.field(
+        default=None, validator=optional_of(str, private=True), repr=hidden("note")
+    )
+    evidence: Evidence | None = attrs.field(default=None, validator=optional_of(Evidence))
 
     @revisit.validator
     def _answer_or_revisit(self, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -60,9 +62,9 @@ class Advice:
         text: the advice.
     """
 
-    step: int
-    actor: Actor | None
-    text: LocalizedText
+    step: int = attrs.field(validator=step_number)
+    actor: Actor | None = attrs.field(validator=optional_of(Actor))
+    text: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
 
 
 @attrs.frozen(kw_only=True)
@@ -179,8 +181,10 @@ class RoadmapSession:
     True
     """
 
-    history: tuple[Move, ...] = ()
-    definition: Roadmap | None = attrs.field(default=None, converter=_built_in_as_none)
+    history: tuple[Move, ...] = attrs.field(default=(), validator=tuple_of(Move))
+    definition: Roadmap | None = attrs.field(
+        default=None, converter=_built_in_as_none, validator=optional_of(Roadmap)
+    )
 
     def __attrs_post_init__(self) -> None:
         _ = self._state  # a session that does not replay is refused when it is made
@@ -306,6 +310,7 @@ class RoadmapSession:
         """
         # Checked before the move is made, so a step out of range reads as a move that
         # does not fit rather than as a malformed move.
+        argument("step", step, int)
         _revisit(self.roadmap, self._state, step, len(self.history))
         return self._move(Move(step=self.current.number, revisit=step, note=note))
 
@@ -328,7 +333,9 @@ class RoadmapSession:
 
         Raises:
             MoveError: the assessment is for another step, or does not fit this one.
+            FieldError: ``assessment`` is no Assessment.
         """
+        argument("assessment", assessment, Assessment)
         if assessment.step != self.current.number:
             raise MoveError(
                 self.current.number,
@@ -348,7 +355,17 @@ class RoadmapSession:
         """Let the first assessor with an answer for the current step answer it.
 
         Returns the session unchanged when none of them has an answer.
+
+        Raises:
+            FieldError: an assessor has no ``assess`` method, or answers with something
+                other than an Assessment or None.
         """
+        for i, assessor in enumerate(assessors):
+            if not callable(getattr(assessor, "assess", None)):
+                raise FieldError(
+                    f"assessors[{i}]",
+                    f"expected an Assessor (with assess(session)), found {assessor!r}",
+                )
         for assessor in assessors:
             assessment = assessor.assess(self)
             if assessment is not None:
