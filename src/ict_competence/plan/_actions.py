@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from ict_competence._checks import finite_non_negative, non_blank
+from ict_competence._checks import argument, finite_non_negative, instance_of, non_blank, tuple_of
 from ict_competence._extras import Record
 from ict_competence.allocation import Allocation, DecisionKind
 from ict_competence.catalog import TaskOverview
@@ -56,6 +56,10 @@ def _optional_hours(
         finite_non_negative(instance, attribute, value)
 
 
+#: A text a team may have written: refused by its type only, never shown.
+_team_text = instance_of(LocalizedText, private=True)
+
+
 @attrs.frozen(kw_only=True)
 class PlanAction:
     """One action of the school's action plan.
@@ -74,12 +78,12 @@ class PlanAction:
             person id.
     """
 
-    description: LocalizedText = attrs.field(repr=False)
+    description: LocalizedText = attrs.field(repr=False, validator=_team_text)
     owner: str = attrs.field(validator=non_blank)
-    timeframe: LocalizedText = attrs.field(repr=False)
+    timeframe: LocalizedText = attrs.field(repr=False, validator=_team_text)
     hours: float | None = attrs.field(default=None, validator=_optional_hours)
-    success_criterion: LocalizedText = attrs.field(repr=False)
-    source: ActionSource
+    success_criterion: LocalizedText = attrs.field(repr=False, validator=_team_text)
+    source: ActionSource = attrs.field(validator=instance_of(ActionSource))
     reference: str = attrs.field(validator=non_blank)
 
 
@@ -94,7 +98,7 @@ class ActionPlan:
         actions: the actions.
     """
 
-    actions: tuple[PlanAction, ...] = ()
+    actions: tuple[PlanAction, ...] = attrs.field(default=(), validator=tuple_of(PlanAction))
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(self.by_source(s))} {s.value}" for s in ActionSource)
@@ -115,6 +119,7 @@ class ActionPlan:
 
     def by_source(self, source: ActionSource) -> tuple[PlanAction, ...]:
         """The actions that come from ``source``, in order."""
+        argument("source", source, ActionSource)
         return tuple(action for action in self.actions if action.source is source)
 
     @property

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import attrs
 
+from ict_competence._checks import (
+    finite_non_negative,
+    instance_of,
+    is_finite_number,
+    non_blank,
+    optional_of,
+    tuple_of,
+)
 from ict_competence._display import html_fragment
 from ict_competence.allocation import Allocation, AllocationDiff, Team
 
@@ -31,14 +39,16 @@ class PersonLoad:
     1.25
     """
 
-    person: str
-    available: float
-    used: float
-    overloaded: bool = attrs.field()
+    person: str = attrs.field(validator=non_blank)
+    available: float = attrs.field(validator=finite_non_negative)
+    used: float = attrs.field(validator=finite_non_negative)
+    overloaded: bool = attrs.field(validator=instance_of(bool))
 
     @overloaded.default
     def _over_capacity(self) -> bool:
-        return self.used > self.available + EPS
+        # Numbers of the wrong kind are left to the validators, which name the field.
+        numbers = is_finite_number(self.used) and is_finite_number(self.available)
+        return numbers and self.used > self.available + EPS
 
     @property
     def share(self) -> float | None:
@@ -68,14 +78,14 @@ class Evaluation:
         diff: what changed from the previous cycle's allocation (the baseline), if any.
     """
 
-    current: bool
-    loads: tuple[PersonLoad, ...]
-    coverage: float
-    uncovered: tuple[str, ...]
-    single_points_of_failure: tuple[str, ...]
-    strategic_share: float
-    strategic_holder: str | None
-    diff: AllocationDiff | None = None
+    current: bool = attrs.field(validator=instance_of(bool))
+    loads: tuple[PersonLoad, ...] = attrs.field(validator=tuple_of(PersonLoad))
+    coverage: float = attrs.field(validator=finite_non_negative)
+    uncovered: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    single_points_of_failure: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    strategic_share: float = attrs.field(validator=finite_non_negative)
+    strategic_holder: str | None = attrs.field(validator=optional_of(str))
+    diff: AllocationDiff | None = attrs.field(default=None, validator=optional_of(AllocationDiff))
 
     def __repr__(self) -> str:
         return summary(

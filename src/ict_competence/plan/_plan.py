@@ -13,7 +13,7 @@ from typing import Any, Literal
 import attrs
 
 from ict_competence._atomic import replace_file
-from ict_competence._checks import instance_of, non_blank
+from ict_competence._checks import argument, instance_of, non_blank, optional_of, path_argument
 from ict_competence._display import html_fragment
 from ict_competence._log import get_logger
 from ict_competence.allocation import (
@@ -158,8 +158,8 @@ class SchoolPlan:
     rules: RuleSet | None = attrs.field(
         default=None, validator=attrs.validators.optional(instance_of(RuleSet))
     )
-    school_type: SchoolType | None = None
-    allocated_from: str | None = attrs.field()
+    school_type: SchoolType | None = attrs.field(default=None, validator=optional_of(SchoolType))
+    allocated_from: str | None = attrs.field(validator=optional_of(str))
 
     @allocated_from.default
     def _made_from_this_plan(self) -> str | None:
@@ -265,6 +265,7 @@ class SchoolPlan:
         has an eligible primary, no (with the instances and their decision) otherwise;
         step 7 is completed when the allocation is current. Steps 1–4 and 8: ``None``.
         """
+        argument("session", session, RoadmapSession)
         return assess(self, session)
 
     def advance(self) -> SchoolPlan:
@@ -308,7 +309,9 @@ class SchoolPlan:
         Raises:
             PlanError: the plan has no allocation to evaluate.
             MoveError: the roadmap is not at the evaluation, or there is no such step.
+            FieldError: ``from_step`` is no whole number.
         """
+        argument("from_step", from_step, int)
         evaluation = self.evaluate()
         session = self.roadmap
         if session.status is not SessionStatus.CYCLE_COMPLETE:
@@ -354,7 +357,7 @@ class SchoolPlan:
             PlanError: the file could not be written; the previous one is intact.
             SerializationError: a rule of the plan's rules is not registered for JSON.
         """
-        target = Path(path)
+        target = path_argument(path)
         text = to_json(self)
         try:
             written = replace_file(
@@ -377,7 +380,7 @@ class SchoolPlan:
             SerializationError: the file is no plan, or is from a newer version of this
                 library; each problem names the file and its place (``$.team.people[2].hours``).
         """
-        source = Path(path)
+        source = path_argument(path)
         try:
             text = source.read_bytes()
         except OSError as error:

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ict_competence._checks import hidden
+from ict_competence._checks import at_least, hidden, instance_of, non_blank, optional_of, tuple_of
 from ict_competence._log import get_logger
 from ict_competence.allocation import Allocation, Person, RuleSet, Team
 from ict_competence.errors import UnknownCodeError
@@ -45,8 +45,10 @@ class Pseudonym:
     Pseudonym(id=<id>, name=<name>)
     """
 
-    id: str = attrs.field(repr=hidden("id"))
-    name: str | None = attrs.field(default=None, repr=hidden("name"))
+    id: str = attrs.field(repr=hidden("id"), validator=[instance_of(str, private=True), non_blank])
+    name: str | None = attrs.field(
+        default=None, repr=hidden("name"), validator=optional_of(str, private=True)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -68,16 +70,16 @@ class ErasureReport:
         reallocate: the plan has an allocation, which no longer fits the team: allocate again.
     """
 
-    removed_from_team: bool
-    uncovered: tuple[str, ...] = ()
-    backups_dropped: tuple[str, ...] = ()
-    baseline_uncovered: tuple[str, ...] = ()
-    baseline_backups_dropped: tuple[str, ...] = ()
-    follow_ups_reassigned: tuple[str, ...] = ()
-    evidence_replaced: int = 0
-    texts_changed: int = 0
-    continuity_removed: int = 0
-    reallocate: bool = False
+    removed_from_team: bool = attrs.field(validator=instance_of(bool))
+    uncovered: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    backups_dropped: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    baseline_uncovered: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    baseline_backups_dropped: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    follow_ups_reassigned: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    evidence_replaced: int = attrs.field(default=0, validator=at_least(0))
+    texts_changed: int = attrs.field(default=0, validator=at_least(0))
+    continuity_removed: int = attrs.field(default=0, validator=at_least(0))
+    reallocate: bool = attrs.field(default=False, validator=instance_of(bool))
 
     def __str__(self) -> str:
         lines = [
