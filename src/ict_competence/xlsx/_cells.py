@@ -16,6 +16,21 @@ _T = TypeVar("_T")
 #: Values a message lists by name before it counts the rest.
 SHOWN_VALUES = 12
 _AMBIGUOUS = re.compile(r"\d{1,3}[.,]\d{3}")
+#: Characters XML 1.0 cannot hold, so no spreadsheet program writes them into a cell.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def column_letter(number: int) -> str:
+    """The letters of column ``number`` (1 is A, 27 is AA, 16384 is XFD).
+
+    >>> column_letter(1), column_letter(60), column_letter(62), column_letter(16384)
+    ('A', 'BH', 'BJ', 'XFD')
+    """
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @attrs.frozen

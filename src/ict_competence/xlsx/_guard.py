@@ -1,4 +1,9 @@
-"""Checks a workbook passes before openpyxl parses it: a real zip, no bomb, no XML entities."""
+"""Checks a workbook passes before openpyxl or calamine parses it.
+
+Its kind is told from its first bytes (:mod:`._kinds`). A zip package (.xlsx, .ods) must
+be no bomb and declare no XML entities; the sheets of an .ods or .xls are surveyed for
+what they would ask of memory (:mod:`._survey`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,15 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import attrs
+
 from ict_competence.errors import WorkbookError
+from ict_competence.xlsx._kinds import HEAD_BYTES, ODS_MIMETYPE, Kind, kind_of, sniff
+from ict_competence.xlsx._ods_survey import survey_ods
+from ict_competence.xlsx._survey import Errors
+from ict_competence.xlsx._xls_survey import survey_xls
+
+__all__ = ["MAX_RATIO", "MAX_UNPACKED_BYTES", "Checked", "check_workbook"]
 
 #: Unpacked size of all parts together; a real task overview is well under 1 MB.
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -20,8 +33,22 @@ _CHUNK = 1 << 16
 _DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-def check_workbook(path: Path) -> None:
-    """Refuse anything that is not a plain, reasonably sized xlsx package."""
+@attrs.frozen
+class Checked:
+    """A workbook that passed the checks: its kind, and (.ods, .xls) its error values."""
+
+    kind: Kind
+    errors: Errors = attrs.field(factory=dict)
+
+
+def check_workbook(path: Path) -> Checked:
+    """Refuse anything that is not a plain, reasonably sized workbook; say which kind it is.
+
+    Raises:
+        WorkbookError: not a file, empty, of no kind read here or of another kind than its
+            name says, a zip bomb, XML with entity declarations, damaged, or (.ods, .xls)
+            sheets that would need more memory than a workbook of this kind may.
+    """
     where = str(path)
     try:
         status = path.stat()
@@ -32,6 +59,20 @@ def check_workbook(path: Path) -> None:
     if status.st_size == 0:
         raise WorkbookError("the file is empty; expected an .xlsx workbook", path=where)
     try:
+        with path.open("rb") as stream:
+            head = stream.read(HEAD_BYTES)
+    except OSError as exc:
+        raise WorkbookError(f"cannot be opened: {exc.strerror or exc}", path=where) from None
+    kind = sniff(head, where)
+    if kind is Kind.XLS:
+        kind_of(path, kind)
+        return Checked(kind, survey_xls(path, where))
+    return _check_package(path, kind, where)
+
+
+def _check_package(path: Path, kind: Kind, where: str) -> Checked:
+    errors: Errors = {}
+    try:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
             _check_sizes(members, where)
@@ -39,13 +80,29 @@ def check_workbook(path: Path) -> None:
             # so a part named .bin or .XML can hold XML too.
             for member in members:
                 _check_xml(package, member, where)
+            if kind is Kind.XLSX and _mimetype(package) == ODS_MIMETYPE:
+                kind = Kind.ODS  # the mimetype entry is not first, as it should be
+            kind_of(path, kind)
+            if kind is Kind.ODS:
+                errors = survey_ods(package, where)
     except zipfile.BadZipFile:
         raise WorkbookError(
-            "not an .xlsx workbook (not a zip package); save it as Excel Workbook (.xlsx)",
+            f"not an {kind.suffix} workbook (not a zip package, or one cut off or damaged); "
+            f"save it again as {kind.save_as}",
             path=where,
         ) from None
     except (OSError, RuntimeError, EOFError, NotImplementedError, zlib.error) as exc:
         raise WorkbookError(f"the workbook's package is damaged: {exc}", path=where) from None
+    return Checked(kind, errors)
+
+
+def _mimetype(package: zipfile.ZipFile) -> bytes:
+    try:
+        info = package.getinfo("mimetype")
+    except KeyError:
+        return b""
+    with package.open(info) as stream:
+        return stream.read(len(ODS_MIMETYPE) + 1).strip()
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], where: str) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TypeVar
 
 import attrs
-from openpyxl.utils import get_column_letter
 
 from ict_competence.catalog import (
     Catalog,
@@ -25,6 +24,7 @@ from ict_competence.catalog import (
 from ict_competence.errors import IctCompetenceError
 from ict_competence.serialize import from_json
 from ict_competence.text import LocalizedText, Provenance
+from ict_competence.xlsx._book import Rows, SheetRows, read_book
 from ict_competence.xlsx._cells import (
     _blank,
     _Cell,
@@ -34,25 +34,27 @@ from ict_competence.xlsx._cells import (
     _text,
     _title,
     _word,
+    column_letter,
 )
 from ict_competence.xlsx._codes import Codes
-from ict_competence.xlsx._guard import check_workbook
 from ict_competence.xlsx._layout import (
     CLUSTERS,
     COLUMNS,
     DATA_SHEET,
     HORIZONS,
+    MAX_COLUMNS,
     OVERVIEW_SHEET,
     SCOPES,
     YES_NO,
 )
 from ict_competence.xlsx._problems import Problems
-from ict_competence.xlsx._sheets import Rows, read_sheets
 
 __all__ = ["read"]
 
 _T = TypeVar("_T")
 _REQUIRED = ("code", "applies", "horizon", "scope", "hours")
+#: Cells a warning about content right of the columns read names before it counts the rest.
+_SHOWN_CELLS = 10
 
 
 def _header(cells: list[_Cell], where: _Sheet) -> dict[str, int]:
@@ -129,7 +131,7 @@ class _RowReader:
         return {
             key: row[index]
             if index < len(row)
-            else _Cell(f"{get_column_letter(index + 1)}{number}", None)
+            else _Cell(f"{column_letter(index + 1)}{number}", None)
             for key, index in self.columns.items()
         }
 
@@ -297,12 +299,31 @@ def _missing(
     return choices, warning
 
 
+def _beyond(path: Path, sheet: str, read: SheetRows | None) -> list[LocalizedText]:
+    """A warning naming the cells right of the columns read that hold something, if any."""
+    if read is None or not read.beyond:
+        return []
+    refs = read.beyond
+    more = len(refs) - _SHOWN_CELLS
+    shown = ", ".join(refs[:_SHOWN_CELLS])
+    last = column_letter(MAX_COLUMNS)
+    return [
+        LocalizedText(
+            f"{path.name}: het blad {sheet} heeft inhoud rechts van kolom {last}, de laatste "
+            f"kolom die gelezen wordt, in {shown}{f' en nog {more} cellen' if more > 0 else ''}"
+            "; die is niet gelezen.",
+            f"{path.name}: sheet {sheet} has content right of column {last}, the last column "
+            f"read, in {shown}{f' and {more} more cells' if more > 0 else ''}; it was not read.",
+        )
+    ]
+
+
 def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
     """Check, open and read the overview sheet into a TaskOverview."""
-    check_workbook(path)
     catalog = catalog or load_catalog()
-    rows, data = read_sheets(path, OVERVIEW_SHEET, DATA_SHEET)
-    written = _definitions(path, data)
+    sheet, data = read_book(path, OVERVIEW_SHEET, DATA_SHEET)
+    rows = sheet.rows
+    written = _definitions(path, data.rows if data is not None else None)
     catalog_tasks = {task.code: task for task in catalog.tasks}
     known = catalog_tasks | (written or {})
     where = _Sheet(path, OVERVIEW_SHEET)
@@ -338,4 +359,6 @@ def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
     # The tasks the workbook was written with, or without its hidden sheet the catalog's.
     expected = written if written is not None else catalog_tasks
     absent, warning = _missing(expected, seen, catalog, path)
-    return TaskOverview(tuple(choices + absent), warnings=(warning,) if warning else ())
+    warnings = [warning] if warning else []
+    warnings += _beyond(path, OVERVIEW_SHEET, sheet) + _beyond(path, DATA_SHEET, data)
+    return TaskOverview(tuple(choices + absent), warnings=tuple(warnings))

@@ -19,6 +19,7 @@ from ict_competence._atomic import replace_file
 from ict_competence.allocation import Person, Team
 from ict_competence.catalog import Cluster, Domain
 from ict_competence.errors import FieldError, WorkbookError
+from ict_competence.xlsx._book import Rows, SheetRows, read_book
 from ict_competence.xlsx._cells import (
     _blank,
     _Cell,
@@ -30,10 +31,10 @@ from ict_competence.xlsx._cells import (
     _Sheet,
     _text,
     _title,
+    column_letter,
 )
-from ict_competence.xlsx._guard import check_workbook
+from ict_competence.xlsx._layout import MAX_COLUMNS
 from ict_competence.xlsx._problems import Problems
-from ict_competence.xlsx._sheets import Rows, read_sheets
 from ict_competence.xlsx._team_layout import (
     SCHOOLS_SHEET,
     TEAM_COLUMNS,
@@ -282,13 +283,25 @@ class _TeamReader:
             self.seen[value] = cell.ref
 
 
+def _beyond(sheet: str, read: SheetRows | None, problems: Problems) -> None:
+    """A team has no warnings: content right of the columns read is refused, cell by cell."""
+    for ref in read.beyond if read is not None else ():
+        problems.add(
+            sheet,
+            ref,
+            f"holds something right of column {column_letter(MAX_COLUMNS)}, the last column "
+            "read; move it into the sheet's columns or delete it",
+        )
+
+
 def read(path: Path) -> Team:
     """Read a team workbook; every bad cell is reported in one :class:`WorkbookError`."""
-    check_workbook(path)
-    rows, school_rows = read_sheets(path, TEAM_SHEET, SCHOOLS_SHEET)
-    _, columns, body = _header_row(rows, path)
-    listed = _schools(school_rows)
+    team_sheet, school_sheet = read_book(path, TEAM_SHEET, SCHOOLS_SHEET)
+    _, columns, body = _header_row(team_sheet.rows, path)
+    listed = _schools(school_sheet.rows if school_sheet is not None else None)
     problems = Problems(path)
+    _beyond(TEAM_SHEET, team_sheet, problems)
+    _beyond(SCHOOLS_SHEET, school_sheet, problems)
     reader = _TeamReader(columns, listed, problems)
     people = [reader.person(cells) for _, cells in _filled(body)]
     problems.raise_if_any()

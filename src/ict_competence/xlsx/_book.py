@@ -1,0 +1,177 @@
+"""A workbook as the readers see it: each sheet as numbered rows of cells, whoever wrote it.
+
+openpyxl (.xlsx) and python-calamine (.ods, .xls) each hand a sheet over as rows, every
+row its number and the (column number, value) of its filled cells. From there one set of
+rules holds for every kind of file: the rows a sheet may have, the columns that are read,
+the text a cell may hold, and what lies to the right of the columns read. The readers of
+the task overview and the team see only :class:`SheetRows`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Protocol
+
+import attrs
+
+from ict_competence.xlsx._cells import CONTROL_CHARACTERS, _Cell, _Sheet, column_letter
+from ict_competence.xlsx._guard import Checked, check_workbook
+from ict_competence.xlsx._kinds import Kind
+from ict_competence.xlsx._layout import CELL_LIMIT, MAX_COLUMNS, MAX_ROWS
+from ict_competence.xlsx._problems import Problems
+
+__all__ = ["PENDING", "Book", "RawRow", "Rows", "SheetRows", "collect", "read_book"]
+
+Rows = list[tuple[int, list[_Cell]]]
+#: A row as a reader hands it over: its number (from 1) and its cells' (column, value).
+RawRow = tuple[int, Iterable[tuple[int, object]]]
+_LETTERS = tuple((column, column_letter(column)) for column in range(1, MAX_COLUMNS + 1))
+
+
+@attrs.frozen
+class _Pending:
+    """The value of a formula cell, which the spreadsheet program computed, still to be read."""
+
+
+#: Stands for a formula's value until it is read (openpyxl reads a file's formulas and
+#: their computed values in two passes).
+PENDING = _Pending()
+
+
+@attrs.frozen
+class SheetRows:
+    """A sheet's rows from 1 to the last, each as wide as the columns read.
+
+    Attributes:
+        rows: every row's number and its :data:`MAX_COLUMNS` cells (empty ones hold None).
+        beyond: the cells right of the columns read that hold something, by reference.
+        pending: the (row, column) of the cells whose formula's value is still to be read.
+    """
+
+    rows: Rows
+    beyond: tuple[str, ...] = ()
+    pending: tuple[tuple[int, int], ...] = ()
+
+    def computed(self, values: Mapping[tuple[int, int], object]) -> SheetRows:
+        """These rows with the pending cells given their ``values``."""
+        rows = [(number, list(cells)) for number, cells in self.rows]
+        for row, column in self.pending:
+            cell = rows[row - 1][1][column - 1]
+            rows[row - 1][1][column - 1] = _Cell(cell.ref, values.get((row, column)))
+        return SheetRows(rows, self.beyond)
+
+
+def collect(raw: Iterable[RawRow], where: _Sheet, problems: Problems) -> SheetRows:
+    """A sheet's rows from the rows a reader hands over, in any order.
+
+    Text no spreadsheet program writes (longer than a cell holds, control characters) is
+    noted in ``problems`` cell by cell.
+
+    Raises:
+        WorkbookError: a row past :data:`MAX_ROWS`, whatever the sheet says its size is.
+    """
+    filled: dict[int, dict[int, object]] = {}
+    beyond: list[tuple[int, int]] = []
+    for number, given in raw:
+        if number > MAX_ROWS:
+            raise where.error(
+                f"A{MAX_ROWS + 1}",
+                f"the sheet goes on past row {MAX_ROWS}; a task overview is far smaller "
+                "(delete the rows or cells below the tasks)",
+            )
+        row = filled.setdefault(number, {})
+        for column, value in given:
+            if value is None:
+                continue
+            if column > MAX_COLUMNS:
+                beyond.append((number, column))
+            else:
+                row[column] = value
+    rows: Rows = []
+    pending: list[tuple[int, int]] = []
+    for number in range(1, max(filled, default=0) + 1):
+        values = filled.get(number, {})
+        cells = [_Cell(f"{letter}{number}", values.get(column)) for column, letter in _LETTERS]
+        for column, value in values.items():
+            if value is PENDING:
+                pending.append((number, column))
+            elif isinstance(value, str):
+                _check_text(cells[column - 1], value, where.name, problems)
+        rows.append((number, cells))
+    refs = tuple(f"{column_letter(column)}{row}" for row, column in sorted(beyond))
+    return SheetRows(rows, refs, tuple(pending))
+
+
+def _check_text(cell: _Cell, text: str, sheet: str, problems: Problems) -> None:
+    """Text no spreadsheet program writes: longer than a cell holds, or control characters."""
+    if len(text) > CELL_LIMIT:
+        problems.add(
+            sheet, cell.ref, f"holds {len(text):,} characters; a cell holds at most {CELL_LIMIT:,}"
+        )
+    elif bad := CONTROL_CHARACTERS.search(text):
+        problems.add(
+            sheet, cell.ref, f"contains the control character U+{ord(bad.group()):04X}; delete it"
+        )
+
+
+class Book(Protocol):
+    """An open workbook, as one kind of file's reader gives it."""
+
+    @property
+    def names(self) -> Sequence[str]:
+        """The workbook's sheets, in order."""
+        ...
+
+    def rows(self, name: str, where: _Sheet) -> Iterator[RawRow]:
+        """The rows of sheet ``name``, which exists; a damaged sheet raises WorkbookError."""
+        ...
+
+    def computed(self, sheet: SheetRows, where: _Sheet) -> SheetRows:
+        """``sheet`` with its formulas' computed values (only called when some are pending)."""
+        ...
+
+
+def _open(path: Path, checked: Checked) -> AbstractContextManager[Book]:
+    # Each reader is imported only for its kind: openpyxl for .xlsx, calamine otherwise.
+    if checked.kind is Kind.XLSX:
+        from ict_competence.xlsx._xlsx_book import open_xlsx  # noqa: PLC0415
+
+        return open_xlsx(path)
+    from ict_competence.xlsx._calamine_book import open_calamine  # noqa: PLC0415
+
+    return open_calamine(path, checked)
+
+
+def read_book(path: Path, main: str, extra: str) -> tuple[SheetRows, SheetRows | None]:
+    """The sheet ``main``, which must exist, and ``extra`` (None when it is absent).
+
+    The file is checked first (:func:`check_workbook`), then read by the reader of its
+    kind; only the two sheets are turned into rows.
+
+    Raises:
+        WorkbookError: the file fails a check, ``main`` is missing, a sheet is damaged or
+            too long, or cells hold text no workbook holds (each such cell listed) or
+            formulas without a value.
+        MissingExtraError: an .ods or .xls file, and python-calamine is not installed.
+    """
+    checked = check_workbook(path)
+    with _open(path, checked) as book:
+        if main not in book.names:
+            raise _Sheet(path, main).error(
+                None, f"the workbook has no sheet {main!r} (it has: {', '.join(book.names)})"
+            )
+        read: list[SheetRows | None] = []
+        for name in (main, extra):
+            if name not in book.names:
+                read.append(None)
+                continue
+            where = _Sheet(path, name)
+            problems = Problems(path)
+            sheet = collect(book.rows(name, where), where, problems)
+            problems.raise_if_any()
+            read.append(book.computed(sheet, where) if sheet.pending else sheet)
+    first, second = read
+    assert first is not None  # noqa: S101 - checked above
+    return first, second

@@ -1,0 +1,110 @@
+"""What an .ods or .xls file asks of memory, surveyed before python-calamine reads it.
+
+calamine lays every sheet out in memory as a rectangle from its first to its farthest
+filled cell, and copies a cell's text once for every cell that repeats it, for all sheets
+at once. A few bytes can so ask for gigabytes: one cell at IV65536 of an .xls, or a text
+an .ods repeats over a million rows. The survey counts both from the file's own structure
+(the XML of an .ods, the records of an .xls) and refuses a file that needs more than the
+limits below before calamine sees it.
+
+It also notes the cells that hold an error value (``#DIV/0!``), which python-calamine
+passes on as empty cells: the reader gives them their text, as openpyxl does for .xlsx.
+"""
+
+from __future__ import annotations
+
+from ict_competence.errors import WorkbookError
+from ict_competence.xlsx._cells import column_letter
+from ict_competence.xlsx._layout import MAX_COLUMNS, MAX_ROWS
+
+__all__ = ["MAX_CELLS", "MAX_SHEET_BYTES", "MAX_TEXT", "Errors", "Survey"]
+
+#: Cells of all sheets together, counted from A1 to each sheet's farthest filled cell.
+#: A task overview or a team of a hundred schools needs some thousands.
+MAX_CELLS = 1_000_000
+#: Characters of text in all cells together, a repeated cell counted each time.
+MAX_TEXT = 20_000_000
+#: Bytes of the sheets' data: an .ods's content.xml, a whole .xls file. A real one is
+#: well under 1 MB; the limit keeps the survey itself under a second.
+MAX_SHEET_BYTES = 20 * 2**20
+
+#: Error values by sheet (its place among the workbook's sheets) and (row, column), from 1.
+Errors = dict[int, dict[tuple[int, int], str]]
+
+
+class Survey:
+    """The running count of one workbook's sheets, refusing as soon as a limit is passed."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.errors: Errors = {}
+        self._done = 0  # cells of the sheets already finished
+        self._text = 0
+        self._index = -1
+        self._name = ""
+        self._rows = 0
+        self._columns = 0
+
+    def sheet(self, name: str) -> None:
+        """Start counting the next sheet, ``name``."""
+        self._done += self._rows * self._columns
+        self._index += 1
+        self._name = name
+        self._rows = self._columns = 0
+
+    def filled(
+        self, row: int, column: int, *, rows: int = 1, columns: int = 1, text: int = 0
+    ) -> None:
+        """Count a filled cell (from 1), repeated over ``rows`` × ``columns``, with ``text``.
+
+        Raises:
+            WorkbookError: the sheets now span more than :data:`MAX_CELLS` cells, or their
+                text passes :data:`MAX_TEXT` characters; the cell is named.
+        """
+        last_row, last_column = row + rows - 1, column + columns - 1
+        if last_row > self._rows or last_column > self._columns:
+            self._rows = max(self._rows, last_row)
+            self._columns = max(self._columns, last_column)
+            if self._done + self._rows * self._columns > MAX_CELLS:
+                raise self._error(
+                    row,
+                    column,
+                    f"holds something so far from A1 that the sheet would span "
+                    f"{self._rows * self._columns:,} cells, more than the {MAX_CELLS:,} a "
+                    "workbook of this kind may have in all its sheets together; delete the "
+                    "cells far to the right or below",
+                )
+        if text:
+            self._text += text * rows * columns
+            if self._text > MAX_TEXT:
+                raise self._error(
+                    row,
+                    column,
+                    f"brings the text of the workbook's cells over {MAX_TEXT:,} characters "
+                    "(a repeated cell counted each time); refused as a likely attack",
+                )
+
+    def claimed(self, rows: int, columns: int) -> None:
+        """Count the size a sheet says it has, which calamine sets memory aside for.
+
+        Raises:
+            WorkbookError: that size passes :data:`MAX_CELLS` with the sheets before it.
+        """
+        if self._done + rows * columns > MAX_CELLS:
+            raise WorkbookError(
+                f"says it spans {rows:,} rows and {columns:,} columns, more than the "
+                f"{MAX_CELLS:,} cells a workbook of this kind may have; save the file again "
+                "from Excel or LibreOffice",
+                path=self.where,
+                sheet=self._name,
+            )
+
+    def error(self, row: int, column: int, text: str) -> None:
+        """Note that the cell at ``row``, ``column`` (from 1) holds the error value ``text``."""
+        if row <= MAX_ROWS and column <= MAX_COLUMNS:
+            self.errors.setdefault(self._index, {})[row, column] = text
+
+    def _error(self, row: int, column: int, message: str) -> WorkbookError:
+        return WorkbookError(
+            message, path=self.where, sheet=self._name, cell=f"{column_letter(column)}{row}"
+        )

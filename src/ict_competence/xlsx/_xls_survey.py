@@ -1,0 +1,231 @@
+"""The survey of a legacy .xls file: its workbook stream's records, walked as calamine walks them.
+
+The stream is a run of records (type, length, data). The first part lists the sheets
+(``BoundSheet8``, with where each starts) and the shared strings (``SST``); each sheet's
+part then holds one record per filled cell, naming its row and column. A sheet's cells
+are counted from those, a shared string's length from the SST, and the size a sheet says
+it has (``Dimensions``) as well, as calamine sets memory aside for it.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+
+from ict_competence.errors import WorkbookError
+from ict_competence.xlsx._cfb import workbook_stream
+from ict_competence.xlsx._survey import MAX_SHEET_BYTES, Errors, Survey
+
+__all__ = ["survey_xls"]
+
+_BOF, _EOF, _CONTINUE = 0x0809, 0x000A, 0x003C
+_FILEPASS, _BOUNDSHEET, _SST, _DIMENSIONS = 0x002F, 0x0085, 0x00FC, 0x0200
+_NUMBER, _RK, _BOOLERR, _FORMULA = 0x0203, 0x027E, 0x0205, 0x0006
+_LABEL, _RSTRING, _LABELSST, _STRING, _MULRK = 0x0204, 0x00D6, 0x00FD, 0x0207, 0x00BD
+_BIFF8 = 0x0600
+#: The error values of MS-XLS (BErr), as a spreadsheet shows them.
+_ERRORS = {
+    0x00: "#NULL!",
+    0x07: "#DIV/0!",
+    0x0F: "#VALUE!",
+    0x17: "#REF!",
+    0x1D: "#NAME?",
+    0x24: "#NUM!",
+    0x2A: "#N/A",
+    0x2B: "#GETTING_DATA",
+}
+
+_Record = tuple[int, bytes, list[bytes]]  # type, data, the data of the Continue records after it
+
+
+class _DamagedError(Exception):
+    """The workbook stream contradicts itself."""
+
+
+def _records(stream: bytes, start: int) -> Iterator[_Record]:
+    """The records from ``start`` on, each with the Continue records that follow it."""
+    position = start
+    while position + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, position)
+        data = stream[position + 4 : position + 4 + length]
+        if len(data) < length:
+            raise _DamagedError(f"a record at byte {position} runs past the end")
+        position += 4 + length
+        continued = []
+        while position + 4 <= len(stream):
+            following, length = struct.unpack_from("<HH", stream, position)
+            if following != _CONTINUE:
+                break
+            continued.append(stream[position + 4 : position + 4 + length])
+            position += 4 + length
+        yield kind, data, continued
+
+
+class _Pieces:
+    """The SST's data over its record and the Continue records after it.
+
+    A string's characters that go on in the next record start there with a new flags
+    byte (one byte or two per character); everything else simply goes on.
+    """
+
+    def __init__(self, pieces: list[bytes]) -> None:
+        self.pieces = pieces
+        self.index = 0
+        self.offset = 0
+
+    def left(self) -> bool:
+        while self.offset >= len(self.pieces[self.index]):
+            if self.index + 1 == len(self.pieces):
+                return False
+            self.index, self.offset = self.index + 1, 0
+        return True
+
+    def take(self, count: int) -> bytes:
+        taken = b""
+        while len(taken) < count:
+            if not self.left():
+                raise _DamagedError("the shared strings end inside a string")
+            piece = self.pieces[self.index]
+            end = self.offset + count - len(taken)
+            taken += piece[self.offset : end]
+            self.offset = min(end, len(piece))
+        return taken
+
+    def characters(self, count: int, wide: bool) -> None:
+        while count:
+            piece = self.pieces[self.index]
+            width = 2 if wide else 1
+            here = min(count, max(len(piece) - self.offset, 0) // width)
+            self.offset += here * width
+            count -= here
+            if count:
+                if self.index + 1 == len(self.pieces):
+                    raise _DamagedError("the shared strings end inside a string")
+                self.index, self.offset = self.index + 1, 1
+                wide = bool(self.pieces[self.index][:1] and self.pieces[self.index][0] & 1)
+
+
+def _string_lengths(data: bytes, continued: list[bytes]) -> list[int]:
+    """The length in characters of each shared string (MS-XLS XLUnicodeRichExtendedString)."""
+    pieces = _Pieces([data[8:], *continued])
+    lengths = []
+    while pieces.left():
+        count, flags = struct.unpack("<HB", pieces.take(3))
+        runs = struct.unpack("<H", pieces.take(2))[0] if flags & 0x8 else 0
+        extra = struct.unpack("<I", pieces.take(4))[0] if flags & 0x4 else 0
+        pieces.characters(count, bool(flags & 0x1))
+        pieces.take(4 * runs + extra)
+        lengths.append(count)
+    return lengths
+
+
+def _sheet_name(data: bytes, biff: int) -> str:
+    count = data[6]
+    if biff < _BIFF8:
+        return data[7 : 7 + count].decode("latin-1")
+    if data[7] & 1:
+        return data[8 : 8 + 2 * count].decode("utf-16-le", "replace")
+    return data[8 : 8 + count].decode("latin-1")
+
+
+def _globals(stream: bytes, where: str) -> tuple[list[tuple[int, str]], list[int], int]:
+    """The sheets (where each starts, its name), the shared strings' lengths, the BIFF version."""
+    sheets: list[tuple[int, str]] = []
+    lengths: list[int] = []
+    biff = _BIFF8
+    for kind, data, continued in _records(stream, 0):
+        if kind == _BOF:
+            (biff,) = struct.unpack_from("<H", data)
+        elif kind == _FILEPASS:
+            raise WorkbookError(
+                "is protected by a password; save a copy without a password and read that",
+                path=where,
+            )
+        elif kind == _BOUNDSHEET:
+            (start,) = struct.unpack_from("<I", data)
+            sheets.append((start, _sheet_name(data, biff)))
+        elif kind == _SST:
+            lengths = _string_lengths(data, continued)
+        elif kind == _EOF:
+            break
+    return sheets, lengths, biff
+
+
+class _Sheet:
+    """Counts one sheet's cell records into the survey."""
+
+    def __init__(self, survey: Survey, lengths: list[int], biff: int) -> None:
+        self.survey = survey
+        self.lengths = lengths
+        self.biff = biff
+        self.formula = (0, 0)  # the last formula's cell, which a String record's text is for
+
+    def record(self, kind: int, data: bytes) -> None:
+        if kind == _DIMENSIONS:
+            layout = "<IIHH" if self.biff >= _BIFF8 else "<HHHH"
+            first_row, end_row, first_column, end_column = struct.unpack_from(layout, data)
+            rows, columns = max(end_row - first_row, 0), max(end_column - first_column, 0)
+            self.survey.claimed(rows, columns)
+        elif kind == _MULRK:
+            row, first = struct.unpack_from("<HH", data)
+            (last,) = struct.unpack_from("<H", data, len(data) - 2)
+            self.survey.filled(row + 1, first + 1, columns=max(last - first + 1, 1))
+        elif kind == _STRING:
+            (count,) = struct.unpack_from("<H", data)
+            self.survey.filled(self.formula[0] + 1, self.formula[1] + 1, text=count)
+        elif kind in (_NUMBER, _RK, _BOOLERR, _FORMULA, _LABEL, _RSTRING, _LABELSST):
+            row, column = struct.unpack_from("<HH", data)
+            self.survey.filled(row + 1, column + 1, text=self._text(kind, data))
+            error = self._error(kind, data)
+            if error is not None:
+                self.survey.error(row + 1, column + 1, error)
+            if kind == _FORMULA:
+                self.formula = (row, column)
+
+    def _text(self, kind: int, data: bytes) -> int:
+        if kind == _LABELSST:
+            (index,) = struct.unpack_from("<I", data, 6)
+            return self.lengths[index] if index < len(self.lengths) else 0
+        if kind in (_LABEL, _RSTRING):
+            return int(struct.unpack_from("<H", data, 6)[0])
+        return 0
+
+    @staticmethod
+    def _error(kind: int, data: bytes) -> str | None:
+        if kind == _BOOLERR and data[7]:
+            return _ERRORS.get(data[6], "#VALUE!")
+        if kind == _FORMULA and data[6] == 2 and data[12:14] == b"\xff\xff":
+            return _ERRORS.get(data[8], "#VALUE!")
+        return None
+
+
+def survey_xls(path: Path, where: str) -> Errors:
+    """Survey the .xls file at ``path``; the error values found, by sheet and cell.
+
+    Raises:
+        WorkbookError: the file is too large, damaged, protected by a password, or its
+            sheets would need more memory than a workbook of this kind may (the limits of
+            :mod:`._survey`).
+    """
+    if path.stat().st_size > MAX_SHEET_BYTES:
+        raise WorkbookError(
+            f"is larger than {MAX_SHEET_BYTES // 2**20} MB; a task overview or team is far smaller",
+            path=where,
+        )
+    stream = workbook_stream(path.read_bytes(), where)
+    survey = Survey(where)
+    try:
+        sheets, lengths, biff = _globals(stream, where)
+        for start, name in sheets:
+            survey.sheet(name)
+            sheet = _Sheet(survey, lengths, biff)
+            depth = 0
+            for kind, data, _continued in _records(stream, start):
+                depth += (kind == _BOF) - (kind == _EOF)
+                if depth <= 0 and kind == _EOF:
+                    break
+                sheet.record(kind, data)
+    except (_DamagedError, struct.error, IndexError) as exc:
+        raise WorkbookError(f"the .xls file is damaged: {exc}", path=where) from None
+    return survey.errors
