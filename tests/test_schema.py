@@ -408,7 +408,7 @@ def test_the_same_name_in_two_modules_gets_two_definitions():
     ("field_type", "expected"),
     [
         (dict[int, str], "keys"),
-        (int | str, "union"),
+        (int | str | None, "union"),
         (frozenset[str], "cannot describe"),
         (set, "cannot describe"),
         (Callable[[], int], "cannot describe"),
@@ -419,6 +419,21 @@ def test_a_type_the_converter_cannot_write_as_json_is_named_in_the_error(field_t
 
     with pytest.raises(IctCompetenceError, match=rf"Odd\.field: .*{expected}"):
         json_schema(odd)
+
+
+def test_a_union_of_text_and_numbers_is_any_of_their_types_as_the_converter_reads_it():
+    scalar: Any = str | int | float
+    holder = attrs.make_class("Holder", {"value": attrs.field(type=scalar)})
+    schema = json_schema(holder)
+
+    assert schema["properties"]["value"] == {"type": ["string", "integer", "number"]}
+    validator = Draft202012Validator(schema)
+    for value in ("3", 3, 2.5):
+        assert validator.is_valid({"schema_version": SCHEMA_VERSION, "value": value})
+        assert from_json(holder, to_json(holder(value))).value == value
+    assert not validator.is_valid({"schema_version": SCHEMA_VERSION, "value": True})
+    with pytest.raises(SerializationError, match=r"\$\.value: expected text or a number"):
+        from_json(holder, json.dumps({"schema_version": SCHEMA_VERSION, "value": True}))
 
 
 @pytest.mark.parametrize("given_type", [int, RuleSet.__mro__[-1], "SchoolPlan"])

@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from ict_competence.allocation import ProfileSuggestion as ProfileSuggestion
     from ict_competence.allocation import Progress as Progress
     from ict_competence.allocation import RaciRow as RaciRow
+    from ict_competence.allocation import Reason as Reason
+    from ict_competence.allocation import ReasonKind as ReasonKind
     from ict_competence.allocation import RuleSet as RuleSet
     from ict_competence.allocation import ScoreTerm as ScoreTerm
     from ict_competence.allocation import TaskInstance as TaskInstance
@@ -259,6 +261,8 @@ _EXPORTS: dict[str, str] = {
     "ProfileSuggestion": "allocation",
     "Progress": "allocation",
     "RaciRow": "allocation",
+    "Reason": "allocation",
+    "ReasonKind": "allocation",
     "RuleSet": "allocation",
     "ScoreTerm": "allocation",
     "TaskInstance": "allocation",

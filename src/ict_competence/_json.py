@@ -11,7 +11,7 @@ __all__ = ["MAX_DEPTH", "SCHEMA_VERSION", "parse"]
 
 #: The version ``to_json`` writes (``from_json`` reads it and every older one), and the
 #: newest a content file may give: here, below both of their readers.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: How deep ``from_json`` lets objects and lists nest; the library's documents nest fewer
 #: than 20 levels, and deeper input is refused before it can exhaust the stack.

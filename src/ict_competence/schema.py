@@ -20,7 +20,7 @@ import attrs
 from cattrs.errors import StructureHandlerNotFoundError
 
 from ict_competence.errors import IctCompetenceError
-from ict_competence.serialize import _CONVERTER, SCHEMA_VERSION, Kinds
+from ict_competence.serialize import _CONVERTER, SCHEMA_VERSION, Kinds, is_scalar_union
 
 __all__ = ["json_schema"]
 
@@ -67,7 +67,7 @@ def json_schema(cls: type) -> dict[str, Any]:
     >>> from ict_competence.text import LocalizedText
     >>> schema = json_schema(LocalizedText)
     >>> schema["$id"]
-    'https://ict-competence.invalid/schemas/v1/LocalizedText.schema.json'
+    'https://ict-competence.invalid/schemas/v2/LocalizedText.schema.json'
     >>> schema["required"], schema["properties"]["en"]
     (['schema_version', 'nl'], {'type': 'string', 'default': ''})
     """
@@ -189,7 +189,7 @@ class _Builder:
         if origin is Literal:
             return {"enum": [_json_value(value, where) for value in get_args(type_)]}
         if origin is Union or origin is types.UnionType:
-            return self._union(get_args(type_), where)
+            return self._union(type_, where)
         if origin is tuple:
             return self._tuple(get_args(type_), where)
         if _is_array(origin):
@@ -252,7 +252,10 @@ class _Builder:
             "required": ["kind", *body["required"]],
         }
 
-    def _union(self, members: tuple[Any, ...], where: str) -> dict[str, Any]:
+    def _union(self, type_: Any, where: str) -> dict[str, Any]:  # noqa: ANN401 - a union
+        members = get_args(type_)
+        if is_scalar_union(type_):  # text or numbers, read as JSON gives them
+            return {"type": [_PLAIN[member]["type"] for member in members]}
         present = [member for member in members if member is not type(None)]
         nullable = len(present) < len(members)
         if len(present) > 1 and not all(isinstance(m, type) and attrs.has(m) for m in present):

@@ -11,10 +11,11 @@ from __future__ import annotations
 import difflib
 import enum
 import json
+import types
 from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import datetime
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -103,6 +104,25 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     return structure_enum
 
 
+def is_scalar_union(type_: object) -> bool:
+    """Whether ``type_`` is a union of text and numbers only (``str | int | float``)."""
+    union = get_origin(type_) in (Union, types.UnionType)
+    return union and all(arg in (str, int, float) for arg in get_args(type_))
+
+
+def _scalar_union_hook(type_: object) -> Callable[[object, object], object]:
+    members = get_args(type_)
+
+    def structure_scalar(value: object, _type: object) -> object:
+        if isinstance(value, str) and str in members:
+            return value
+        if is_finite_number(value) and (float in members or isinstance(value, int)):
+            return value if type(value) in members else float(value)
+        raise TypeError(f"expected text or a number, found {_json_kind(value)}")
+
+    return structure_scalar
+
+
 def _is_homogeneous_tuple(type_: object) -> bool:
     args = get_args(type_)
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -149,6 +169,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda type_: _tuple_hook(type_, converter)
     )
+    converter.register_structure_hook_factory(is_scalar_union, _scalar_union_hook)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(float, _strict_float)
     converter.register_structure_hook(str, _strict_str)
@@ -269,7 +290,7 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
 
     >>> from ict_competence.text import LocalizedText
     >>> print(to_json(LocalizedText("Inventaris", "Inventory"), indent=None))
-    {"schema_version": 1, "nl": "Inventaris", "en": "Inventory"}
+    {"schema_version": 2, "nl": "Inventaris", "en": "Inventory"}
     """
     data = unstructure(obj)
     if not isinstance(data, dict):
@@ -447,7 +468,7 @@ def register_kinds(base: type, *, label: str, advice: str) -> Kinds:
     >>> shapes = register_kinds(Shape, label="shape", advice="register it")
     >>> shapes.register("square", Square)
     >>> print(to_json(Drawing((Square(2.0),)), indent=None))
-    {"schema_version": 1, "shapes": [{"kind": "square", "side": 2.0}]}
+    {"schema_version": 2, "shapes": [{"kind": "square", "side": 2.0}]}
     >>> try:
     ...     from_json(Drawing, '{"schema_version": 1, "shapes": [{"kind": "circle"}]}')
     ... except SerializationError as error:

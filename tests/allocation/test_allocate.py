@@ -13,6 +13,8 @@ from ict_competence.allocation import (
     Duty,
     Exclusion,
     Pin,
+    Reason,
+    ReasonKind,
     Team,
     allocate,
     default_rules,
@@ -169,7 +171,10 @@ def test_group_staff_take_only_group_tasks():
     assert result.assignments["G-01"].primary == "staff"
     assert set(result.decisions) == {"north:T-01", "south:T-01"}
     assert "Nobody at north could take it: there is no one there" in (
-        result.decisions["north:T-01"].reason
+        result.decisions["north:T-01"].text
+    )
+    assert result.decisions["north:T-01"].reason == Reason(
+        ReasonKind.NOBODY_THERE, {"school": "north"}
     )
 
 
@@ -183,9 +188,11 @@ def test_a_strategic_task_nobody_can_take_is_to_recruit_and_another_to_outsource
 
     assert result.decisions["T-01"].kind is DecisionKind.RECRUIT
     assert result.decisions["T-02"].kind is DecisionKind.OUTSOURCE
-    assert "kept out by level (1)" in result.decisions["T-01"].reason
-    assert "kept out by motivation (1)" in result.decisions["T-02"].reason
-    assert "strategic task: recruit" in result.decisions["T-01"].reason
+    assert "kept out by level (1)" in result.decisions["T-01"].text
+    assert "kept out by motivation (1)" in result.decisions["T-02"].text
+    assert "strategic task: recruit" in result.decisions["T-01"].text
+    by_level = Reason(ReasonKind.KEPT_OUT_BY_RULE, {"rule": "level", "people": 1})
+    assert result.decisions["T-01"].reason == Reason(ReasonKind.KEPT_OUT, {}, (by_level,))
 
 
 def test_a_task_the_eligible_people_have_no_hours_for_is_decided_with_that_reason():
@@ -197,15 +204,16 @@ def test_a_task_the_eligible_people_have_no_hours_for_is_decided_with_that_reaso
     assert list(result.assignments) == ["T-01"]
     assert (
         "The only person in the team who may take it has no hours left"
-        in result.decisions["T-02"].reason
+        in result.decisions["T-02"].text
     )
+    assert result.decisions["T-02"].reason == Reason(ReasonKind.NO_ROOM, {"people": 1})
 
 
 def test_an_empty_team_decides_everything():
     result = allocate(make_overview(STRATEGIC), Team(()))
 
     assert result.decisions["T-01"].kind is DecisionKind.RECRUIT
-    assert "there is no one there" in result.decisions["T-01"].reason
+    assert "there is no one there" in result.decisions["T-01"].text
     assert result.coverage == 0.0
     assert result.proven
 
@@ -307,6 +315,7 @@ def test_a_task_several_people_have_no_hours_for_says_how_many_and_mentions_the_
 
     result = allocate(overview, team, pins=[Pin("T-01", "a"), Pin("T-02", "b")])
 
-    assert result.decisions["T-03"].reason.startswith(
+    assert result.decisions["T-03"].reason.kind is ReasonKind.NO_ROOM_UNDER_PINS
+    assert result.decisions["T-03"].text.startswith(
         "The 2 people in the team who may take it have no hours left for it under the pins;"
     )

@@ -154,7 +154,7 @@ def _record(allocation: Allocation) -> dict[str, Any]:
             key: [a.primary, a.backup] for key, a in sorted(allocation.assignments.items())
         },
         "decisions": {
-            key: [d.kind.value, d.reason] for key, d in sorted(allocation.decisions.items())
+            key: [d.kind.value, d.text] for key, d in sorted(allocation.decisions.items())
         },
     }
 

@@ -19,6 +19,8 @@ from ict_competence.allocation import (
     Motivated,
     Person,
     Pin,
+    Reason,
+    ReasonKind,
     RuleSet,
     ScoreTerm,
     TaskInstance,
@@ -45,7 +47,9 @@ def test_the_level_rule_asks_the_required_level_of_a_primary_and_one_less_of_a_b
 
     assert not rule.allows(person, instance, Duty.PRIMARY)
     assert rule.allows(person, instance, Duty.BACKUP)
-    assert rule.describe(person, instance, Duty.PRIMARY) == "needs level 3 in technical, has 2"
+    reason = rule.describe(person, instance, Duty.PRIMARY)
+    assert reason == Reason(ReasonKind.BELOW_LEVEL, {"needed": 3, "has": 2, "domain": "technical"})
+    assert reason.text == "needs level 3 in technical, has 2"
 
 
 def test_the_level_rule_reads_the_tasks_domain_not_its_cluster():
@@ -63,9 +67,11 @@ def test_the_motivation_rule_keeps_out_whoever_is_not_willing():
 
     assert not rule.allows(make_person("a", motivation=0), instance, Duty.PRIMARY)
     assert rule.allows(make_person("b", motivation=1), instance, Duty.BACKUP)
-    assert "needs motivation 1 for technical, has 0" in rule.describe(
-        make_person("a", motivation=0), instance, Duty.PRIMARY
+    reason = rule.describe(make_person("a", motivation=0), instance, Duty.PRIMARY)
+    assert reason == Reason(
+        ReasonKind.NOT_MOTIVATED, {"needed": 1, "has": 0, "cluster": "technical"}
     )
+    assert reason.text == "needs motivation 1 for technical, has 0"
 
 
 def test_backups_are_only_for_strategic_tasks():
@@ -75,7 +81,9 @@ def test_backups_are_only_for_strategic_tasks():
     assert rule.allows(person, instance_of(), Duty.PRIMARY)
     assert not rule.allows(person, instance_of(), Duty.BACKUP)
     assert rule.allows(person, instance_of(strategic=True), Duty.BACKUP)
-    assert rule.describe(person, instance_of(), Duty.BACKUP) == "only strategic tasks get a back-up"
+    reason = rule.describe(person, instance_of(), Duty.BACKUP)
+    assert reason == Reason(ReasonKind.BACKUP_NOT_STRATEGIC)
+    assert reason.text == "only strategic tasks get a back-up"
 
 
 def test_the_default_score_rewards_hours_level_and_motivation():

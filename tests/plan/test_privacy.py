@@ -12,7 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ict_competence import available_formats, render
-from ict_competence.allocation import Allocation, KeepHolders, Team, default_rules
+from ict_competence.allocation import (
+    Allocation,
+    KeepHolders,
+    Reason,
+    ReasonKind,
+    Team,
+    default_rules,
+)
 from ict_competence.dialogue import Action, DialogueRecord
 from ict_competence.errors import IctCompetenceError, UnknownCodeError
 from ict_competence.flow import RoadmapSession
@@ -187,7 +194,8 @@ def test_what_the_erased_person_carried_becomes_a_decision_and_the_report_says_s
     assert set(carried) <= set(_allocation(erased).decisions)
     assert "p1" not in _allocation(erased).capacity
     assert all(a.backup != "p1" for a in _allocation(erased).assignments.values())
-    assert "allocate again" in _allocation(erased).decisions[carried[0]].reason
+    assert _allocation(erased).decisions[carried[0]].reason == Reason(ReasonKind.HOLDER_ERASED)
+    assert "allocate again" in _allocation(erased).decisions[carried[0]].text
     assert erased.allocate().allocation_is_current
 
 

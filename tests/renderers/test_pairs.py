@@ -186,8 +186,8 @@ def test_a_dutch_page_has_no_english_part_of_the_renderers_own_words(objects, ki
     text = " ".join(parser.text)
     assert not [word for word in ENGLISH if re.search(rf"\b{word}\b", text)]
     english = [attrs for tag, attrs in elements(page).elements if attrs.get("lang") == "en"]
-    # Only the allocation's reasons and the plan's evidence, which are worded in English.
-    assert english == [] or kind in ("Allocation", "RoadmapSession", "SchoolPlan")
+    # Only the session's evidence, which the assessor words in English; reasons are worded.
+    assert english == [] or kind == "RoadmapSession"
 
 
 def test_a_dutch_raci_matrix_names_roles_by_their_catalog_label_and_tasks_by_description(objects):

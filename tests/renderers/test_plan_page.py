@@ -89,7 +89,7 @@ def test_the_workload_chart_has_a_bar_for_each_person_against_their_hours(plan, 
 def test_the_raci_matrix_shows_roles_by_their_catalog_label(page):
     tree = parse(page)
 
-    table = tree.root.one("section", id="raci").one("table")
+    table = tree.root.one("section", id="raci").one("table", class_="raci")
     first = table.one("tbody").all("tr")[0]
     cells = [cell.text for cell in first.children if not isinstance(cell, str)]
     assert cells[0] == "TECH-01"

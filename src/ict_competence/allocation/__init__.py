@@ -34,6 +34,7 @@ from ict_competence.allocation._readings import (
     ProfileSuggestion,
     RaciRow,
 )
+from ict_competence.allocation._reasons import Reason, ReasonKind
 from ict_competence.allocation._result import (
     Allocation,
     Alternative,
@@ -90,6 +91,8 @@ __all__ = [
     "ProfileSuggestion",
     "Progress",
     "RaciRow",
+    "Reason",
+    "ReasonKind",
     "RuleSet",
     "ScoreTerm",
     "TaskInstance",

@@ -24,6 +24,7 @@ from ict_competence.allocation._model import (
 from ict_competence.allocation._numeric import EPS, GAP_TOLERANCE
 from ict_competence.allocation._outcome import NOBODY, Outcome, exact_objective, loads, relative_gap
 from ict_competence.allocation._problem import Problem
+from ict_competence.allocation._reasons import Reason, ReasonKind
 from ict_competence.allocation._result import Allocation, Candidate, InstanceInfo
 from ict_competence.allocation._rules import RuleSet, default_rules
 from ict_competence.catalog import TaskOverview
@@ -215,27 +216,19 @@ def build_allocation(problem: Problem, outcome: Outcome) -> Allocation:
 
 
 def _decision(problem: Problem, t: int, refused: Counter[str]) -> Decision:
+    """Recruit or outsource (roadmap step 6), and why nobody in scope takes the instance."""
     instance = problem.instances[t]
-    strategic = instance.task.strategic
-    kind = DecisionKind.for_task(strategic=strategic)
-    why = (
-        "it is a strategic task: recruit the expertise (roadmap step 6)"
-        if strategic
-        else "it is not a strategic task: outsource it (roadmap step 6)"
-    )
-    where = f"at {instance.school}" if instance.school is not None else "in the team"
+    kind = DecisionKind.for_task(strategic=instance.task.strategic)
+    where = {} if instance.school is None else {"school": instance.school}
     eligible = len(problem.primary_candidates[t])
     if eligible:
-        who = (
-            f"The only person {where} who may take it has"
-            if eligible == 1
-            else f"The {eligible} people {where} who may take it have"
+        pinned = problem.pinned_primary or problem.pinned_backup
+        no_room = ReasonKind.NO_ROOM_UNDER_PINS if pinned else ReasonKind.NO_ROOM
+        return Decision(kind, Reason(no_room, where | {"people": eligible}))
+    if refused:
+        rules = tuple(
+            Reason(ReasonKind.KEPT_OUT_BY_RULE, {"rule": rule, "people": count})
+            for rule, count in sorted(refused.items())
         )
-        pinned = " under the pins" if problem.pinned_primary or problem.pinned_backup else ""
-        reason = f"{who} no hours left for it{pinned}; {why}."
-    elif refused:
-        rules = ", ".join(f"{rule} ({count})" for rule, count in sorted(refused.items()))
-        reason = f"Nobody {where} may take it, kept out by {rules}; {why}."
-    else:
-        reason = f"Nobody {where} could take it: there is no one there; {why}."
-    return Decision(kind, reason)
+        return Decision(kind, Reason(ReasonKind.KEPT_OUT, where, rules))
+    return Decision(kind, Reason(ReasonKind.NOBODY_THERE, where))

@@ -12,6 +12,7 @@ import attrs
 from ict_competence._checks import finite_non_negative, unique, values_in_range
 from ict_competence._frozen import frozen_map
 from ict_competence._lookup import Indexed
+from ict_competence.allocation._reasons import Decision, DecisionKind
 from ict_competence.catalog import Cluster, Domain, Scope, Task, TaskOverview
 
 # AllocationError lives in errors.py with every other exception; it is imported here too
@@ -259,22 +260,6 @@ class Duty(enum.Enum):
     BACKUP = "backup"
 
 
-class DecisionKind(enum.Enum):
-    """What to do with a task nobody in the team takes (roadmap step 6)."""
-
-    RECRUIT = "recruit"
-    OUTSOURCE = "outsource"
-
-    @classmethod
-    def for_task(cls, *, strategic: bool) -> DecisionKind:
-        """The rule of roadmap step 6: recruit for a strategic task, otherwise outsource it.
-
-        >>> DecisionKind.for_task(strategic=True), DecisionKind.for_task(strategic=False)
-        (<DecisionKind.RECRUIT: 'recruit'>, <DecisionKind.OUTSOURCE: 'outsource'>)
-        """
-        return cls.RECRUIT if strategic else cls.OUTSOURCE
-
-
 def _optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         _identifier(instance, attribute, value)
@@ -295,18 +280,6 @@ class Assignment:
     def _not_the_primary(self, attribute: attrs.Attribute[Any], value: str | None) -> None:
         if value is not None and value == self.primary:
             raise FieldError(attribute.name, "the back-up must be someone other than the primary")
-
-
-@attrs.frozen
-class Decision:
-    """What happens to a task instance without a primary: recruit or outsource, and why.
-
-    >>> Decision(DecisionKind.OUTSOURCE, "nobody has the level").kind.value
-    'outsource'
-    """
-
-    kind: DecisionKind
-    reason: str
 
 
 @attrs.frozen

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ict_competence.allocation._model import AllocationError, Duty, Pin, task_instances
 from ict_competence.allocation._numeric import EPS, NEAR_INTEGER
+from ict_competence.allocation._reasons import Reason, ReasonKind
 from ict_competence.allocation._rules import RuleSet
 from ict_competence.errors import UnknownCodeError
 
@@ -69,8 +70,8 @@ class Problem:
             eligible, not excluded pair.
         primary_candidates, backup_candidates: per instance, eligible person numbers,
             best value first.
-        refused: per instance, ``(person number, rule name, words)`` for everyone in scope
-            who may not be its primary.
+        refused: per instance, ``(person number, rule name, reason)`` for everyone in
+            scope who may not be its primary.
         kinks: per person, the load terms' ``(threshold, per_hour)`` pairs.
         pinned_primary, pinned_backup: instance number -> person number.
         pinned_load: per person, the hours their pins take.
@@ -104,7 +105,7 @@ class Problem:
         self.backup_value: list[dict[int, float]] = [{} for _ in range(n_people)]
         self.primary_candidates: list[list[int]] = [[] for _ in range(n_instances)]
         self.backup_candidates: list[list[int]] = [[] for _ in range(n_instances)]
-        self.refused: list[list[tuple[int, str, str]]] = [[] for _ in range(n_instances)]
+        self.refused: list[list[tuple[int, str, Reason]]] = [[] for _ in range(n_instances)]
         self._evaluate(excluded)
         self.pinned_primary: dict[int, int] = {}
         self.pinned_backup: dict[int, int] = {}
@@ -163,7 +164,7 @@ class Problem:
             for p in scope:
                 person = self.people[p]
                 if (p, t) in excluded:
-                    self.refused[t].append((p, "exclusion", "excluded by the team"))
+                    self.refused[t].append((p, "exclusion", Reason(ReasonKind.EXCLUDED)))
                     continue
                 rule = rules.blocking(person, instance, Duty.PRIMARY)
                 if rule is None:
@@ -262,9 +263,8 @@ class Problem:
             raise _pin_error(pin, instance.key, "exclusion", "the person is also excluded from it")
         rule = self.rules.blocking(person, instance, pin.duty)
         if rule is not None:
-            raise _pin_error(
-                pin, instance.key, rule.name, describe(rule, person, instance, pin.duty)
-            )
+            reason = describe(rule, person, instance, pin.duty)
+            raise _pin_error(pin, instance.key, rule.name, reason.text)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -304,12 +304,13 @@ def _where(person: Person) -> str:
 
 def describe(
     rule: object, person: Person, instance: TaskInstance, duty: Duty = Duty.PRIMARY
-) -> str:
-    """A rule's words for refusing someone, or a plain sentence when it has none."""
+) -> Reason:
+    """Why a rule refuses someone: its ``describe`` (a reason, or words of its own), or its name."""
     words = getattr(rule, "describe", None)
     if callable(words):
-        return str(words(person, instance, duty))
-    return f"refused by rule {getattr(rule, 'name', rule)!r}"
+        said = words(person, instance, duty)
+        return said if isinstance(said, Reason) else Reason.custom(str(said))
+    return Reason(ReasonKind.REFUSED_BY_RULE, {"rule": str(getattr(rule, "name", rule))})
 
 
 def _pin_error(pin: Pin, key: str, rule: str, detail: str) -> AllocationError:

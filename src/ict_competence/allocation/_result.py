@@ -105,7 +105,23 @@ class Alternative(Candidate):
 
 @attrs.frozen(kw_only=True)
 class Explanation:
-    """Why an instance went to whom (or to nobody), in data and in words (``str()``)."""
+    """Why an instance went to whom (or to nobody), in data, and in English words (``str()``).
+
+    The data is what a page words in its own language (``ict_competence.renderers`` does);
+    ``text`` says it in English, for the REPL.
+
+    Attributes:
+        key: the instance key.
+        primary, backup: who takes it and who backs them up (person ids), if anyone.
+        chosen: the primary as a candidate: their level, motivation and value on it.
+        alternatives: everyone else who may be its primary, with their room and what
+            switching to them would cost.
+        decision: recruit or outsource, with its reason, when nobody takes it.
+        refused: per rule name, how many people it kept out as primary.
+        instance: what the allocation knew of the instance: hours, domain, cluster, the
+            level it needs, whether it is strategic, how many may take it.
+        text: all of it in English.
+    """
 
     key: str
     primary: str | None
@@ -114,6 +130,7 @@ class Explanation:
     alternatives: tuple[Alternative, ...]
     decision: Decision | None
     refused: Mapping[str, int] = attrs.field(converter=frozen_map, hash=False)
+    instance: InstanceInfo
     text: str
 
     def __str__(self) -> str:
@@ -129,7 +146,9 @@ class Allocation:
 
     Attributes:
         assignments: instance key -> primary and back-up (person ids).
-        decisions: instance key -> recruit or outsource, with the reason.
+        decisions: instance key -> recruit or outsource, with the reason (a
+            :class:`~ict_competence.allocation.Reason`: a kind and its parameters, which
+            the renderers word).
         objective: the value of the allocation under its rules.
         bound: a valid upper bound on the best possible value (``None`` if unknown).
         gap: ``(bound - objective) / bound``: how far from optimal it can at most be.
@@ -257,6 +276,7 @@ class Allocation:
             alternatives=tuple(alternatives),
             decision=decision,
             refused=info.refused,
+            instance=info,
             text=text,
         )
 
@@ -282,7 +302,7 @@ class Allocation:
             elif info.strategic:
                 lines.append("No back-up: a single point of failure.")
         elif decision is not None:
-            lines.append(f"{info.key}: {decision.kind.value}. {decision.reason}")
+            lines.append(f"{info.key}: {decision.kind.value}. {decision.text}")
         if alternatives:
             parts = []
             for alt in alternatives:

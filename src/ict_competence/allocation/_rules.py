@@ -13,6 +13,7 @@ import attrs
 
 from ict_competence._frozen import frozen_map
 from ict_competence.allocation._model import Assignment, Duty, Person, TaskInstance
+from ict_competence.allocation._reasons import Reason, ReasonKind
 from ict_competence.errors import FieldError, IctCompetenceError
 from ict_competence.serialize import register_kinds
 
@@ -46,8 +47,11 @@ DEFAULT_BACKUP_SHARE = 0.1
 class EligibilityRule(Protocol):
     """A hard rule: whether a person may take a task instance in a duty.
 
-    A rule that also has a ``describe(person, instance, duty) -> str`` method is asked
-    for the words when it refuses someone (in explanations and pin errors).
+    A rule that also has a ``describe(person, instance, duty)`` method is asked why when
+    it refuses someone (in pin errors). It returns a :class:`Reason` (a kind and its
+    parameters, which a page words in its own language), or a plain ``str``: that becomes
+    a reason of kind ``CUSTOM``, which every page shows as it is, in whatever language
+    it was written.
     """
 
     @property
@@ -103,11 +107,6 @@ class LoadTerm(Protocol):
         ...
 
 
-def _short_of(what: str, needed: int, where: str, has: int) -> str:
-    """The words of a threshold rule for someone below it: ``needs level 2 in policy, has 1``."""
-    return f"needs {what} {needed} {where}, has {has}"
-
-
 @attrs.frozen
 class MinimumLevel:
     """A primary needs the task's required level in its domain; a back-up one level less.
@@ -132,12 +131,11 @@ class MinimumLevel:
         """Whether the person's level in the task's domain is high enough."""
         return person.level(instance.task.domain) >= self.needed(instance, duty)
 
-    def describe(self, person: Person, instance: TaskInstance, duty: Duty) -> str:
-        """Why the person is refused, in words."""
+    def describe(self, person: Person, instance: TaskInstance, duty: Duty) -> Reason:
+        """Why the person is refused: the level needed, theirs, and the domain."""
         domain = instance.task.domain
-        return _short_of(
-            "level", self.needed(instance, duty), f"in {domain.value}", person.level(domain)
-        )
+        params = {"needed": self.needed(instance, duty), "has": person.level(domain)}
+        return Reason(ReasonKind.BELOW_LEVEL, params | {"domain": domain.value})
 
 
 @attrs.frozen
@@ -155,11 +153,11 @@ class Motivated:
         """Whether the person's motivation for the task's cluster is high enough."""
         return person.motivation_for(instance.task.cluster) >= self.minimum
 
-    def describe(self, person: Person, instance: TaskInstance, duty: Duty) -> str:
-        """Why the person is refused, in words."""
+    def describe(self, person: Person, instance: TaskInstance, duty: Duty) -> Reason:
+        """Why the person is refused: the motivation needed, theirs, and the cluster."""
         cluster = instance.task.cluster
-        has = person.motivation_for(cluster)
-        return _short_of("motivation", self.minimum, f"for {cluster.value}", has)
+        params = {"needed": self.minimum, "has": person.motivation_for(cluster)}
+        return Reason(ReasonKind.NOT_MOTIVATED, params | {"cluster": cluster.value})
 
 
 @attrs.frozen
@@ -175,9 +173,9 @@ class BackupOnStrategic:
         """Whether a back-up is possible on the instance at all."""
         return duty is Duty.PRIMARY or instance.task.strategic
 
-    def describe(self, person: Person, instance: TaskInstance, duty: Duty) -> str:
-        """Why the person is refused, in words."""
-        return "only strategic tasks get a back-up"
+    def describe(self, person: Person, instance: TaskInstance, duty: Duty) -> Reason:
+        """Why the person is refused: only strategic tasks get a back-up."""
+        return Reason(ReasonKind.BACKUP_NOT_STRATEGIC)
 
 
 @attrs.frozen
@@ -418,7 +416,7 @@ def register_rule(kind: str, cls: type) -> None:
     >>> register_rule("not_the_intern_example", NotTheIntern)
     >>> rules = default_rules().extend(eligibility=[NotTheIntern()])
     >>> to_json(rules.eligibility[-1], indent=None)  # alone, a rule is a plain object
-    '{"schema_version": 1, "name": "not the intern"}'
+    '{"schema_version": 2, "name": "not the intern"}'
     >>> from_json(RuleSet, to_json(rules)) == rules
     True
     """

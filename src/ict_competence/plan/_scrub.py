@@ -18,6 +18,8 @@ from ict_competence.allocation import (
     Decision,
     DecisionKind,
     KeepHolders,
+    Reason,
+    ReasonKind,
     RuleSet,
 )
 from ict_competence.catalog import TaskOverview
@@ -226,7 +228,10 @@ class Rewrite:
                 decisions[info.key] = _redecided(info.strategic)
             else:
                 assignments[info.key] = Assignment(first, second)
-        decisions = {k: attrs.evolve(d, reason=self.scrub(d.reason)) for k, d in decisions.items()}
+        decisions = {
+            k: attrs.evolve(d, reason=d.reason.replace_text(self.scrub))
+            for k, d in decisions.items()
+        }
         capacity = {
             new: hours for old, hours in allocation.capacity.items() if (new := self.person(old))
         }
@@ -257,11 +262,7 @@ class Rewrite:
 
 def _redecided(strategic: bool) -> Decision:
     kind = DecisionKind.for_task(strategic=strategic)
-    why = "recruit (strategic task)" if kind is DecisionKind.RECRUIT else "outsource it"
-    return Decision(
-        kind,
-        f"The person who held it was erased from the plan; allocate again, or {why}.",
-    )
+    return Decision(kind, Reason(ReasonKind.HOLDER_ERASED))
 
 
 def ids_in(allocations: Iterable[Allocation | None]) -> tuple[str, ...]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ict_competence.catalog import Cluster, Domain, Horizon, TaskOverview
-from ict_competence.renderers._naming import naming
+from ict_competence.renderers._naming import Naming, naming
+from ict_competence.renderers._reasons import word_decision, word_explanation
 from ict_competence.renderers._svg import Bar, Box, flowchart, workload
 from ict_competence.renderers._words import label
 from ict_competence.text import Language, Provenance
@@ -154,18 +156,24 @@ def _team(obj: Team, language: Language, names: bool) -> Context:
     return {**_team_parts(obj), "naming": naming(language, names=names, people=people)}
 
 
-def _allocation_parts(obj: Allocation) -> Context:
+def _allocation_parts(obj: Allocation, language: Language, words: Naming) -> Context:
+    def why(key: str) -> str:
+        return word_explanation(obj.explain(key), language, words.party, head=False)
+
     return {
         "allocation": obj,
         "spof": set(obj.single_points_of_failure),
         "profiles": obj.profiles(),
         "raci": obj.raci(),
+        # Reasons are worded here, in the page's language, never from their English text.
+        "reason": partial(word_decision, language=language),
+        "why": why,
     }
 
 
 def _allocation(obj: Allocation, language: Language, _names: bool) -> Context:
-    people = [(person, None) for person in obj.capacity]
-    return {**_allocation_parts(obj), "naming": naming(language, people=people)}
+    words = naming(language, people=[(person, None) for person in obj.capacity])
+    return {**_allocation_parts(obj, language, words), "naming": words}
 
 
 def _load_chart(evaluation: Evaluation, language: Language, name: Callable[[str], str]) -> object:
@@ -208,7 +216,7 @@ def _plan(obj: SchoolPlan, language: Language, names: bool) -> Context:
     }
     if obj.allocation is not None:
         evaluation = obj.evaluate()
-        context |= _allocation_parts(obj.allocation)
+        context |= _allocation_parts(obj.allocation, language, words)
         context |= {
             "evaluation": evaluation,
             "workload": _load_chart(evaluation, language, words.party),
