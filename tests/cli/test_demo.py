@@ -10,7 +10,7 @@ from ict_competence.cli._demo import DEMO_FILES
 from ict_competence.plan import SchoolPlan
 from ict_competence.serialize import SCHEMA_VERSION
 from ict_competence.xlsx import read_overview, read_team
-from tests.cli.refusals import refused
+from tests.cli.helpers import refused
 
 
 def test_the_demo_takes_the_sample_plan_to_step_8_and_writes_what_reads_back(tmp_path, capsys):

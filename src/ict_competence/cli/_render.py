@@ -2,7 +2,8 @@
 
 The kind of a JSON file is told from its top-level keys, which the JSON Schema of each
 kind lists (the schema is made from the same classes that write the files); a workbook
-is a task overview or a team by its sheets.
+(.xlsx, or .ods and .xls where the reader takes them) is a task overview or a team by
+its sheets.
 """
 
 from __future__ import annotations
@@ -111,8 +112,18 @@ def _read_workbook(path: Path) -> object:
     )
 
 
+def _is_json(path: Path, head: bytes) -> bool:
+    """Whether a file is JSON: named so, or starting with an object or array (no workbook does)."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return path.suffix.lower() == ".json" or start in (b"{", b"[")
+
+
 def read_file(path: Path) -> object:
     """What a file the library wrote holds: JSON of any of :func:`file_kinds`, or a workbook.
+
+    A file is JSON when its name ends in ``.json`` or its content starts with an object
+    or an array; anything else is taken for a workbook (an overview's or a team's), whose
+    reader tells its kind from its first bytes.
 
     Raises:
         IctCompetenceError: the file is not JSON, not one of the kinds, or does not
@@ -121,9 +132,9 @@ def read_file(path: Path) -> object:
     """
     from ict_competence.serialize import from_json  # noqa: PLC0415
 
-    if path.suffix.lower() == ".xlsx":
-        return _read_workbook(path)
     text = path.read_bytes()
+    if not _is_json(path, text[:64]):
+        return _read_workbook(path)
     try:
         data = parse(text)
     except SerializationError as error:

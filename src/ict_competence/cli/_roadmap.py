@@ -20,7 +20,7 @@ from ict_competence.cli._common import (
 from ict_competence.errors import IctCompetenceError
 from ict_competence.flow import Advice, RoadmapSession, SessionStatus
 from ict_competence.serialize import from_json, to_json
-from ict_competence.text import Language
+from ict_competence.text import Language, count
 
 __all__ = ["register"]
 
@@ -105,8 +105,8 @@ def _roadmap(args: argparse.Namespace) -> int:
         )
     print(
         f"Roadmap: at step {session.current.number} ({session.status.value}), "
-        f"cycle {session.cycle}, {len(session.history)} moves, "
-        f"{len(session.advice)} pieces of advice."
+        f"cycle {session.cycle}, {count(len(session.history), 'move')}, "
+        f"{count(len(session.advice), 'piece of advice', 'pieces of advice')}."
     )
     if args.out is not None:
         write_bytes(args.out, to_json(session).encode("utf-8"), mode=_PRIVATE)

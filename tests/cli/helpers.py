@@ -1,6 +1,8 @@
-"""The check every refused command passes: status 2 and one line on stderr, no traceback."""
+"""What the command-line tests share: the check of a refusal, and a terminal to type in."""
 
 from __future__ import annotations
+
+import io
 
 import pytest
 
@@ -16,3 +18,10 @@ def refused(status: int, capsys: pytest.CaptureFixture[str]) -> str:
     assert lines[0].startswith("ict-competence")
     assert ": error: " in lines[0]
     return lines[0]
+
+
+class Terminal(io.StringIO):
+    """Typed input, as from a terminal: ``isatty`` is true."""
+
+    def isatty(self) -> bool:
+        return True

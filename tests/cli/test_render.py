@@ -1,0 +1,197 @@
+"""``render``: every file the library writes, told apart by its content, in any format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+from ict_competence.catalog import load_catalog
+from ict_competence.cli import main
+from ict_competence.cli._render import file_kinds, read_file
+from ict_competence.dialogue import DialogueRecord, conversation_guide
+from ict_competence.errors import IctCompetenceError
+from ict_competence.plan import SchoolPlan
+from ict_competence.renderers import register_renderer, render
+from ict_competence.serialize import to_json
+from ict_competence.xlsx import write_overview, write_team
+from tests.cli.helpers import refused
+from tests.plan.strategies import NAMES, small_school, up_to_step_five
+
+
+def _year() -> SchoolPlan:
+    plan = small_school()
+    return attrs.evolve(plan, roadmap=up_to_step_five()).allocate().advance()
+
+
+def _objects() -> dict[str, object]:
+    plan = _year()
+    guide = conversation_guide("schoolleider", topics=["1.2", "2.3"])
+    return {
+        "plan": plan,
+        "overview": plan.overview,
+        "team": plan.team,
+        "allocation": plan.allocation,
+        "session": plan.roadmap,
+        "record": DialogueRecord.for_guide(guide),
+        "guide": guide,
+        "actions": plan.action_plan(),
+        "evaluation": plan.evaluate(),
+        "catalog": load_catalog(),
+    }
+
+
+OBJECTS = _objects()
+
+
+@pytest.mark.parametrize("kind", sorted(OBJECTS))
+def test_every_kind_of_json_file_renders_as_its_object_does(kind, tmp_path, capsys):
+    obj = OBJECTS[kind]
+    path = tmp_path / f"{kind}.json"
+    path.write_text(to_json(obj))
+
+    assert main(["render", str(path), "--format", "markdown", "--language", "en"]) == 0
+
+    expected = render(obj, "markdown", language="en")
+    assert capsys.readouterr().out.rstrip("\n") == expected.rstrip("\n")
+    assert read_file(path) == obj
+
+
+def test_every_kind_the_renderers_render_as_a_file_is_known():
+    assert {type(obj) for obj in OBJECTS.values()} == {cls for cls, _name in file_kinds()}
+
+
+@pytest.mark.parametrize("kind", ["overview", "team"])
+def test_an_overview_or_team_workbook_renders(kind, tmp_path, capsys):
+    path = tmp_path / f"{kind}.xlsx"
+    if kind == "overview":
+        write_overview(OBJECTS["overview"], path)  # type: ignore[arg-type]
+    else:
+        write_team(OBJECTS["team"], path)  # type: ignore[arg-type]
+
+    assert main(["render", str(path), "--format", "html"]) == 0
+
+    assert capsys.readouterr().out.rstrip("\n") == render(OBJECTS[kind], "html").rstrip("\n")
+
+
+def test_a_workbook_of_neither_kind_is_refused(tmp_path, capsys):
+    import openpyxl
+
+    path = tmp_path / "other.xlsx"
+    openpyxl.Workbook().save(path)
+
+    line = refused(main(["render", str(path), "--format", "html"]), capsys)
+
+    assert line.startswith(f"ict-competence: error: {path}: neither a task-overview workbook nor")
+
+
+def test_names_show_only_when_asked_for(tmp_path, capsys):
+    path = tmp_path / "plan.json"
+    OBJECTS["plan"].save(path)  # type: ignore[attr-defined]
+
+    assert main(["render", str(path), "--format", "html"]) == 0
+    without = capsys.readouterr().out
+    assert main(["render", str(path), "--format", "html", "--names"]) == 0
+    named = capsys.readouterr().out
+
+    assert not any(name in without for name in NAMES)
+    assert any(name in named for name in NAMES)
+
+
+def test_the_result_goes_to_a_file_kept_without_force(tmp_path, capsys):
+    source, out = tmp_path / "team.json", tmp_path / "team.html"
+    source.write_text(to_json(OBJECTS["team"]))
+    out.write_text("mine")
+
+    refused(main(["render", str(source), "--format", "html", "--out", str(out)]), capsys)
+    assert out.read_text() == "mine"
+
+    assert main(["render", str(source), "--format", "html", "--out", str(out), "--force"]) == 0
+    assert out.read_text() == render(OBJECTS["team"], "html")
+    assert capsys.readouterr().out == f"Wrote {out}\n"
+
+
+@attrs.frozen
+class _Zipped:
+    """A format whose result is a file's bytes, as a workbook's."""
+
+    name: str = "zipped-test"
+    media_type: str = "application/zip"
+
+    def render(self, obj: object, **options: object) -> bytes:
+        return b"PK" + type(obj).__name__.encode()
+
+
+@pytest.fixture
+def zipped(monkeypatch):
+    from ict_competence.renderers import _registry
+
+    _registry._load_builtin_and_plugins()
+    monkeypatch.setattr(_registry, "_REGISTRY", dict(_registry._REGISTRY))
+    register_renderer(_Zipped())  # type: ignore[arg-type]
+
+
+def test_a_binary_format_needs_a_file(zipped, tmp_path, capsys):
+    source, out = tmp_path / "team.json", tmp_path / "team.zip"
+    source.write_text(to_json(OBJECTS["team"]))
+
+    line = refused(main(["render", str(source), "--format", "zipped-test"]), capsys)
+    assert line == (
+        "ict-competence: error: team.json as zipped-test is a binary file: pass --out PATH "
+        "to write it"
+    )
+
+    assert main(["render", str(source), "--format", "zipped-test", "--out", str(out)]) == 0
+    assert out.read_bytes() == b"PKTeam"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("not json", "$: not valid JSON"),
+        ("[1, 2]", "expected a JSON object (a file this library writes), found an array"),
+        ('{"schema_version": 1, "colour": "red"}', "not a file this library writes"),
+        ('{"schema_version": 1}', "fit more than one kind of file: roadmap session, action plan"),
+        ('{"schema_version": 1, "people": [{"id": 3}]}', "$.people[0]"),
+        ('{"a": 1, "a": 2}', "$.a: the key occurs more than once"),
+    ],
+)
+def test_a_file_that_is_not_ours_is_refused_in_one_line(content, expected, tmp_path, capsys):
+    path = tmp_path / "x.json"
+    path.write_text(content)
+
+    line = refused(main(["render", str(path), "--format", "html"]), capsys)
+
+    assert line.startswith(f"ict-competence: error: {path}: ")
+    assert expected in line
+
+
+def test_an_option_a_format_does_not_take_is_refused(tmp_path, capsys):
+    path = tmp_path / "team.json"
+    path.write_text(to_json(OBJECTS["team"]))
+
+    line = refused(main(["render", str(path), "--format", "json", "--names"]), capsys)
+
+    assert "unknown json option(s): names" in line
+
+
+def test_read_file_refuses_what_is_no_file_of_ours(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text('"just text"')
+
+    with pytest.raises(IctCompetenceError, match="found a string"):
+        read_file(Path(path))
+
+
+def test_the_kind_of_file_comes_from_its_content_not_its_name(tmp_path, capsys):
+    json_file, book, other = tmp_path / "team.txt", tmp_path / "team.bin", tmp_path / "notes.txt"
+    json_file.write_text("\ufeff  " + to_json(OBJECTS["team"]), encoding="utf-8")
+    write_team(OBJECTS["team"], tmp_path / "team.xlsx")  # type: ignore[arg-type]
+    book.write_bytes((tmp_path / "team.xlsx").read_bytes())
+    other.write_text("just some notes")
+
+    assert read_file(json_file) == OBJECTS["team"]
+    assert read_file(book) == OBJECTS["team"]
+    line = refused(main(["render", str(other), "--format", "html"]), capsys)
+    assert line.startswith(f"ict-competence: error: {other}: ")
