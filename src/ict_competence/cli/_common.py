@@ -19,6 +19,7 @@ __all__ = [
     "Subcommands",
     "add_command",
     "add_force",
+    "add_group",
     "add_language",
     "add_out",
     "comma_list",
@@ -104,6 +105,14 @@ def add_command(
     if run is not None:
         parser.set_defaults(run=run)
     return parser
+
+
+def add_group(
+    commands: Subcommands, name: str, *, summary: str, example: Sequence[str], details: str = ""
+) -> Subcommands:
+    """Add the group of commands ``name`` (``plan``, say) and return where its commands go."""
+    group = add_command(commands, name, summary=summary, example=example, details=details)
+    return group.add_subparsers(dest="action", required=True, metavar="ACTION")
 
 
 def add_force(parser: argparse.ArgumentParser) -> None:

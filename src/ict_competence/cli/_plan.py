@@ -21,6 +21,7 @@ from ict_competence.cli._common import (
     Subcommands,
     add_command,
     add_force,
+    add_group,
     add_language,
     add_out,
     comma_list,
@@ -186,7 +187,7 @@ _REWRITES = "The plan file is rewritten in place (atomically): no --force is nee
 
 def register(commands: Subcommands) -> None:
     """Add ``plan`` and its commands."""
-    group = add_command(
+    plans = add_group(
         commands,
         "plan",
         summary="the school plan: a school's year in one file",
@@ -198,7 +199,6 @@ def register(commands: Subcommands) -> None:
             "ict-competence plan allocate plan.json --solver optimal --time-limit 60",
         ],
     )
-    plans = group.add_subparsers(dest="action", required=True, metavar="ACTION")
     _register_new(plans)
     _register_update(plans)
     _register_advance(plans)

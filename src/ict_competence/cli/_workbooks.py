@@ -11,6 +11,7 @@ from ict_competence.cli._common import (
     Subcommands,
     add_command,
     add_force,
+    add_group,
     add_language,
     add_out,
     comma_list,
@@ -98,7 +99,7 @@ def _overview_read(args: argparse.Namespace) -> int:
 
 def register_overview(commands: Subcommands) -> None:
     """Add ``overview write`` and ``overview read``."""
-    group = add_command(
+    actions = add_group(
         commands,
         "overview",
         summary="write or read the task-overview workbook a school tailors",
@@ -107,7 +108,6 @@ def register_overview(commands: Subcommands) -> None:
             "ict-competence overview read takenoverzicht.xlsx --out overview.json",
         ],
     )
-    actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
     write = add_command(
         actions,
         "write",
@@ -167,7 +167,7 @@ def _team_read(args: argparse.Namespace) -> int:
 
 def register_team(commands: Subcommands) -> None:
     """Add ``team write`` and ``team read``."""
-    group = add_command(
+    actions = add_group(
         commands,
         "team",
         summary="write or read the team workbook a school leader keeps the staff in",
@@ -176,7 +176,6 @@ def register_team(commands: Subcommands) -> None:
             "ict-competence team read team.xlsx --out team.json",
         ],
     )
-    actions = group.add_subparsers(dest="action", required=True, metavar="ACTION")
     write = add_command(
         actions,
         "write",
