@@ -135,3 +135,13 @@ def test_a_bad_session_to_resume_is_refused_in_one_line(content, tmp_path, capsy
     line = refused(main(["roadmap", "--resume", str(path), "--answers", "yes"]), capsys)
 
     assert str(path) in line
+
+
+def test_in_a_terminal_ctrl_d_stops_and_keeps_the_answers(tmp_path, monkeypatch, capsys):
+    out = tmp_path / "s.json"
+    monkeypatch.setattr(sys, "stdin", Terminal("ja\nja\n"))
+
+    assert main(["roadmap", "--out", str(out)]) == 0
+
+    assert _session(out) == RoadmapSession.start().answer(True).answer(True)
+    assert capsys.readouterr().out.endswith(f"2 moves, 0 pieces of advice.\nWrote {out}\n")
