@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from ict_competence.allocation import (
     BackupOnStrategic,
+    Decision,
+    DecisionKind,
     EligibilityRule,
     EvenLoad,
     ExpertiseAndMotivation,
@@ -17,6 +19,8 @@ from ict_competence.allocation import (
     MinimumLevel,
     Motivated,
     Person,
+    Reason,
+    ReasonKind,
     RuleSet,
     ScoreTerm,
     Team,
@@ -221,3 +225,80 @@ def rule_sets(draw: st.DrawFn) -> RuleSet:
         load=draw(st.lists(load_terms, max_size=2)),
         backup_share=draw(st.one_of(st.floats(0, 1), st.sampled_from([0, 1]))),
     )
+
+
+# -- reasons and decisions ----------------------------------------------------------------------
+
+#: School and rule names as a school or a plugin writes them: any text, now and then one
+#: with the commas, brackets and words the English sentences use themselves.
+_names = st.one_of(
+    st.text(min_size=1, max_size=16),
+    st.sampled_from(["noord", "in the team", "level (2), x", "at zuid", "a; it is"]),
+)
+_counts = st.integers(1, 40)
+_where: st.SearchStrategy[dict[str, str | int | float]] = st.one_of(
+    st.just({}), _names.map(lambda school: {"school": school})
+)
+
+
+_kept_out_by_rule = st.builds(
+    lambda rule, people: Reason(ReasonKind.KEPT_OUT_BY_RULE, {"rule": rule, "people": people}),
+    _names,
+    _counts,
+)
+#: One strategy per kind of reason; ``reasons`` draws from them all.
+REASONS: dict[ReasonKind, st.SearchStrategy[Reason]] = {
+    ReasonKind.NO_ROOM: st.builds(
+        lambda where, people: Reason(ReasonKind.NO_ROOM, where | {"people": people}),
+        _where,
+        _counts,
+    ),
+    ReasonKind.NO_ROOM_UNDER_PINS: st.builds(
+        lambda where, people: Reason(ReasonKind.NO_ROOM_UNDER_PINS, where | {"people": people}),
+        _where,
+        _counts,
+    ),
+    ReasonKind.KEPT_OUT: st.builds(
+        lambda where, parts: Reason(ReasonKind.KEPT_OUT, where, parts),
+        _where,
+        st.lists(_kept_out_by_rule, min_size=1, max_size=3).map(tuple),
+    ),
+    ReasonKind.KEPT_OUT_BY_RULE: _kept_out_by_rule,
+    ReasonKind.NOBODY_THERE: _where.map(lambda where: Reason(ReasonKind.NOBODY_THERE, where)),
+    ReasonKind.HOLDER_ERASED: st.just(Reason(ReasonKind.HOLDER_ERASED)),
+    ReasonKind.BELOW_LEVEL: st.builds(
+        lambda needed, has, domain: Reason(
+            ReasonKind.BELOW_LEVEL, {"needed": needed, "has": has, "domain": domain.value}
+        ),
+        levels,
+        levels,
+        st.sampled_from(Domain),
+    ),
+    ReasonKind.NOT_MOTIVATED: st.builds(
+        lambda needed, has, cluster: Reason(
+            ReasonKind.NOT_MOTIVATED, {"needed": needed, "has": has, "cluster": cluster.value}
+        ),
+        levels,
+        levels,
+        st.sampled_from(Cluster),
+    ),
+    ReasonKind.BACKUP_NOT_STRATEGIC: st.just(Reason(ReasonKind.BACKUP_NOT_STRATEGIC)),
+    ReasonKind.EXCLUDED: st.just(Reason(ReasonKind.EXCLUDED)),
+    ReasonKind.REFUSED_BY_RULE: _names.map(
+        lambda rule: Reason(ReasonKind.REFUSED_BY_RULE, {"rule": rule})
+    ),
+    ReasonKind.CUSTOM: st.text(max_size=60).map(Reason.custom),
+}
+reasons: st.SearchStrategy[Reason] = st.one_of(*REASONS.values())
+#: The kinds a decision's reason has (``allocate`` and the privacy functions make them).
+DECISION_REASONS = (
+    ReasonKind.NO_ROOM,
+    ReasonKind.NO_ROOM_UNDER_PINS,
+    ReasonKind.KEPT_OUT,
+    ReasonKind.NOBODY_THERE,
+    ReasonKind.HOLDER_ERASED,
+    ReasonKind.CUSTOM,
+)
+decisions: st.SearchStrategy[Decision] = st.builds(
+    Decision, st.sampled_from(DecisionKind), st.one_of(*(REASONS[k] for k in DECISION_REASONS))
+)
