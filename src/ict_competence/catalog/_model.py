@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 import attrs
 
 from ict_competence._checks import (
+    argument,
     code,
     codes,
     finite_non_negative,
@@ -85,6 +86,7 @@ class Task:
 
     def applies_in(self, school_type: SchoolType | None) -> bool:
         """Whether the task applies in a school of this type (``None``: type unknown, so yes)."""
+        argument("school_type", school_type, SchoolType, type(None))
         return not self.applies_to or school_type is None or school_type in self.applies_to
 
     def moved_to(self, cluster: Cluster) -> Task:
@@ -98,6 +100,7 @@ class Task:
         >>> task.moved_to(Cluster.POLICY).domain
         <Domain.POLICY: 'policy'>
         """
+        argument("cluster", cluster, Cluster)
         if cluster is self.cluster:
             return self
         domain = cluster.domain if self.domain is self.cluster.domain else self.domain
@@ -231,6 +234,7 @@ class CompetenceGroup(_Sorted):
 
     def holds(self, competence: Competence) -> bool:
         """Whether ``competence`` belongs under this heading (or under one inside it)."""
+        argument("competence", competence, Competence)
         return competence.kind is self.kind and self.domain in (None, competence.domain)
 
 

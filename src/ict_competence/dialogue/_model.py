@@ -268,4 +268,5 @@ class KeyFigure:
 
     def main_question(self, number: int) -> MainQuestion:
         """The main question with this number."""
+        _checks.argument("number", number, int)
         return lookup(self._main_questions, number, f"main question of key figure {self.code!r}")

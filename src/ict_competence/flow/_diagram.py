@@ -7,6 +7,7 @@ import textwrap
 
 import attrs
 
+from ict_competence._checks import argument
 from ict_competence.flow._enums import Answer, StepKind
 from ict_competence.flow._model import Roadmap, Step
 from ict_competence.flow._session import RoadmapSession
@@ -32,6 +33,7 @@ class _View:
 
 
 def _view(subject: Roadmap | RoadmapSession) -> _View:
+    argument("subject", subject, Roadmap, RoadmapSession)
     if isinstance(subject, Roadmap):
         return _View(subject)
     path = [move for move in subject.path if move.answer is not None]

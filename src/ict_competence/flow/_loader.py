@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ict_competence._checks import path_argument
 from ict_competence._content import cite, read_packaged, read_user_file
 from ict_competence.errors import RoadmapError
 from ict_competence.flow._model import Roadmap, Step
@@ -61,7 +62,7 @@ def load_roadmap(path: str | Path | None = None) -> Roadmap:
     """
     if path is None:
         return _built_in()
-    path = Path(path)
+    path = path_argument(path)
     data = read_user_file(path, expected="a title and a list of steps")
     cite(data, path.name, ("steps",))
     return _build(data, str(path))

@@ -12,7 +12,15 @@ from typing import Any
 
 import attrs
 
-from ict_competence._checks import at_least, hidden, instance_of, non_blank, optional_of, tuple_of
+from ict_competence._checks import (
+    argument,
+    at_least,
+    hidden,
+    instance_of,
+    non_blank,
+    optional_of,
+    tuple_of,
+)
 from ict_competence._log import get_logger
 from ict_competence.allocation import Allocation, Person, RuleSet, Team
 from ict_competence.errors import UnknownCodeError
@@ -168,6 +176,7 @@ def pseudonymize(plan: SchoolPlan) -> tuple[SchoolPlan, dict[str, Pseudonym]]:
     >>> new.allocation_is_current, new.team.people[0].name
     (True, None)
     """
+    argument("plan", plan, SchoolPlan)
     ids = (*plan.team.ids, *_others(plan))
     width = max(2, len(str(len(ids))))
     new_ids = {old: f"{PSEUDONYM_PREFIX}{n:0{width}d}" for n, old in enumerate(ids, start=1)}
@@ -190,7 +199,9 @@ def _known(plan: SchoolPlan, person_id: str) -> Person | None:
 
     Raises:
         UnknownCodeError: the plan holds nothing about ``person_id``.
+        FieldError: ``plan`` is no SchoolPlan.
     """
+    argument("plan", plan, SchoolPlan)
     if person_id in plan.team.ids:
         return plan.team.person(person_id)
     # A follow-up's owner is a team member or a catalog role (the plan checks it), and a

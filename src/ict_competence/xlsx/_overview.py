@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ict_competence._checks import argument, path_argument
+
 if TYPE_CHECKING:
     from ict_competence.catalog import Catalog, TaskOverview
 
@@ -40,9 +42,12 @@ def write_overview(
     >>> read_overview(written) == overview
     True
     """
+    from ict_competence.catalog import Catalog, TaskOverview  # noqa: PLC0415 - import time
     from ict_competence.xlsx._write import write  # noqa: PLC0415 - keeps openpyxl lazy
 
-    return write(overview, Path(path), catalog=catalog)
+    argument("overview", overview, TaskOverview)
+    argument("catalog", catalog, Catalog, type(None))
+    return write(overview, path_argument(path), catalog=catalog)
 
 
 def read_overview(path: str | Path, *, catalog: Catalog | None = None) -> TaskOverview:
@@ -58,6 +63,8 @@ def read_overview(path: str | Path, *, catalog: Catalog | None = None) -> TaskOv
             declarations, a far-away cell), or a cell holds something unexpected; the
             message names the file, sheet and cell and what was expected.
     """
+    from ict_competence.catalog import Catalog  # noqa: PLC0415 - import time
     from ict_competence.xlsx._read import read  # noqa: PLC0415 - keeps openpyxl lazy
 
-    return read(Path(path), catalog=catalog)
+    argument("catalog", catalog, Catalog, type(None))
+    return read(path_argument(path), catalog=catalog)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ict_competence._checks import argument, path_argument
+
 if TYPE_CHECKING:
     from ict_competence.allocation import Team
 
@@ -50,9 +52,11 @@ def write_team(team: Team, path: str | Path) -> Path:
     >>> read_team(written) == team
     True
     """
+    from ict_competence.allocation import Team  # noqa: PLC0415 - import time
     from ict_competence.xlsx._team import write  # noqa: PLC0415 - keeps openpyxl lazy
 
-    return write(team, Path(path))
+    argument("team", team, Team)
+    return write(team, path_argument(path))
 
 
 def read_team(path: str | Path) -> Team:
@@ -71,4 +75,4 @@ def read_team(path: str | Path) -> Team:
     """
     from ict_competence.xlsx._team import read  # noqa: PLC0415 - keeps openpyxl lazy
 
-    return read(Path(path))
+    return read(path_argument(path))
