@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import attrs
@@ -195,3 +196,29 @@ def test_the_kind_of_file_comes_from_its_content_not_its_name(tmp_path, capsys):
     assert read_file(book) == OBJECTS["team"]
     line = refused(main(["render", str(other), "--format", "html"]), capsys)
     assert line.startswith(f"ict-competence: error: {other}: ")
+
+
+@pytest.mark.parametrize(
+    ("kind", "names", "mode"),
+    [("team", False, 0o600), ("plan", False, 0o600), ("allocation", True, 0o600)],
+)
+def test_what_may_hold_names_is_written_for_its_owner_only(kind, names, mode, tmp_path):
+    source, out = tmp_path / f"{kind}.json", tmp_path / f"{kind}.html"
+    source.write_text(to_json(OBJECTS[kind]))
+    flags = ["--names"] if names else []
+
+    assert main(["render", str(source), "--format", "html", "--out", str(out), *flags]) == 0
+
+    assert out.stat().st_mode & 0o777 == mode
+
+
+def test_a_page_without_people_keeps_the_usual_mode(tmp_path):
+    source, out = tmp_path / "catalog.json", tmp_path / "catalog.html"
+    source.write_text(to_json(OBJECTS["catalog"]))
+    umask = os.umask(0o022)
+    try:
+        assert main(["render", str(source), "--format", "html", "--out", str(out)]) == 0
+    finally:
+        os.umask(umask)
+
+    assert out.stat().st_mode & 0o777 == 0o644

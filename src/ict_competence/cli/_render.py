@@ -25,6 +25,8 @@ from ict_competence.errors import IctCompetenceError, SerializationError, Workbo
 
 __all__ = ["file_kinds", "read_file", "register"]
 
+#: The kinds of file that hold people's names (a rendering may carry them along).
+_WITH_NAMES = frozenset({"Team", "SchoolPlan"})
 #: What a JSON value that is no object is, in JSON's words.
 _KINDS = {
     list: "an array",
@@ -159,7 +161,11 @@ def _render(args: argparse.Namespace) -> int:
     if args.names:
         options["names"] = True
     result = render(obj, args.format, **options)
-    write_output(result, args.out, what=f"{args.file.name} as {args.format}")
+    # With names, or from what holds them (a team's, a plan's JSON): for the owner only.
+    private = args.names or type(obj).__name__ in _WITH_NAMES
+    write_output(
+        result, args.out, what=f"{args.file.name} as {args.format}", mode=0o600 if private else None
+    )
     return 0
 
 
