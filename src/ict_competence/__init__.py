@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from ict_competence.allocation import Pin as Pin
     from ict_competence.allocation import ProfileSuggestion as ProfileSuggestion
     from ict_competence.allocation import Progress as Progress
+    from ict_competence.allocation import RaciMatrix as RaciMatrix
     from ict_competence.allocation import RaciRow as RaciRow
     from ict_competence.allocation import Reason as Reason
     from ict_competence.allocation import ReasonKind as ReasonKind
@@ -260,6 +261,7 @@ _EXPORTS: dict[str, str] = {
     "Pin": "allocation",
     "ProfileSuggestion": "allocation",
     "Progress": "allocation",
+    "RaciMatrix": "allocation",
     "RaciRow": "allocation",
     "Reason": "allocation",
     "ReasonKind": "allocation",

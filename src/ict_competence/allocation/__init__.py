@@ -32,6 +32,7 @@ from ict_competence.allocation._readings import (
     AllocationDiff,
     PersonChange,
     ProfileSuggestion,
+    RaciMatrix,
     RaciRow,
 )
 from ict_competence.allocation._reasons import Reason, ReasonKind
@@ -90,6 +91,7 @@ __all__ = [
     "Pin",
     "ProfileSuggestion",
     "Progress",
+    "RaciMatrix",
     "RaciRow",
     "Reason",
     "ReasonKind",

@@ -10,8 +10,11 @@ from typing import Any
 import attrs
 
 from ict_competence._checks import finite_non_negative, unique, values_in_range
+from ict_competence._display import html_fragment
+from ict_competence._extras import Record
 from ict_competence._frozen import frozen_map
 from ict_competence._lookup import Indexed
+from ict_competence.allocation import _records
 from ict_competence.allocation._reasons import Decision, DecisionKind
 from ict_competence.catalog import Cluster, Domain, Scope, Task, TaskOverview
 
@@ -188,6 +191,34 @@ class Team(Indexed):
                 name: ids are pseudonymous, names are personal data).
         """
         return self._find("person", self.people, person_id, attrgetter("id"))
+
+    # -- notebooks and data tools -------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        return html_fragment(self)
+
+    def to_records(self, *, names: bool = False) -> list[Record]:
+        """One plain, JSON-safe row per person, in the team's order.
+
+        Keys: ``id``, ``school`` (``None`` for group staff), ``hours``, ``level_<domain>``
+        per competence domain and ``motivation_<cluster>`` per cluster (0 when not given).
+        A person's ``name`` follows ``id`` only with ``names=True``: a name is personal data.
+
+        >>> team = Team((Person(id="p1", hours=40, levels={}, motivation={}, name="Ann"),))
+        >>> [list(row.items())[:3] for row in team.to_records()]
+        [[('id', 'p1'), ('school', None), ('hours', 40.0)]]
+        >>> team.to_records(names=True)[0]["name"]
+        'Ann'
+        """
+        return _records.team_records(self, names=names)
+
+    def to_dataframe(self, *, names: bool = False) -> Any:  # noqa: ANN401 - a pandas.DataFrame
+        """The records of :meth:`to_records` as a ``pandas.DataFrame``, one row per person.
+
+        Raises:
+            MissingExtraError: pandas is not installed (``pip install 'ict-competence[pandas]'``).
+        """
+        return _records.team_dataframe(self, names=names)
 
 
 @attrs.frozen(kw_only=True)
