@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from ict_competence._checks import argument, instance_of
 from ict_competence._frozen import frozen_map
 from ict_competence.catalog import Cluster, Domain
 from ict_competence.errors import FieldError
@@ -148,7 +149,7 @@ class Reason:
     ict_competence.errors.FieldError: params: a below_level reason needs has, domain
     """
 
-    kind: ReasonKind = attrs.field(validator=attrs.validators.instance_of(ReasonKind))
+    kind: ReasonKind = attrs.field(validator=instance_of(ReasonKind))
     params: Mapping[str, Param] = attrs.field(factory=dict, converter=frozen_map, hash=False)
     parts: tuple[Reason, ...] = attrs.field(default=(), converter=_parts)
 
@@ -203,7 +204,12 @@ class Reason:
         """This reason with its free text (a custom reason's, also among its parts) rewritten.
 
         The privacy functions use it to scrub names and ids from words a rule gave.
+
+        Raises:
+            FieldError: ``function`` is not callable.
         """
+        if not callable(function):
+            raise FieldError("function", f"expected a function of a str, found {function!r}")
         params = dict(self.params)
         if self.kind is ReasonKind.CUSTOM:
             params["text"] = function(str(params["text"]))
@@ -257,6 +263,7 @@ class DecisionKind(enum.Enum):
         >>> DecisionKind.for_task(strategic=True), DecisionKind.for_task(strategic=False)
         (<DecisionKind.RECRUIT: 'recruit'>, <DecisionKind.OUTSOURCE: 'outsource'>)
         """
+        argument("strategic", strategic, bool)
         return cls.RECRUIT if strategic else cls.OUTSOURCE
 
 
@@ -284,7 +291,7 @@ class Decision:
     'Nobody in the team could take it: there is no one there; it is a strategic task: recruit the expertise (roadmap step 6).'
     """  # noqa: E501 - a doctest's output is one line
 
-    kind: DecisionKind
+    kind: DecisionKind = attrs.field(validator=instance_of(DecisionKind))
     reason: Reason = attrs.field(converter=as_reason)
 
     @reason.validator
