@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from operator import attrgetter
 from typing import Any
 
 import attrs
 
-from ict_competence._checks import finite_non_negative, unique, values_in_range
+from ict_competence._checks import (
+    as_tuple,
+    finite_non_negative,
+    instance_of,
+    tuple_of,
+    unique,
+    values_in_range,
+    wrong_type,
+)
 from ict_competence._display import html_fragment
 from ict_competence._extras import Record
 from ict_competence._frozen import frozen_map
@@ -108,20 +116,25 @@ class Person:
     name: str | None = attrs.field(default=None, repr=False, validator=_optional_text)
 
     def level(self, domain: Domain) -> int:
-        """The person's level in ``domain`` (0 when not given)."""
+        """The person's level in ``domain`` (0 when not given).
+
+        Raises:
+            FieldError: ``domain`` is no Domain (text such as ``"technical"`` would
+                otherwise read as a level of 0).
+        """
+        if domain.__class__ is not Domain:
+            raise wrong_type("domain", domain, Domain)
         return self.levels.get(domain, 0)
 
     def motivation_for(self, cluster: Cluster) -> int:
-        """The person's motivation for tasks of ``cluster`` (0 when not given)."""
+        """The person's motivation for tasks of ``cluster`` (0 when not given).
+
+        Raises:
+            FieldError: ``cluster`` is no Cluster.
+        """
+        if cluster.__class__ is not Cluster:
+            raise wrong_type("cluster", cluster, Cluster)
         return self.motivation.get(cluster, 0)
-
-
-def _people(value: Iterable[Person]) -> tuple[Person, ...]:
-    return tuple(value)
-
-
-def _schools(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
 
 
 @attrs.frozen
@@ -146,8 +159,10 @@ class Team(Indexed):
     ict_competence.errors.FieldError: people[0].school: 's9' is not one of the team's schools
     """
 
-    people: tuple[Person, ...] = attrs.field(converter=_people)
-    schools: tuple[str, ...] = attrs.field(default=(), converter=_schools, validator=unique())
+    people: tuple[Person, ...] = attrs.field(converter=as_tuple)
+    schools: tuple[str, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=[tuple_of(str), unique()]
+    )
 
     def __repr__(self) -> str:
         return summary(
@@ -156,6 +171,8 @@ class Team(Indexed):
 
     @people.validator
     def _are_people(self, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        if not isinstance(value, tuple):
+            raise FieldError(attribute.name, f"expected a tuple of Persons, found {value!r}")
         for i, person in enumerate(value):
             if not isinstance(person, Person):
                 raise FieldError(f"{attribute.name}[{i}]", f"expected a Person, found {person!r}")
@@ -233,10 +250,10 @@ class TaskInstance:
         school: the school whose people may take it; ``None`` when everyone may.
     """
 
-    key: str
-    task: Task
-    hours: float
-    school: str | None = None
+    key: str = attrs.field(validator=_identifier)
+    task: Task = attrs.field(validator=instance_of(Task))
+    hours: float = attrs.field(validator=finite_non_negative)
+    school: str | None = attrs.field(default=None, validator=_optional_school)
 
     @property
     def code(self) -> str:
@@ -245,6 +262,8 @@ class TaskInstance:
 
     def open_to(self, person: Person) -> bool:
         """Whether ``person`` may take it at all: it is their school's, or everyone's."""
+        if person.__class__ is not Person:
+            raise wrong_type("person", person, Person)
         return self.school is None or person.school == self.school
 
 
@@ -327,7 +346,7 @@ class Pin:
 
     key: str = attrs.field(validator=_identifier)
     person: str = attrs.field(validator=_identifier)
-    duty: Duty = Duty.PRIMARY
+    duty: Duty = attrs.field(default=Duty.PRIMARY, validator=instance_of(Duty))
 
 
 @attrs.frozen
