@@ -1,8 +1,5 @@
 """Reading back a workbook a person edited in a spreadsheet program."""
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +8,7 @@ from ict_competence.catalog import Cluster, Horizon, Scope
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx import read_overview, write_overview
 from tests.xlsx.conftest import edit
+from tests.xlsx.libreoffice import convert
 
 
 def resave_with_libreoffice(path: Path, scratch: Path) -> Path:
@@ -18,30 +16,7 @@ def resave_with_libreoffice(path: Path, scratch: Path) -> Path:
 
     CI must have LibreOffice (.ci/run installs it); a developer may not, and then it skips.
     """
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        if os.environ.get("CI"):
-            pytest.fail(
-                "LibreOffice (soffice) is not installed, but CI must read workbooks with it"
-            )
-        pytest.skip("LibreOffice (soffice) is not installed")
-    out = scratch / "libreoffice-out"
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{scratch}/profile",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return out / path.name
+    return convert([path], "xlsx", scratch / "libreoffice-out", scratch)[0]
 
 
 def test_reordered_rows_and_blank_rows_are_read_by_code(workbook, overview):

@@ -42,10 +42,11 @@ PENDING = _Pending()
 
 @attrs.frozen
 class SheetRows:
-    """A sheet's rows from 1 to the last, each as wide as the columns read.
+    """A sheet's rows from 1 to the last, each as wide as the columns read or empty.
 
     Attributes:
-        rows: every row's number and its :data:`MAX_COLUMNS` cells (empty ones hold None).
+        rows: every row's number and its :data:`MAX_COLUMNS` cells (an empty cell holds
+            None); a row without any filled cell has no cells at all.
         beyond: the cells right of the columns read that hold something, by reference.
         pending: the (row, column) of the cells whose formula's value is still to be read.
     """
@@ -92,7 +93,10 @@ def collect(raw: Iterable[RawRow], where: _Sheet, problems: Problems) -> SheetRo
     rows: Rows = []
     pending: list[tuple[int, int]] = []
     for number in range(1, max(filled, default=0) + 1):
-        values = filled.get(number, {})
+        values = filled.get(number)
+        if not values:  # no cells: a sheet of 5,000 rows costs no 300,000 empty ones
+            rows.append((number, []))
+            continue
         cells = [_Cell(f"{letter}{number}", values.get(column)) for column, letter in _LETTERS]
         for column, value in values.items():
             if value is PENDING:

@@ -49,7 +49,7 @@ class _Cell:
 
 def _count(attributes: Mapping[str, str], name: str, limit: int, where: str) -> int:
     value = attributes.get(name, "1")
-    if not value.isdigit() or not 1 <= int(value) <= limit:
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= limit:
         raise WorkbookError(
             f"the spreadsheet's content is damaged: {name}={value!r} (expected 1 to {limit:,})",
             path=where,

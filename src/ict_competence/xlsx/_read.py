@@ -342,6 +342,8 @@ def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
     choices: list[TaskChoice] = []
     seen: dict[str, str] = {}
     for number, row in rows[start + 1 :]:
+        if not row:
+            continue
         cells = reader.cells(row, number)
         if all(_blank(cell.value) for cell in cells.values()):
             continue

@@ -65,14 +65,20 @@ class Survey:
         if last_row > self._rows or last_column > self._columns:
             self._rows = max(self._rows, last_row)
             self._columns = max(self._columns, last_column)
-            if self._done + self._rows * self._columns > MAX_CELLS:
+            area = self._rows * self._columns
+            if self._done + area > MAX_CELLS:
+                where = (
+                    "holds something so far from A1"
+                    if (rows, columns) == (1, 1)
+                    else f"is repeated as far as {column_letter(last_column)}{last_row}, so far "
+                    "from A1"
+                )
                 raise self._error(
                     row,
                     column,
-                    f"holds something so far from A1 that the sheet would span "
-                    f"{self._rows * self._columns:,} cells, more than the {MAX_CELLS:,} a "
-                    "workbook of this kind may have in all its sheets together; delete the "
-                    "cells far to the right or below",
+                    f"{where} that the sheet would span {area:,} cells, more than the "
+                    f"{MAX_CELLS:,} a workbook of this kind may have in all its sheets together; "
+                    "delete the cells far to the right or below",
                 )
         if text:
             self._text += text * rows * columns
@@ -87,14 +93,16 @@ class Survey:
     def claimed(self, rows: int, columns: int) -> None:
         """Count the size a sheet says it has, which calamine sets memory aside for.
 
+        Called after the sheet's cells, which have not passed the limit: the size is wrong.
+
         Raises:
             WorkbookError: that size passes :data:`MAX_CELLS` with the sheets before it.
         """
         if self._done + rows * columns > MAX_CELLS:
             raise WorkbookError(
-                f"says it spans {rows:,} rows and {columns:,} columns, more than the "
-                f"{MAX_CELLS:,} cells a workbook of this kind may have; save the file again "
-                "from Excel or LibreOffice",
+                f"says it spans {rows:,} rows and {columns:,} columns, though its cells do "
+                f"not, and more than the {MAX_CELLS:,} cells a workbook of this kind may have; "
+                "save the file again from Excel or LibreOffice",
                 path=self.where,
                 sheet=self._name,
             )

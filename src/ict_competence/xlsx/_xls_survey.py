@@ -160,13 +160,13 @@ class _Sheet:
         self.lengths = lengths
         self.biff = biff
         self.formula = (0, 0)  # the last formula's cell, which a String record's text is for
+        self.claim = (0, 0)  # the rows and columns its Dimensions record gives
 
     def record(self, kind: int, data: bytes) -> None:
         if kind == _DIMENSIONS:
             layout = "<IIHH" if self.biff >= _BIFF8 else "<HHHH"
             first_row, end_row, first_column, end_column = struct.unpack_from(layout, data)
-            rows, columns = max(end_row - first_row, 0), max(end_column - first_column, 0)
-            self.survey.claimed(rows, columns)
+            self.claim = (max(end_row - first_row, 0), max(end_column - first_column, 0))
         elif kind == _MULRK:
             row, first = struct.unpack_from("<HH", data)
             (last,) = struct.unpack_from("<H", data, len(data) - 2)
@@ -226,6 +226,8 @@ def survey_xls(path: Path, where: str) -> Errors:
                 if depth <= 0 and kind == _EOF:
                     break
                 sheet.record(kind, data)
+            # After the cells, so that a cell far away is named rather than the size it makes.
+            survey.claimed(*sheet.claim)
     except (_DamagedError, struct.error, IndexError) as exc:
         raise WorkbookError(f"the .xls file is damaged: {exc}", path=where) from None
     return survey.errors

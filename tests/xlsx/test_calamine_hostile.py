@@ -1,0 +1,334 @@
+"""Hostile .ods and .xls files, refused with the file named before python-calamine reads them
+(or, for damage only calamine sees, by a WorkbookError instead of calamine's own error)."""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import python_calamine
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ict_competence.errors import WorkbookError
+from ict_competence.xlsx import read_overview, read_team
+from ict_competence.xlsx._survey import MAX_TEXT
+from tests.hostile.record import count_example, refused
+from tests.xlsx.libreoffice import DATA
+
+KINDS = ("ods", "xls")
+#: The first table's first row of a LibreOffice content.xml, before which rows are put.
+_FIRST_ROW = b"<table:table-row "
+
+
+def _never(*_args: object, **_kwargs: object) -> None:
+    raise AssertionError("calamine was reached")
+
+
+@pytest.fixture
+def no_calamine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """calamine may not be reached: the file must be refused before."""
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", _never)
+
+
+def _ods(target: Path, change: Callable[[dict[str, bytes]], None]) -> Path:
+    """The committed overview.ods with its parts changed, its mimetype still first."""
+    with zipfile.ZipFile(DATA / "overview.ods") as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    change(parts)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), parts.pop("mimetype"))  # stored
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return target
+
+
+def _rows_first(rows: str) -> Callable[[dict[str, bytes]], None]:
+    """A change putting ``rows`` (XML) before the first row of the first sheet."""
+
+    def change(parts: dict[str, bytes]) -> None:
+        parts["content.xml"] = parts["content.xml"].replace(
+            _FIRST_ROW, rows.encode() + _FIRST_ROW, 1
+        )
+
+    return change
+
+
+def _xls(target: Path, change: Callable[[bytearray], None], name: str = "team") -> Path:
+    data = bytearray((DATA / f"{name}.xls").read_bytes())
+    change(data)
+    target.write_bytes(bytes(data))
+    return target
+
+
+def _patch_record(kind: int, start: bytes, at: int, value: bytes) -> Callable[[bytearray], None]:
+    """Overwrite bytes from ``at`` on in the first record of ``kind`` starting with ``start``."""
+
+    def change(data: bytearray) -> None:
+        position = data.find(struct.pack("<H", kind) + start)
+        assert position >= 0, f"no record {kind:#06x} starting with {start.hex()}"
+        data[position + at : position + at + len(value)] = value
+
+    return change
+
+
+# -- damage -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("part", [0.02, 0.1, 0.5, 0.9])
+def test_a_cut_off_file_is_refused_naming_it(tmp_path, kind, part):
+    data = (DATA / f"team.{kind}").read_bytes()
+    cut = tmp_path / f"cut.{kind}"
+    cut.write_bytes(data[: int(len(data) * part)])
+
+    error = refused(lambda: read_team(cut), WorkbookError, match=r"cut\.")
+
+    assert error.path == str(cut)
+
+
+_BYTES = (DATA / "overview.ods").read_bytes(), (DATA / "overview.xls").read_bytes()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    kind=st.sampled_from(KINDS),
+    flips=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), max_size=12),
+)
+def test_damaged_bytes_give_a_workbook_error_or_a_reading_never_a_bare_exception(
+    tmp_path, kind, flips
+):
+    data = bytearray(_BYTES[KINDS.index(kind)])
+    for where, byte in flips:
+        data[int(where * len(data))] = byte
+    path = tmp_path / f"damaged.{kind}"
+    path.write_bytes(bytes(data))
+    count_example(f"read_overview(.{kind})")
+
+    try:
+        read_overview(path)
+    except WorkbookError as error:
+        refusal: WorkbookError | None = error
+    else:
+        refusal = None
+
+    assert refusal is None or refusal.path == str(path)
+
+
+def test_calamine_s_own_error_becomes_a_workbook_error_naming_the_file(tmp_path, monkeypatch):
+    def damaged(_path: str) -> None:
+        raise python_calamine.XmlError("unexpected end of file")
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", damaged)
+
+    refused(
+        lambda: read_team(DATA / "team.ods"),
+        WorkbookError,
+        match=r"team\.ods: cannot be read as an OpenDocument spreadsheet \(\.ods\) \(XmlError: "
+        "unexpected end of file\\)",
+    )
+
+
+def test_an_ods_whose_content_is_not_xml_is_refused(tmp_path, no_calamine):
+    path = _ods(tmp_path / "o.ods", lambda parts: parts.update({"content.xml": b"<office:doc"}))
+
+    refused(
+        lambda: read_overview(path),
+        WorkbookError,
+        match=r"o\.ods: the spreadsheet's content\.xml is damaged",
+    )
+
+
+# -- the package of an .ods ---------------------------------------------------------------------
+
+
+def test_an_ods_zip_bomb_is_refused_before_calamine_reads(tmp_path, no_calamine):
+    path = _ods(tmp_path / "o.ods", lambda parts: parts.update({"padding.bin": b"\0" * 20 * 2**20}))
+
+    refused(
+        lambda: read_overview(path),
+        WorkbookError,
+        match=r"packed more than 200:1; refused as a likely zip bomb",
+    )
+
+
+def test_an_ods_whose_content_declares_entities_is_refused(tmp_path, no_calamine):
+    laughs = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><x>&a;</x>'
+    path = _ods(tmp_path / "o.ods", lambda parts: parts.update({"content.xml": laughs}))
+
+    refused(lambda: read_overview(path), WorkbookError, match="part content.xml declares a DOCTYPE")
+
+
+def test_an_opendocument_text_is_not_taken_for_a_spreadsheet(tmp_path):
+    def text(parts: dict[str, bytes]) -> None:
+        parts["mimetype"] = b"application/vnd.oasis.opendocument.text"
+
+    path = _ods(tmp_path / "brief.odt", text)
+
+    refused(
+        lambda: read_overview(path),
+        WorkbookError,
+        match=r"brief\.odt: is an OpenDocument file but not a spreadsheet "
+        r"\(application/vnd\.oasis\.opendocument\.text\)",
+    )
+
+
+# -- what a sheet of an .ods asks of memory ----------------------------------------------------
+
+
+def test_an_ods_cell_repeated_over_the_whole_sheet_is_refused_before_calamine(
+    tmp_path, no_calamine
+):
+    bomb = (
+        '<table:table-row table:number-rows-repeated="1048576"><table:table-cell '
+        'table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p>'
+        "</table:table-cell></table:table-row>"
+    )
+    path = _ods(tmp_path / "o.ods", _rows_first(bomb))
+
+    refused(
+        lambda: read_overview(path),
+        WorkbookError,
+        match=r"o\.ods: Takenoverzicht!A1: is repeated as far as XFD1048576, so far from A1 that "
+        r"the sheet would span 17,179,869,184 cells, more than the 1,000,000",
+    )
+
+
+def test_an_ods_cell_far_below_is_refused_naming_it(tmp_path, no_calamine):
+    far = (
+        '<table:table-row table:number-rows-repeated="1048575"><table:table-cell/>'
+        "</table:table-row>"
+        '<table:table-row><table:table-cell table:number-columns-repeated="16383"/>'
+        '<table:table-cell office:value-type="float" office:value="1"/></table:table-row>'
+    )
+    path = _ods(tmp_path / "o.ods", _rows_first(far))
+
+    refused(
+        lambda: read_overview(path),
+        WorkbookError,
+        match=r"Takenoverzicht!XFD1048576: holds something so far",
+    )
+
+
+def test_an_ods_text_repeated_past_the_limit_is_refused(tmp_path, no_calamine):
+    text = "x" * 30_000
+    repeated = (
+        '<table:table-row><table:table-cell table:number-columns-repeated="1000" '
+        f'office:value-type="string"><text:p>{text}</text:p></table:table-cell></table:table-row>'
+    )
+    path = _ods(tmp_path / "o.ods", _rows_first(repeated))
+
+    refused(
+        lambda: read_overview(path),
+        WorkbookError,
+        match=rf"Takenoverzicht!A1: brings the text of the workbook's cells over {MAX_TEXT:,} "
+        "characters",
+    )
+
+
+def test_a_run_of_spaces_counts_as_the_text_it_makes(tmp_path, no_calamine):
+    spaces = (
+        '<table:table-row table:number-rows-repeated="100"><table:table-cell '
+        'office:value-type="string"><text:p><text:s text:c="1000000"/></text:p>'
+        "</table:table-cell></table:table-row>"
+    )
+    path = _ods(tmp_path / "o.ods", _rows_first(spaces))
+
+    refused(
+        lambda: read_overview(path),
+        WorkbookError,
+        match="brings the text of the workbook's cells over",
+    )
+
+
+def test_an_ods_repeat_count_that_is_no_number_is_refused(tmp_path, no_calamine):
+    odd = '<table:table-row table:number-rows-repeated="-5"><table:table-cell/></table:table-row>'
+    path = _ods(tmp_path / "o.ods", _rows_first(odd))
+
+    refused(
+        lambda: read_overview(path),
+        WorkbookError,
+        match=r"content is damaged: table:number-rows-repeated='-5' \(expected 1 to 1,048,576\)",
+    )
+
+
+# -- what a sheet of an .xls asks of memory -----------------------------------------------------
+
+
+def test_an_xls_cell_at_iv65536_is_refused_before_calamine(tmp_path, no_calamine):
+    # The id p1 in Team!A2 (a LabelSst record at row 1, column 0) moved to IV65536.
+    far = _patch_record(0x00FD, b"\x0a\x00\x01\x00\x00\x00", 4, b"\xff\xff\xff\x00")
+    path = _xls(tmp_path / "t.xls", far)
+
+    refused(
+        lambda: read_team(path),
+        WorkbookError,
+        match=r"t\.xls: Team!IV65536: holds something so far from A1",
+    )
+
+
+def test_an_xls_that_claims_a_huge_sheet_is_refused_before_calamine(tmp_path, no_calamine):
+    # The Dimensions record of the first sheet: rows 0 to 65536, columns 0 to 256.
+    claim = _patch_record(0x0200, b"\x0e\x00", 4, struct.pack("<IIHH", 0, 65536, 0, 256))
+    path = _xls(tmp_path / "t.xls", claim)
+
+    refused(
+        lambda: read_team(path),
+        WorkbookError,
+        match=r"t\.xls: Team: says it spans 65,536 rows and 256 columns, though its cells do not",
+    )
+
+
+def _entry_named(old: str, new: str) -> Callable[[bytearray], None]:
+    def change(data: bytearray) -> None:
+        position = data.find(old.encode("utf-16-le") + b"\0\0")
+        assert position >= 0
+        name = new.encode("utf-16-le") + b"\0\0"
+        data[position : position + 64] = name.ljust(64, b"\0")
+        data[position + 64 : position + 66] = struct.pack("<H", len(name))
+
+    return change
+
+
+def test_a_compound_file_without_a_workbook_is_refused(tmp_path, no_calamine):
+    path = _xls(tmp_path / "t.xls", _entry_named("Workbook", "WordDocument"))
+
+    refused(
+        lambda: read_team(path),
+        WorkbookError,
+        match="is a compound file .* without a workbook in it",
+    )
+
+
+def test_an_encrypted_workbook_asks_for_a_copy_without_a_password(tmp_path, no_calamine):
+    path = _xls(tmp_path / "t.xls", _entry_named("Workbook", "EncryptedPackage"))
+
+    refused(
+        lambda: read_team(path),
+        WorkbookError,
+        match="is encrypted with a password; save a copy without",
+    )
+
+
+def test_a_password_protected_xls_is_refused(tmp_path, no_calamine):
+    # The globals' first record after BOF turned into FilePass (0x002F).
+    def protect(data: bytearray) -> None:
+        stream = data.find(b"\x09\x08\x10\x00\x00\x06\x05\x00")  # BOF of the workbook globals
+        assert stream >= 0
+        following = stream + 4 + 16
+        data[following : following + 2] = b"\x2f\x00"
+
+    path = _xls(tmp_path / "t.xls", protect)
+
+    refused(lambda: read_team(path), WorkbookError, match="is protected by a password")
+
+
+def test_an_xls_larger_than_the_limit_is_refused_unread(tmp_path, monkeypatch, no_calamine):
+    monkeypatch.setattr("ict_competence.xlsx._xls_survey.MAX_SHEET_BYTES", 10_000)
+
+    refused(lambda: read_team(DATA / "team.xls"), WorkbookError, match=r"team\.xls: is larger than")
