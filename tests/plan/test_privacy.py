@@ -33,6 +33,7 @@ from ict_competence.plan import (
 from ict_competence.serialize import from_json, to_json
 from tests.allocation.strategies import overviews, teams
 from tests.plan.strategies import NAMES, records, small_school, with_follow_up
+from tests.renderers.workbooks import workbook_text
 
 #: Ids no text of the library contains (as NAMES for names), so a leak is found by search.
 IDS = ("qxajw", "qxbjw", "qxcjw", "qxdjw", "qxejw")
@@ -105,17 +106,19 @@ def _views(plan: SchoolPlan) -> Iterator[object]:
 
 
 def _renderings(plan: SchoolPlan) -> Iterator[tuple[str, str]]:
-    """Every rendering of the plan's views in every format that renders them.
+    """Every rendering of the plan's views in every format that renders them, as text.
 
-    Each is rendered as is, and with people's names where the format offers them.
+    Each is rendered as is, and with people's names where the format offers them; a
+    workbook (xlsx) as the text of every cell and sheet title.
     """
     for view in _views(plan):
         for fmt in available_formats():
             for options in ({}, {"names": True}):
                 try:
-                    yield fmt, render(view, fmt, **options)
+                    rendered = render(view, fmt, **options)
                 except IctCompetenceError:
                     continue  # the format does not render this object, or has no names
+                yield fmt, rendered if isinstance(rendered, str) else workbook_text(rendered)
 
 
 def _leaks(text: str, plan: SchoolPlan, person_id: str) -> list[str]:

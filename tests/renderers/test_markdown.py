@@ -156,7 +156,7 @@ def test_a_broken_plugin_is_skipped_with_a_warning_and_the_rest_still_renders(mo
     finally:
         _registry._load_builtin_and_plugins.cache_clear()
 
-    assert formats == ("case", "html", "json", "markdown")
+    assert formats == ("case", "html", "json", "markdown", "xlsx")
     messages = [str(w.message) for w in caught]
     assert any("'pdf' could not be loaded" in m for m in messages)
     assert any("'odd'" in m and "not a Renderer" in m for m in messages)

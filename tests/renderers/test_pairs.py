@@ -71,6 +71,7 @@ def test_the_table_of_pages_names_every_type_a_user_holds():
         "html": set(TYPES),
         "json": set(TYPES),
         "markdown": set(TYPES),
+        "xlsx": {"TaskOverview", "Team", "Allocation", "SchoolPlan"},
     }
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import warnings
 from functools import cache
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, overload, runtime_checkable
 
 from ict_competence.errors import RenderError
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "TEXT_FORMATS",
     "RenderError",
     "Renderer",
     "available_formats",
@@ -21,11 +22,15 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "ict_competence.renderers"
+#: The built-in formats whose renderings are text; ``xlsx`` gives bytes (a workbook).
+TEXT_FORMATS = ("html", "markdown", "json", "case")
+TextFormat = Literal["html", "markdown", "json", "case"]
+_BYTES_FORMATS = ("xlsx",)
 
 
 @runtime_checkable
 class Renderer(Protocol):
-    """Something that turns a domain object into text of one format.
+    """Something that turns a domain object into one format: text, or bytes for a file.
 
     Attributes:
         name: the format's name, as passed to :func:`render` (``"markdown"``).
@@ -38,8 +43,11 @@ class Renderer(Protocol):
     name: str
     media_type: str
 
-    def render(self, obj: object, **options: object) -> str:
-        """Render ``obj``; raise :class:`IctCompetenceError` for objects it cannot render."""
+    def render(self, obj: object, **options: object) -> str | bytes:
+        """Render ``obj`` as text (``str``), or as the bytes of a file such as a workbook.
+
+        Raise :class:`IctCompetenceError` for objects it cannot render.
+        """
         ...
 
 
@@ -55,7 +63,7 @@ def _problem(candidate: object) -> str | None:
     if not isinstance(media_type, str) or "/" not in media_type:
         return f"a media_type (such as 'text/csv'), found {media_type!r}"
     if not callable(getattr(candidate, "render", None)):
-        return "a method render(obj, **options) returning the text"
+        return "a method render(obj, **options) returning the text or bytes"
     return None
 
 
@@ -83,13 +91,15 @@ def register(renderer: Renderer, *, replace: bool = False) -> Renderer:
 def _load_builtin_and_plugins() -> None:
     from importlib.metadata import entry_points  # noqa: PLC0415 - slow; only when rendering
 
-    from ict_competence.renderers import _case, _json, _templated  # noqa: PLC0415 - jinja2 on use
+    # jinja2 and openpyxl load on the first page or workbook, not with the registry.
+    from ict_competence.renderers import _case, _json, _templated, _xlsx  # noqa: PLC0415
 
     builtin: tuple[Renderer, ...] = (
         _templated.MarkdownRenderer(),
         _json.JsonRenderer(),
         _templated.HtmlRenderer(),
         _case.CaseRenderer(),
+        _xlsx.XlsxRenderer(),
     )
     for renderer in builtin:
         _REGISTRY.setdefault(renderer.name, renderer)
@@ -119,7 +129,7 @@ def available_formats() -> tuple[str, ...]:
     """The names of every registered format, sorted.
 
     >>> available_formats()
-    ('case', 'html', 'json', 'markdown')
+    ('case', 'html', 'json', 'markdown', 'xlsx')
     """
     _load_builtin_and_plugins()
     return tuple(sorted(_REGISTRY))
@@ -158,8 +168,18 @@ def get(name: str) -> Renderer:
         raise RenderError(f"no renderer for format {name!r}; known: {known}") from None
 
 
-def render(obj: object, format: str, **options: object) -> str:
+@overload
+def render(obj: object, format: Literal["xlsx"], **options: object) -> bytes: ...
+@overload
+def render(obj: object, format: TextFormat, **options: object) -> str: ...
+@overload
+def render(obj: object, format: str, **options: object) -> str | bytes: ...
+def render(obj: object, format: str, **options: object) -> str | bytes:
     """Render ``obj`` in ``format`` (see :func:`available_formats`).
+
+    The text formats (``html``, ``markdown``, ``json``, ``case``) give a ``str``; ``xlsx``
+    gives the ``bytes`` of a workbook, to write to a file. A format of your own gives
+    what its renderer returns.
 
     A page shows people by their id. A ``Team`` or ``SchoolPlan`` page shows their names,
     and a ``TaskOverview`` page who is responsible and the back-up, only when ``names=True``
@@ -167,10 +187,17 @@ def render(obj: object, format: str, **options: object) -> str:
 
     Raises:
         RenderError: an unknown format, a type the format does not render (the error
-            lists the pairs that exist), or an option it does not take.
+            lists the pairs that exist), or an option it does not take; or a renderer
+            that replaced a built-in format returns text where the format gives bytes, or
+            the other way round.
 
     >>> from ict_competence import load_catalog
     >>> print(render(load_catalog(), "markdown").splitlines()[0])
     # Takenoverzicht ICT-coördinatie
     """
-    return get(format).render(obj, **options)
+    rendered = get(format).render(obj, **options)
+    if format in TEXT_FORMATS and not isinstance(rendered, str):
+        raise RenderError(f"the {format} renderer returned {type(rendered).__name__}, not text")
+    if format in _BYTES_FORMATS and not isinstance(rendered, bytes):
+        raise RenderError(f"the {format} renderer returned {type(rendered).__name__}, not bytes")
+    return rendered

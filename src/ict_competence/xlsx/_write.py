@@ -204,7 +204,7 @@ def add_overview(
     back a task the catalog does not hold. Other workbooks (a school plan's) take the
     overview in this way; :func:`build` is the overview's own workbook.
     """
-    sheet = workbook.create_sheet(OVERVIEW_SHEET)
+    sheet: Worksheet = workbook.create_sheet(OVERVIEW_SHEET)
     _overview_sheet(sheet, overview)
     if guide:
         _help_sheet(workbook.create_sheet(HELP_SHEET))

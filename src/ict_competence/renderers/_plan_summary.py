@@ -1,0 +1,95 @@
+"""The first sheet of a school plan's workbook: where the school stands, and what each sheet holds.
+
+A school leader opens the workbook on this sheet: the plan's name, the step of the roadmap,
+the tasks and their hours, how the division of tasks stands (coverage, what is not
+covered, what has no back-up, who is overloaded), then every sheet with what it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ict_competence.plan import SchoolPlan
+from ict_competence.renderers._sheet_tables import (
+    HOURS,
+    PERCENT,
+    WRAP,
+    Column,
+    Value,
+    Words,
+    facts,
+    table,
+)
+
+__all__ = ["Contents", "summary_sheet"]
+
+#: The sheets of a workbook, each with what it holds in a sentence.
+Contents = list[tuple[Worksheet, str]]
+
+
+def _keys(keys: Sequence[str], words: Words) -> str:
+    """Instance keys as a list, or the word for none."""
+    return ", ".join(keys) if keys else words("none")
+
+
+def _state(plan: SchoolPlan, words: Words) -> str:
+    if plan.allocation is None:
+        return words("no_allocation")
+    return words("allocation_current" if plan.allocation_is_current else "allocation_stale")
+
+
+def _facts(plan: SchoolPlan, words: Words) -> list[tuple[str, Value, str | None]]:
+    """The plan's facts: the roadmap, the team, the tasks and how they are divided."""
+    session, language = plan.roadmap, words.language
+    step = session.current
+    pairs: list[tuple[str, Value, str | None]] = [
+        (words("plan"), plan.name, None),
+        (
+            words("current_step"),
+            f"{words('step')} {step.number} · {step.title.get(language)}",
+            None,
+        ),
+        (words("status"), session.status.label.get(language), None),
+        (words("cycle"), session.cycle, None),
+    ]
+    if plan.team.schools:
+        pairs.append((words("schools"), len(plan.team.schools), None))
+    pairs += [
+        (words("people"), len(plan.team.people), None),
+        (words("active_tasks"), len(plan.overview.active()), None),
+        (words("total_hours"), plan.overview.summary().total_hours, HOURS),
+        (words("allocation_state"), _state(plan, words), None),
+    ]
+    if plan.allocation is not None:
+        evaluation = plan.evaluate()
+        overloaded = ", ".join(words.naming.party(who) for who in evaluation.overloaded)
+        pairs += [
+            (words("coverage"), evaluation.coverage, PERCENT),
+            (words("uncovered"), _keys(evaluation.uncovered, words), None),
+            (words("spof"), _keys(evaluation.single_points_of_failure, words), None),
+            (words("overloaded"), overloaded or words("none"), None),
+        ]
+    return pairs
+
+
+def _listed(contents: Contents) -> list[tuple[str, str]]:
+    """Each sheet's title and what it holds; a run of sheets that hold the same, as one row."""
+    rows: list[tuple[str, str]] = []
+    run: list[str] = []
+    for index, (sheet, holds) in enumerate(contents):
+        run.append(sheet.title)
+        following = contents[index + 1][1] if index + 1 < len(contents) else None
+        if following != holds:
+            rows.append((run[0] if len(run) == 1 else f"{run[0]} … {run[-1]}", holds))
+            run = []
+    return rows
+
+
+def summary_sheet(sheet: Worksheet, plan: SchoolPlan, words: Words, contents: Contents) -> None:
+    """Write the plan's facts, then the list of the sheets in ``contents``."""
+    place = words("summary")
+    last = facts(sheet, _facts(plan, words), place=place, widths=(42, 100))
+    columns = (Column(words("sheet"), 42, WRAP), Column(words("contents"), 100, WRAP))
+    table(sheet, columns, _listed(contents), place=place, row=last + 2, plain=True)

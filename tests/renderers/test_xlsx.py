@@ -1,0 +1,449 @@
+"""The xlsx format: an overview, a team, an allocation and a school plan as workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl.worksheet.worksheet import Worksheet
+
+import ict_competence as ic
+from ict_competence.allocation import Person, Team
+from ict_competence.catalog import Cluster, Domain, TaskOverview
+from ict_competence.plan import SchoolPlan
+from ict_competence.renderers import RenderError, render
+from ict_competence.renderers._sheet_tables import TITLE_LIMIT, unique_title
+from ict_competence.xlsx import read_overview, read_team
+from tests.allocation.strategies import make_overview, make_person, make_task, teams
+from tests.renderers.samples import every_object, sample_plan
+from tests.renderers.workbooks import every_cell, open_book
+
+RENDERED = ("TaskOverview", "Team", "Allocation", "SchoolPlan")
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory) -> SchoolPlan:
+    return sample_plan(tmp_path_factory.mktemp("plan"))
+
+
+@pytest.fixture(scope="module")
+def overloaded(plan: SchoolPlan) -> SchoolPlan:
+    """The plan after p1's hours went from 300 to 200: the allocation now asks 150 % of them."""
+    first, *others = plan.team.people
+    return attrs.evolve(plan, team=Team((attrs.evolve(first, hours=200), *others)))
+
+
+def _write(tmp_path: Path, data: bytes, name: str = "book.xlsx") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _without_names(team: Team) -> Team:
+    return Team(tuple(attrs.evolve(p, name=None) for p in team.people), team.schools)
+
+
+def _without_holders(overview: TaskOverview) -> TaskOverview:
+    choices = tuple(attrs.evolve(c, responsible="", backup="") for c in overview)
+    return attrs.evolve(overview, choices=choices)
+
+
+# -- what renders, and what does not ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("kind", RENDERED)
+def test_each_type_renders_to_the_bytes_of_a_workbook_openpyxl_opens(plan, kind, language):
+    data = render(every_object(plan)[kind], "xlsx", language=language)
+
+    assert isinstance(data, bytes)
+    assert data[:2] == b"PK"
+    book = open_book(data)
+    assert book.sheetnames
+    assert book.active is not None
+    assert book.active.sheet_state == "visible"
+    assert [s.title for s in book.worksheets if s.sheet_view.tabSelected] == [book.active.title]
+
+
+def test_the_sheets_of_each_workbook(plan):
+    objects = every_object(plan)
+    sheets = {kind: open_book(render(objects[kind], "xlsx")).sheetnames for kind in RENDERED}
+
+    assert sheets["TaskOverview"] == ["Takenoverzicht", "Uitleg", "Rollen", "Gegevens"]
+    assert sheets["Team"] == ["Team", "Scholen", "Uitleg"]
+    assert sheets["Allocation"] == ["Toewijzingen", "Uren per persoon"]
+    assert sheets["SchoolPlan"] == [
+        "Samenvatting",
+        "Takenoverzicht",
+        "Team",
+        "Uren per persoon",
+        "RACI-matrix",
+        "Actieplan",
+        "p1",
+        "p2",
+        "Scholen",
+        "Gegevens",
+    ]
+    english = open_book(render(plan, "xlsx", language="en")).sheetnames
+    assert english[:6] == [
+        "Summary",
+        "Takenoverzicht",
+        "Team",
+        "Hours per person",
+        "RACI matrix",
+        "Action plan",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["Catalog", "Roadmap", "Evaluation", "ActionPlan", "Dialogue"])
+def test_any_other_type_is_refused_with_the_pairs_that_exist(plan, kind):
+    obj = every_object(plan).get(kind, 42)
+
+    with pytest.raises(RenderError) as caught:
+        render(obj, "xlsx")
+
+    assert "xlsx: Allocation, SchoolPlan, TaskOverview, Team" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        ({"template_dir": "."}, "template_dir"),
+        ({"language": "fr"}, "language"),
+        ({"names": 1}, "names"),
+    ],
+)
+def test_an_option_it_does_not_take_is_refused_by_name(plan, options, named):
+    with pytest.raises(RenderError, match=named):
+        render(plan.team, "xlsx", **options)
+
+
+def test_render_types_a_workbook_as_bytes_and_a_page_as_text(plan):
+    # mypy checks these annotations against the overloads of render.
+    workbook: bytes = render(plan, "xlsx")
+    page: str = render(plan, "html")
+    through_the_top: bytes = ic.render(plan.team, "xlsx")
+
+    assert isinstance(workbook, bytes)
+    assert isinstance(page, str)
+    assert isinstance(through_the_top, bytes)
+    assert "xlsx" in ic.available_formats()
+
+
+def test_a_renderer_that_replaces_a_text_format_with_bytes_is_refused(monkeypatch):
+    from ict_competence.renderers import _registry
+
+    class Bytes:
+        name, media_type = "html", "text/html"
+
+        def render(self, obj: object, **options: object) -> bytes:
+            return b"<p>"
+
+    _registry._load_builtin_and_plugins()
+    monkeypatch.setattr(_registry, "_REGISTRY", dict(_registry._REGISTRY))
+    _registry.register(Bytes(), replace=True)
+
+    with pytest.raises(RenderError, match="returned bytes, not text"):
+        render(ic.Team(()), "html")
+
+
+# -- the overview and the team read back -----------------------------------------------------
+
+
+def test_the_overview_workbook_reads_back_with_its_people_only_with_names(plan, tmp_path):
+    overview = plan.overview.choose("TECH-02", responsible="Bram", backup="=Ann")
+    catalog = ic.load_catalog()
+
+    named = read_overview(_write(tmp_path, render(overview, "xlsx", names=True)), catalog=catalog)
+    plain = read_overview(_write(tmp_path, render(overview, "xlsx")), catalog=catalog)
+
+    assert named == overview
+    assert plain == _without_holders(overview)
+
+
+_NAMES = st.text(
+    alphabet=st.sampled_from("abcdeéëijkxyz ABC-'=+@\u00a0ç"), min_size=1, max_size=20
+).filter(str.strip)
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(team=teams(max_people=6), names=st.lists(_NAMES, min_size=6, max_size=6))
+def test_any_team_reads_back_from_its_workbook(tmp_path, team, names):
+    named = Team(
+        tuple(attrs.evolve(p, name=n) for p, n in zip(team.people, names, strict=False)),
+        team.schools,
+    )
+
+    assert read_team(_write(tmp_path, render(named, "xlsx", names=True))) == named
+    assert read_team(_write(tmp_path, render(named, "xlsx"))) == _without_names(named)
+
+
+def test_the_plans_overview_names_who_takes_each_task_from_its_allocation(plan, tmp_path):
+    path = _write(tmp_path, render(plan, "xlsx"))
+
+    overview = read_overview(path)  # its own task is defined in the workbook
+
+    assert plan.allocation is not None
+    assert read_team(path) == _without_names(plan.team)
+    for choice in plan.overview:
+        key = choice.code
+        assignment = plan.allocation.assignments.get(key)
+        decision = plan.allocation.decisions.get(key)
+        if assignment is not None:
+            holders = (assignment.primary, assignment.backup or "")
+        elif decision is not None:
+            holders = (
+                {"recruit": "rekruteren", "outsource": "uitbesteden"}[decision.kind.value],
+                "",
+            )
+        else:  # a task that does not apply: nobody, and no name the school typed
+            holders = ("", "")
+        expected = attrs.evolve(choice, responsible=holders[0], backup=holders[1])
+        assert overview.choice(key) == expected
+
+
+def _group_plan() -> SchoolPlan:
+    overview = make_overview(
+        make_task("T-00", hours=20), make_task("T-01", Cluster.POLICY, hours=10), group=("T-01",)
+    )
+    team = Team(
+        (
+            make_person("n1", school="Noord", level=3),
+            make_person("n2", school="Noord", level=3),
+            make_person("z1", school="Zuid", level=3),
+            make_person("g1", level=3),
+        ),
+        ("Noord", "Zuid"),
+    )
+    return SchoolPlan(name="Scholengroep", overview=overview, team=team).allocate()
+
+
+def test_in_a_school_group_each_schools_holder_is_named_with_the_school(tmp_path):
+    group = _group_plan()
+    assert group.allocation is not None
+    path = _write(tmp_path, render(group, "xlsx"))
+
+    overview = read_overview(path)
+    book = open_book(path.read_bytes())
+
+    north = group.allocation.assignments["Noord:T-00"]
+    south = group.allocation.assignments["Zuid:T-00"]
+    assert overview.choice("T-00").responsible == f"Noord: {north.primary}; Zuid: {south.primary}"
+    assert overview.choice("T-01").responsible == group.allocation.assignments["T-01"].primary
+    assert read_team(path) == group.team
+    assert "Scholen" in book.sheetnames
+    assert book["Scholen"].sheet_state == "visible"
+
+
+# -- what the plan's own sheets show ---------------------------------------------------------
+
+
+def _row(sheet: Worksheet, first: str) -> int:
+    """The number of the row whose first cell holds ``first``."""
+    return next(
+        number
+        for number, (value,) in enumerate(sheet.iter_rows(max_col=1, values_only=True), 1)
+        if value == first
+    )
+
+
+def test_hours_over_100_percent_are_filled_and_say_so_in_a_word(overloaded):
+    book = open_book(render(overloaded, "xlsx"))
+    loads = book["Uren per persoon"]
+    over, fine = _row(loads, "p1"), _row(loads, "p2")
+
+    assert loads.cell(over, 5).value == "Overbelast"
+    assert loads.cell(fine, 5).value is None
+    for column in (2, 4, 5):
+        assert loads.cell(over, column).fill.fgColor.rgb.endswith("F4B6B6")
+        assert loads.cell(fine, column).fill.fill_type is None
+    assert loads.cell(over, 4).value == pytest.approx(1.5)
+    person = book["p1"]
+    used = _row(person, "Uren ingezet")
+    assert person.cell(used, 2).value == pytest.approx(300)
+    assert person.cell(used, 3).value == "Overbelast"
+    assert person.cell(used, 2).fill.fgColor.rgb.endswith("F4B6B6")
+    assert book["p2"].cell(_row(book["p2"], "Uren ingezet"), 3).value is None
+    english = open_book(render(overloaded, "xlsx", language="en"))["Hours per person"]
+    assert english.cell(over, 5).value == "Overloaded"
+
+
+def test_a_person_sheet_lists_the_tasks_they_take_and_their_hours(plan):
+    assert plan.allocation is not None
+    sheet = open_book(render(plan, "xlsx"))["p2"]
+    header = _row(sheet, "Code")
+
+    rows = [
+        (row[0].value, row[3].value, row[4].value)
+        for row in sheet.iter_rows(min_row=header + 1)
+        if row[0].value
+    ]
+
+    expected = [
+        (
+            info.key,
+            "Uitvoerder" if a.primary == "p2" else "Back-up",
+            info.hours if a.primary == "p2" else info.backup_hours,
+        )
+        for info in plan.allocation.instances
+        if (a := plan.allocation.assignments.get(info.key)) is not None
+        and "p2" in (a.primary, a.backup)
+    ]
+    assert rows == expected
+    assert sheet.cell(_row(sheet, "Uren ingezet"), 2).value == pytest.approx(
+        plan.allocation.load["p2"]
+    )
+    assert sheet.freeze_panes == f"B{header + 1}"
+    assert sheet.auto_filter.ref.startswith(f"A{header}:")
+
+
+def test_the_raci_matrix_and_the_action_plan_have_a_row_each(plan):
+    assert plan.allocation is not None
+    book = open_book(render(plan, "xlsx", language="en"))
+    raci = book["RACI matrix"]
+    actions = book["Action plan"]
+
+    assert [row[0].value for row in raci.iter_rows(min_row=2)] == [
+        r.key for r in plan.allocation.raci()
+    ]
+    assert [c.value for c in raci[1]] == [
+        "Code",
+        "Task",
+        "Responsible (R)",
+        "Accountable (A)",
+        "Consulted (C)",
+        "Informed (I)",
+    ]
+    assert any("(to recruit)" in str(row[2].value) for row in raci.iter_rows(min_row=2))
+    assert actions.max_row == len(plan.action_plan()) + 1
+    for sheet in (raci, actions):
+        assert sheet.freeze_panes == "B2"
+        assert sheet.auto_filter.ref is not None
+        assert all(cell.font.b for cell in sheet[1])
+        assert sheet.print_title_rows == "$1:$1"
+
+
+def test_a_plan_without_an_allocation_has_no_sheets_of_hours(tmp_path):
+    plan = SchoolPlan(name="Nieuw", overview=ic.load_catalog().overview(), team=_group_plan().team)
+
+    book = open_book(render(plan, "xlsx"))
+
+    assert book.sheetnames == [
+        "Samenvatting",
+        "Takenoverzicht",
+        "Team",
+        "Scholen",
+        "Actieplan",
+        "Gegevens",
+    ]
+
+
+def test_the_workbooks_hold_no_macro_and_no_link_to_elsewhere(plan, tmp_path):
+    import zipfile
+
+    for kind in RENDERED:
+        data = render(every_object(plan)[kind], "xlsx", names=True)
+        with zipfile.ZipFile(_write(tmp_path, data)) as archive:
+            names = archive.namelist()
+            text = "".join(archive.read(n).decode("utf-8", "replace") for n in names)
+        assert not [n for n in names if "vba" in n.lower() or "externalLink" in n]
+        assert 'TargetMode="External"' not in text
+
+
+# -- personal data and hostile text ----------------------------------------------------------
+
+
+def _named_plan(plan: SchoolPlan) -> SchoolPlan:
+    """The sample plan with names the school typed in the overview's people columns too."""
+    overview = plan.overview.choose("TECH-12", responsible="Bram", backup="Ann").choose(
+        "POL-02", responsible="Bram Zevenbergen"
+    )
+    return attrs.evolve(plan, overview=overview)
+
+
+@pytest.mark.parametrize("kind", RENDERED)
+def test_no_name_is_in_any_cell_or_sheet_title_without_names(plan, kind):
+    named = _named_plan(plan)
+    obj = named if kind == "SchoolPlan" else every_object(named)[kind]
+    words = ("Ann", "Bram")
+
+    hidden = list(every_cell(open_book(render(obj, "xlsx"))))
+    shown = list(every_cell(open_book(render(obj, "xlsx", names=True))))
+
+    assert [(s, ref) for s, ref, value in hidden if any(w in str(value) for w in words)] == []
+    if kind != "Allocation":  # an allocation knows people by id only
+        assert [ref for _, ref, value in shown if "Bram" in str(value)]
+
+
+def test_with_names_a_person_sheet_is_titled_by_name_and_id(overloaded):
+    book = open_book(render(overloaded, "xlsx", names=True))
+
+    assert "Bram (p2)" in book.sheetnames
+    assert "Ann <script>alert(1)<_script> (" in book.sheetnames  # 31 characters, no '/'
+    assert book["Team"]["B3"].value == "Bram"
+
+
+def _hostile_plan(plan: SchoolPlan) -> SchoolPlan:
+    first, *others = plan.team.people
+    team = Team((attrs.evolve(first, name='=HYPERLINK("http://x")'), *others))
+    overview = plan.overview.choose("TECH-01", notes="@SUM(1+1)").choose(
+        "TECH-02", responsible="-2+3"
+    )
+    return attrs.evolve(plan, name="=1+1", team=team, overview=overview)
+
+
+@pytest.mark.parametrize("names", [False, True])
+def test_text_that_looks_like_a_formula_stays_text_in_every_cell(plan, names):
+    book = open_book(render(_hostile_plan(plan), "xlsx", names=names))
+
+    risky = [
+        (sheet.title, cell)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS)
+    ]
+
+    assert {cell.value for _, cell in risky} >= {"=1+1", "@SUM(1+1)"}
+    assert all(cell.data_type == "s" and cell.quotePrefix for _, cell in risky), risky
+    assert not [c for s in book.worksheets for r in s.iter_rows() for c in r if c.data_type == "f"]
+
+
+# -- sheet titles ----------------------------------------------------------------------------
+
+
+@given(st.lists(st.text(max_size=40), max_size=12))
+def test_sheet_titles_are_valid_and_unique_whatever_they_are_made_from(wanted):
+    taken = {"team", "takenoverzicht"}
+
+    titles = [unique_title(title, taken) for title in wanted]
+
+    assert len({t.casefold() for t in titles}) == len(titles)
+    assert not {t.casefold() for t in titles} & {"team", "takenoverzicht", "history"}
+    for title in titles:
+        assert 0 < len(title) <= TITLE_LIMIT
+        assert not set(title) & set("[]:*?/\\")
+        assert not title.startswith("'")
+        assert not title.endswith("'")
+
+
+def test_people_whose_ids_make_the_same_title_get_sheets_of_their_own(tmp_path):
+    people = [
+        Person(
+            id=pid, hours=50, levels=dict.fromkeys(Domain, 3), motivation=dict.fromkeys(Cluster, 2)
+        )
+        for pid in ("a/b", "a:b", "team", "x" * 40, "history")
+    ]
+    plan = SchoolPlan(
+        name="Ids", overview=make_overview(make_task("T-00"), make_task("T-01")), team=Team(people)
+    ).allocate()
+
+    sheets = open_book(render(plan, "xlsx")).sheetnames
+
+    assert sheets[6:11] == ["a_b", "a_b (2)", "team (2)", "x" * 31, "history (2)"]
