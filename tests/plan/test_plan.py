@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import pickle
@@ -170,7 +171,12 @@ def test_a_saved_plan_is_readable_by_its_owner_only(tmp_path):
 def test_a_plan_with_an_infinite_gap_is_refused_on_save_and_no_file_is_left(tmp_path, existing):
     plan = small_school().allocate()
     assert plan.allocation is not None
-    plan = attrs.evolve(plan, allocation=attrs.evolve(plan.allocation, gap=float("inf")))
+    with pytest.raises(FieldError, match=r"^gap: expected a finite number"):
+        attrs.evolve(plan.allocation, gap=float("inf"))
+    # A value set behind the constructor's back is still refused when the plan is saved.
+    broken = copy.copy(plan.allocation)
+    object.__setattr__(broken, "gap", float("inf"))
+    plan = attrs.evolve(plan, allocation=broken)
     path = tmp_path / "plan.json"
     if existing:
         path.write_text("the previous plan")

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ict_competence._checks import non_blank, non_empty
+from ict_competence._checks import (
+    finite,
+    finite_non_negative,
+    instance_of,
+    mapping_of,
+    non_blank,
+    non_empty,
+    optional_of,
+    tuple_of,
+)
 from ict_competence._extras import Record
 from ict_competence._frozen import FrozenMap, frozen_map
 from ict_competence.allocation import _records
@@ -62,12 +71,12 @@ class RaciRow:
         vacancy: whether ``responsible`` is a role still to be recruited.
     """
 
-    key: str
-    responsible: tuple[str, ...] = attrs.field(validator=non_empty)
+    key: str = attrs.field(validator=non_blank)
+    responsible: tuple[str, ...] = attrs.field(validator=[tuple_of(str), non_empty])
     accountable: str = attrs.field(validator=non_blank)
-    consulted: tuple[str, ...] = ()
-    informed: tuple[str, ...] = ()
-    vacancy: bool = False
+    consulted: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    informed: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    vacancy: bool = attrs.field(default=False, validator=instance_of(bool))
 
 
 class RaciMatrix(tuple[RaciRow, ...]):
@@ -109,10 +118,12 @@ class ProfileSuggestion:
         reason: the suggestion in words.
     """
 
-    person: str
-    role: str | None
-    hours_by_cluster: Mapping[Cluster, float] = attrs.field(converter=frozen_map, hash=False)
-    reason: str
+    person: str = attrs.field(validator=non_blank)
+    role: str | None = attrs.field(validator=optional_of(str))
+    hours_by_cluster: Mapping[Cluster, float] = attrs.field(
+        converter=frozen_map, validator=mapping_of(Cluster, finite_non_negative), hash=False
+    )
+    reason: str = attrs.field(validator=instance_of(str))
 
 
 @attrs.frozen(kw_only=True)
@@ -126,13 +137,13 @@ class PersonChange:
         load_before, load_after: their hours used before and after.
     """
 
-    person: str
-    gained: tuple[str, ...] = ()
-    lost: tuple[str, ...] = ()
-    gained_backup: tuple[str, ...] = ()
-    lost_backup: tuple[str, ...] = ()
-    load_before: float = 0.0
-    load_after: float = 0.0
+    person: str = attrs.field(validator=non_blank)
+    gained: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    lost: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    gained_backup: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    lost_backup: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    load_before: float = attrs.field(default=0.0, validator=finite_non_negative)
+    load_after: float = attrs.field(default=0.0, validator=finite_non_negative)
 
 
 @attrs.frozen(kw_only=True)
@@ -146,10 +157,10 @@ class AllocationDiff:
         objective_change: the later objective minus the earlier.
     """
 
-    changes: tuple[PersonChange, ...] = ()
-    newly_covered: tuple[str, ...] = ()
-    newly_uncovered: tuple[str, ...] = ()
-    objective_change: float = 0.0
+    changes: tuple[PersonChange, ...] = attrs.field(default=(), validator=tuple_of(PersonChange))
+    newly_covered: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    newly_uncovered: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    objective_change: float = attrs.field(default=0.0, validator=finite)
 
 
 def fmt_hours(hours: float) -> str:

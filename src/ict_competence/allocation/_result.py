@@ -12,6 +12,18 @@ from typing import Any
 
 import attrs
 
+from ict_competence._checks import (
+    argument,
+    at_least,
+    finite,
+    finite_non_negative,
+    in_range,
+    instance_of,
+    mapping_of,
+    non_blank,
+    optional_of,
+    tuple_of,
+)
 from ict_competence._display import html_fragment
 from ict_competence._extras import Record
 from ict_competence._frozen import FrozenMap, frozen_map
@@ -48,10 +60,15 @@ class Candidate:
         score: what they are worth on it as primary, under the rules used.
     """
 
-    person: str
-    level: int
-    motivation: int
-    score: float
+    person: str = attrs.field(validator=non_blank)
+    level: int = attrs.field(validator=in_range(0, 3))
+    motivation: int = attrs.field(validator=in_range(0, 3))
+    score: float = attrs.field(validator=finite)
+
+
+#: A count per rule name: how many people a rule kept out.
+_counts = mapping_of(str, at_least(0))
+_optional_finite = attrs.validators.optional(finite)
 
 
 @attrs.frozen(kw_only=True)
@@ -72,18 +89,20 @@ class InstanceInfo:
         refused: per rule name, how many people in scope it kept out as primary.
     """
 
-    key: str
-    code: str
-    school: str | None
-    cluster: Cluster
-    domain: Domain
-    strategic: bool
-    required_level: int
-    hours: float
-    backup_hours: float
-    candidates: tuple[Candidate, ...] = ()
-    eligible: int = 0
-    refused: Mapping[str, int] = attrs.field(factory=dict, converter=frozen_map, hash=False)
+    key: str = attrs.field(validator=non_blank)
+    code: str = attrs.field(validator=non_blank)
+    school: str | None = attrs.field(validator=optional_of(str))
+    cluster: Cluster = attrs.field(validator=instance_of(Cluster))
+    domain: Domain = attrs.field(validator=instance_of(Domain))
+    strategic: bool = attrs.field(validator=instance_of(bool))
+    required_level: int = attrs.field(validator=in_range(1, 3))
+    hours: float = attrs.field(validator=finite_non_negative)
+    backup_hours: float = attrs.field(validator=finite_non_negative)
+    candidates: tuple[Candidate, ...] = attrs.field(default=(), validator=tuple_of(Candidate))
+    eligible: int = attrs.field(default=0, validator=at_least(0))
+    refused: Mapping[str, int] = attrs.field(
+        factory=dict, converter=frozen_map, validator=_counts, hash=False
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -99,8 +118,8 @@ class Alternative(Candidate):
             ``None`` when they have no room for it without dropping other tasks.
     """
 
-    spare_hours: float
-    change_cost: float | None
+    spare_hours: float = attrs.field(validator=finite)
+    change_cost: float | None = attrs.field(validator=_optional_finite)
 
 
 @attrs.frozen(kw_only=True)
@@ -123,15 +142,15 @@ class Explanation:
         text: all of it in English.
     """
 
-    key: str
-    primary: str | None
-    backup: str | None
-    chosen: Candidate | None
-    alternatives: tuple[Alternative, ...]
-    decision: Decision | None
-    refused: Mapping[str, int] = attrs.field(converter=frozen_map, hash=False)
-    instance: InstanceInfo
-    text: str
+    key: str = attrs.field(validator=non_blank)
+    primary: str | None = attrs.field(validator=optional_of(str))
+    backup: str | None = attrs.field(validator=optional_of(str))
+    chosen: Candidate | None = attrs.field(validator=optional_of(Candidate))
+    alternatives: tuple[Alternative, ...] = attrs.field(validator=tuple_of(Alternative))
+    decision: Decision | None = attrs.field(validator=optional_of(Decision))
+    refused: Mapping[str, int] = attrs.field(converter=frozen_map, validator=_counts, hash=False)
+    instance: InstanceInfo = attrs.field(validator=instance_of(InstanceInfo))
+    text: str = attrs.field(validator=instance_of(str))
 
     def __str__(self) -> str:
         return self.text
@@ -160,16 +179,25 @@ class Allocation:
         capacity: person id -> hours available, for every team member.
     """
 
-    assignments: Mapping[str, Assignment] = attrs.field(converter=frozen_map, hash=False)
-    decisions: Mapping[str, Decision] = attrs.field(converter=frozen_map, hash=False)
-    objective: float
-    bound: float | None = None
-    gap: float | None = None
-    proven: bool = False
-    solver: str = "heuristic"
-    rules: str = "default"
-    instances: tuple[InstanceInfo, ...] = ()
-    capacity: Mapping[str, float] = attrs.field(factory=dict, converter=frozen_map, hash=False)
+    assignments: Mapping[str, Assignment] = attrs.field(
+        converter=frozen_map, validator=mapping_of(str, instance_of(Assignment)), hash=False
+    )
+    decisions: Mapping[str, Decision] = attrs.field(
+        converter=frozen_map, validator=mapping_of(str, instance_of(Decision)), hash=False
+    )
+    objective: float = attrs.field(validator=finite)
+    bound: float | None = attrs.field(default=None, validator=_optional_finite)
+    gap: float | None = attrs.field(default=None, validator=_optional_finite)
+    proven: bool = attrs.field(default=False, validator=instance_of(bool))
+    solver: str = attrs.field(default="heuristic", validator=non_blank)
+    rules: str = attrs.field(default="default", validator=non_blank)
+    instances: tuple[InstanceInfo, ...] = attrs.field(default=(), validator=tuple_of(InstanceInfo))
+    capacity: Mapping[str, float] = attrs.field(
+        factory=dict,
+        converter=frozen_map,
+        validator=mapping_of(str, finite_non_negative),
+        hash=False,
+    )
 
     def __repr__(self) -> str:
         gap = "gap unknown" if self.gap is None else f"gap {self.gap:.2%}"
@@ -336,6 +364,11 @@ class Allocation:
         for pedagogical, ``administrative_staff``, ``ict_policy_team``), with
         ``vacancy`` set.
         """
+        for name, party in (("accountable", accountable), ("group_accountable", group_accountable)):
+            if (party is not None or name == "accountable") and not (
+                isinstance(party, str) and party.strip()
+            ):
+                raise FieldError(name, f"expected a role or person (text), found {party!r}")
         group_party = accountable if group_accountable is None else group_accountable
         return _readings.raci_rows(self, accountable, group_party)
 
@@ -345,6 +378,7 @@ class Allocation:
 
     def diff(self, other: Allocation) -> AllocationDiff:
         """What changed from this allocation to ``other`` (the later one), per person."""
+        argument("other", other, Allocation)
         return _readings.diff(self, other)
 
     # -- notebooks and data tools -------------------------------------------------------------
