@@ -6,6 +6,7 @@ text is escaped, and each drawing has a title and a description for screen reade
 
 from __future__ import annotations
 
+import hashlib
 import textwrap
 from collections.abc import Iterable, Sequence
 
@@ -81,6 +82,16 @@ def _group_edges(boxes: Sequence[Box]) -> list[tuple[int, int, str]]:
     return [(a, b, " / ".join(w for w in words if w)) for (a, b), words in merged.items()]
 
 
+def _suffix(*texts: object) -> str:
+    """A short id suffix made from a chart's content.
+
+    Two different charts on one page, or in one notebook, never share the ids their
+    ``aria-labelledby`` and arrow markers point to.
+    """
+    digest = hashlib.blake2s(repr(texts).encode("utf-8"), digest_size=4)
+    return digest.hexdigest()
+
+
 def flowchart(boxes: Sequence[Box], *, title: str, description: str) -> Markup:
     """The boxes top to bottom, each branch an arrow, as one inline SVG drawing.
 
@@ -95,17 +106,18 @@ def flowchart(boxes: Sequence[Box], *, title: str, description: str) -> Markup:
     heights = [2 * _PAD + _LINE * len(lines) for lines in wrapped]
     width, height = _LEFT + _BOX_WIDTH + _RIGHT, y - _GAP + 10
     centre, right = _LEFT + _BOX_WIDTH / 2, _LEFT + _BOX_WIDTH
+    uid = _suffix(title, description, boxes)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart flowchart" role="img" '
-        f'aria-labelledby="flow-title flow-desc" viewBox="0 0 {width:g} {height:g}" '
+        f'aria-labelledby="flow-title-{uid} flow-desc-{uid}" viewBox="0 0 {width:g} {height:g}" '
         f'width="{width:g}" height="{height:g}" {_FONT} font-size="13">',
-        f'<title id="flow-title">{escape(title)}</title><desc id="flow-desc">'
+        f'<title id="flow-title-{uid}">{escape(title)}</title><desc id="flow-desc-{uid}">'
         f"{escape(description)}</desc>",
-        '<defs><marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+        f'<defs><marker id="flow-arrow-{uid}" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="#5b6573"/></marker></defs>',
     ]
-    line = 'fill="none" stroke="#5b6573" stroke-width="1.5" marker-end="url(#flow-arrow)"'
+    line = f'fill="none" stroke="#5b6573" stroke-width="1.5" marker-end="url(#flow-arrow-{uid})"'
     lanes = 0
     for a, b, words in _group_edges(boxes):
         if b == a + 1:
@@ -157,12 +169,13 @@ def workload(bars: Iterable[Bar], language: Language) -> Markup:
     scale = max([1.0, *(max(bar.used, bar.available) for bar in rows)])
     width = _NAME_WIDTH + _BAR_WIDTH + _NUMBER_WIDTH
     height = _ROW * len(rows) + 8
+    uid = _suffix(language, rows)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart workload" role="img" '
-        f'aria-labelledby="load-title load-desc" viewBox="0 0 {width} {height}" '
+        f'aria-labelledby="load-title-{uid} load-desc-{uid}" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" {_FONT} font-size="12">',
-        f'<title id="load-title">{escape(label("workload", language))}</title>'
-        f'<desc id="load-desc">{escape(label("workload_intro", language))}</desc>',
+        f'<title id="load-title-{uid}">{escape(label("workload", language))}</title>'
+        f'<desc id="load-desc-{uid}">{escape(label("workload_intro", language))}</desc>',
     ]
     for i, bar in enumerate(rows):
         y = 4 + i * _ROW
