@@ -123,6 +123,14 @@ def test_next_cycle_before_the_evaluation_is_a_move_error():
         plan.next_cycle()
 
 
+def test_next_cycle_at_an_action_step_is_refused_and_changes_nothing():
+    plan = attrs.evolve(small_school(), roadmap=up_to_step_five()).allocate()
+
+    with pytest.raises(MoveError, match="step 5: the next cycle starts from the evaluation"):
+        plan.next_cycle()
+    assert plan.roadmap.current.number == 5
+
+
 def test_the_next_cycles_evaluation_shows_what_changed_since_the_baseline():
     plan = _year_one()
     following = _with_hours(plan.next_cycle(), "p1", 10).allocate().advance()

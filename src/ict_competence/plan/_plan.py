@@ -26,8 +26,8 @@ from ict_competence.allocation import (
 )
 from ict_competence.catalog import SchoolType, TaskOverview, load_catalog
 from ict_competence.dialogue import DialogueRecord
-from ict_competence.errors import FieldError, PlanError, SerializationError
-from ict_competence.flow import Assessment, RoadmapSession, SessionStatus
+from ict_competence.errors import FieldError, MoveError, PlanError, SerializationError
+from ict_competence.flow import Assessment, RoadmapSession, SessionStatus, StepKind
 from ict_competence.plan._actions import ActionPlan, build_action_plan
 from ict_competence.plan._assessor import Eligibility, assess, eligibility, evaluation_evidence
 from ict_competence.plan._evaluation import Evaluation, evaluate_allocation
@@ -312,8 +312,14 @@ class SchoolPlan:
             FieldError: ``from_step`` is no whole number.
         """
         argument("from_step", from_step, int)
-        evaluation = self.evaluate()
         session = self.roadmap
+        if session.current.kind is not StepKind.EVALUATION:
+            raise MoveError(
+                session.current.number,
+                "the next cycle starts from the evaluation; complete the steps before it first",
+                session.current.kind.accepts,
+            )
+        evaluation = self.evaluate()
         if session.status is not SessionStatus.CYCLE_COMPLETE:
             session = session.complete(note=note, evidence=evaluation_evidence(evaluation))
         session = session.revisit(from_step)
