@@ -22,6 +22,7 @@ __all__ = [
     "code",
     "codes",
     "duplicates",
+    "each",
     "finite",
     "finite_non_negative",
     "hidden",
@@ -29,6 +30,7 @@ __all__ = [
     "instance_of",
     "is_finite_number",
     "items_of",
+    "items_with",
     "mapping_of",
     "matching",
     "non_blank",
@@ -183,6 +185,34 @@ def tuple_of(*types: type, private: bool = False) -> Validator:
                 raise FieldError(
                     f"{attribute.name}[{i}]",
                     f"expected {_names(types)}, found {_found(item, types, private)}",
+                )
+
+    return check
+
+
+def each(validator: Validator) -> Validator:
+    """Apply ``validator`` to every item of a tuple, naming a bad one by its index (``[2]``)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for i, item in enumerate(value):
+            validator(instance, attribute.evolve(name=f"{attribute.name}[{i}]"), item)
+
+    return check
+
+
+def items_with(method: str, what: str) -> Validator:
+    """Accept a tuple of objects that each have a callable ``method``: ``what`` they must be.
+
+    For fields of a protocol's implementations, such as a rule set's rules.
+    """
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise FieldError(attribute.name, f"expected a tuple of {what}s, found {value!r}")
+        for i, item in enumerate(value):
+            if not callable(getattr(item, method, None)):
+                raise FieldError(
+                    f"{attribute.name}[{i}]", f"expected {what} (with {method}()), found {item!r}"
                 )
 
     return check

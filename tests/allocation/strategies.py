@@ -191,7 +191,7 @@ def large_instance(schools: int = 12) -> tuple[TaskOverview, Team]:
 
 # -- rule sets ------------------------------------------------------------------------------
 
-_ids = st.text(max_size=12)
+_ids = st.text(min_size=1, max_size=12).filter(str.strip)
 _weights = st.floats(0, 100, allow_nan=False)
 
 eligibility_rules: st.SearchStrategy[EligibilityRule] = st.one_of(
@@ -219,7 +219,7 @@ load_terms: st.SearchStrategy[LoadTerm] = st.builds(
 def rule_sets(draw: st.DrawFn) -> RuleSet:
     """Any mix of the built-in rules and terms, with any back-up share from 0 to 1."""
     return RuleSet(
-        name=draw(st.text(max_size=20)),
+        name=draw(st.text(min_size=1, max_size=20).filter(str.strip)),
         eligibility=draw(st.lists(eligibility_rules, max_size=4)),
         scores=draw(st.lists(score_terms, max_size=3)),
         load=draw(st.lists(load_terms, max_size=2)),

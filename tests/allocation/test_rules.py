@@ -262,12 +262,24 @@ def test_a_score_term_that_gives_no_finite_number_is_an_error_naming_it():
 
 
 def test_a_load_term_with_a_negative_cost_is_an_error_naming_rule_and_person():
-    rules = default_rules().extend(load=[EvenLoad(weight=-1.0)])
+    @attrs.frozen
+    class Rewarding:
+        name: str = "reward load"
 
-    with pytest.raises(AllocationError, match=r"'even load'.*person 'a'") as caught:
+        def penalties(self, person: Person) -> tuple[tuple[float, float], ...]:
+            return ((0.5 * person.hours, -1.0),)
+
+    rules = default_rules().extend(load=[Rewarding()])
+
+    with pytest.raises(AllocationError, match=r"'reward load'.*person 'a'") as caught:
         allocate(make_overview(make_task("T-01")), Team((make_person("a"),)), rules=rules)
 
-    assert (caught.value.rule, caught.value.person) == ("even load", "a")
+    assert (caught.value.rule, caught.value.person) == ("reward load", "a")
+
+
+def test_the_built_in_load_term_refuses_a_negative_weight_when_made():
+    with pytest.raises(FieldError, match=r"^weight: expected a finite number >= 0"):
+        EvenLoad(weight=-1.0)
 
 
 def test_rules_without_words_are_named_in_refusals():

@@ -7,18 +7,17 @@ only see their results, so any rule set works with both of them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 import attrs
 
+from ict_competence import _checks
 from ict_competence._frozen import frozen_map
 from ict_competence.allocation._model import Assignment, Duty, Person, TaskInstance
 from ict_competence.allocation._reasons import Reason, ReasonKind
+from ict_competence.catalog import TaskOverview
 from ict_competence.errors import FieldError, IctCompetenceError
 from ict_competence.serialize import register_kinds
-
-if TYPE_CHECKING:
-    from ict_competence.catalog import TaskOverview
 
 __all__ = [
     "DEFAULT_BACKUP_SHARE",
@@ -115,7 +114,7 @@ class MinimumLevel:
     'level'
     """
 
-    backup_slack: int = 1
+    backup_slack: int = attrs.field(default=1, validator=_checks.in_range(0, 3))
 
     @property
     def name(self) -> str:
@@ -142,7 +141,7 @@ class MinimumLevel:
 class Motivated:
     """Nobody gets a task of a cluster they are not willing to do (motivation 0)."""
 
-    minimum: int = 1
+    minimum: int = attrs.field(default=1, validator=_checks.in_range(0, 3))
 
     @property
     def name(self) -> str:
@@ -205,7 +204,7 @@ class ExpertiseAndMotivation:
     (150.0, 5.0)
     """
 
-    base: float = 10.0
+    base: float = attrs.field(default=10.0, validator=_checks.finite)
 
     @property
     def name(self) -> str:
@@ -226,6 +225,9 @@ class ExpertiseAndMotivation:
         return float(backup_share * instance.hours * fit)
 
 
+_ids = _checks.mapping_of(str, _checks.non_blank)
+
+
 @attrs.frozen
 class KeepHolders:
     """Continuity: a bonus for giving a task to whoever holds it now (as primary or back-up).
@@ -237,9 +239,11 @@ class KeepHolders:
     responsible and back-up columns of an overview with :meth:`from_overview`.
     """
 
-    primary: Mapping[str, str] = attrs.field(converter=frozen_map, hash=False)
-    backup: Mapping[str, str] = attrs.field(factory=dict, converter=frozen_map, hash=False)
-    per_hour: float = 4.0
+    primary: Mapping[str, str] = attrs.field(converter=frozen_map, validator=_ids, hash=False)
+    backup: Mapping[str, str] = attrs.field(
+        factory=dict, converter=frozen_map, validator=_ids, hash=False
+    )
+    per_hour: float = attrs.field(default=4.0, validator=_checks.finite_non_negative)
 
     @property
     def name(self) -> str:
@@ -251,6 +255,11 @@ class KeepHolders:
         cls, assignments: Mapping[str, Assignment], *, per_hour: float = 4.0
     ) -> KeepHolders:
         """Keep the holders of a previous allocation (pass its ``assignments``)."""
+        given: object = assignments  # checked although typed: a user's mistake shows here
+        if not isinstance(given, Mapping) or not all(
+            isinstance(a, Assignment) for a in given.values()
+        ):
+            raise FieldError("assignments", f"expected Assignments by key, found {assignments!r}")
         return cls(
             {key: a.primary for key, a in assignments.items()},
             {key: a.backup for key, a in assignments.items() if a.backup is not None},
@@ -260,6 +269,7 @@ class KeepHolders:
     @classmethod
     def from_overview(cls, overview: TaskOverview, *, per_hour: float = 4.0) -> KeepHolders:
         """Keep the people the overview names as responsible and back-up (by person id)."""
+        _checks.argument("overview", overview, TaskOverview)
         return cls(
             {c.code: c.responsible.strip() for c in overview.choices if c.responsible.strip()},
             {c.code: c.backup.strip() for c in overview.choices if c.backup.strip()},
@@ -294,8 +304,11 @@ class EvenLoad:
     several people than piled on one.
     """
 
-    weight: float = 2.0
-    thresholds: tuple[float, ...] = (0.5, 0.75)
+    weight: float = attrs.field(default=2.0, validator=_checks.finite_non_negative)
+    thresholds: tuple[float, ...] = attrs.field(
+        default=(0.5, 0.75),
+        validator=[_checks.instance_of(tuple), _checks.each(_checks.finite_non_negative)],
+    )
 
     @property
     def name(self) -> str:
@@ -305,10 +318,6 @@ class EvenLoad:
     def penalties(self, person: Person) -> tuple[tuple[float, float], ...]:
         """One ``(share × hours, weight)`` pair per threshold."""
         return tuple((share * person.hours, self.weight) for share in self.thresholds)
-
-
-def _tuple_of(value: Iterable[object]) -> tuple[object, ...]:
-    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -330,10 +339,18 @@ class RuleSet:
     'even load'
     """
 
-    name: str
-    eligibility: tuple[EligibilityRule, ...] = attrs.field(converter=_tuple_of)
-    scores: tuple[ScoreTerm, ...] = attrs.field(converter=_tuple_of)
-    load: tuple[LoadTerm, ...] = attrs.field(default=(), converter=_tuple_of)
+    name: str = attrs.field(validator=_checks.non_blank)
+    eligibility: tuple[EligibilityRule, ...] = attrs.field(
+        converter=_checks.as_tuple, validator=_checks.items_with("allows", "an eligibility rule")
+    )
+    scores: tuple[ScoreTerm, ...] = attrs.field(
+        converter=_checks.as_tuple, validator=_checks.items_with("score", "a score term")
+    )
+    load: tuple[LoadTerm, ...] = attrs.field(
+        default=(),
+        converter=_checks.as_tuple,
+        validator=_checks.items_with("penalties", "a load term"),
+    )
     backup_share: float = attrs.field(default=DEFAULT_BACKUP_SHARE)
 
     @backup_share.validator
@@ -467,6 +484,7 @@ def default_rules() -> RuleSet:
 
 def continuity_rules(holders: KeepHolders) -> RuleSet:
     """The default rules plus a bonus for keeping current holders (see :class:`KeepHolders`)."""
+    _checks.argument("holders", holders, KeepHolders)
     return default_rules().extend(name="continuity", scores=(holders,))
 
 
