@@ -237,6 +237,9 @@ def test_in_a_school_group_each_schools_holder_is_named_with_the_school(tmp_path
     assert overview.choice("T-00").responsible == f"Noord: {north.primary}; Zuid: {south.primary}"
     assert overview.choice("T-01").responsible == group.allocation.assignments["T-01"].primary
     assert read_team(path) == group.team
+    holders = book["Takenoverzicht"]["H2"]
+    assert holders.alignment.wrap_text  # one holder per school: the column wraps
+    assert book["Takenoverzicht"].column_dimensions["H"].width == 40
     assert "Scholen" in book.sheetnames
     assert book["Scholen"].sheet_state == "visible"
 

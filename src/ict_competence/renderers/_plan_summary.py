@@ -29,9 +29,23 @@ __all__ = ["Contents", "summary_sheet"]
 Contents = list[tuple[Worksheet, str]]
 
 
+#: Instance keys the summary lists before it counts the rest (the RACI matrix has them all).
+SHOWN_KEYS = 12
+
+
 def _keys(keys: Sequence[str], words: Words) -> str:
-    """Instance keys as a list, or the word for none."""
-    return ", ".join(keys) if keys else words("none")
+    """How many instance keys, and the first of them; or the word for none.
+
+    >>> from ict_competence.renderers._naming import naming
+    >>> _keys([f"T-{n:02}" for n in range(14)], Words("en", naming("en")))
+    '14: T-00, T-01, T-02, T-03, T-04, T-05, T-06, T-07, T-08, T-09, T-10, T-11 … and 2 more'
+    """
+    if not keys:
+        return words("none")
+    shown = ", ".join(keys[:SHOWN_KEYS])
+    if len(keys) > SHOWN_KEYS:
+        shown += " " + words("and_more").format(count=len(keys) - SHOWN_KEYS)
+    return f"{len(keys)}: {shown}"
 
 
 def _state(plan: SchoolPlan, words: Words) -> str:

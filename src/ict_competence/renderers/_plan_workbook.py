@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ict_competence.allocation import Allocation, Person, Team
@@ -39,7 +41,7 @@ from ict_competence.renderers._sheet_tables import (
     unique_title,
 )
 from ict_competence.text import Language
-from ict_competence.xlsx._layout import OVERVIEW_SHEET
+from ict_competence.xlsx._layout import COLUMNS, OVERVIEW_SHEET
 from ict_competence.xlsx._team import build as build_team
 from ict_competence.xlsx._team_layout import SCHOOLS_SHEET, TEAM_HELP_SHEET, TEAM_SHEET
 from ict_competence.xlsx._write import add_overview
@@ -56,6 +58,8 @@ __all__ = [
 
 #: The widths of the columns of a task instance's key and of its task's description.
 _CODE_WIDTH, _TASK_WIDTH = 18, 56
+#: The width of the overview's responsible and back-up columns in a school group's plan.
+_HOLDERS_WIDTH = 40
 
 
 # -- the people in the overview and the team -------------------------------------------------
@@ -100,6 +104,19 @@ def _holders(allocation: Allocation, words: Words) -> dict[str, tuple[str, str]]
     return {
         code: ("; ".join(held), "; ".join(backup.get(code, ()))) for code, held in primary.items()
     }
+
+
+def _wrap_holders(sheet: Worksheet) -> None:
+    """The overview's responsible and back-up columns wider, their text wrapped.
+
+    In a school group they name someone per school: ``Noord: p1; Zuid: p4; …``.
+    """
+    for index, column in enumerate(COLUMNS, start=1):
+        if column.key not in ("responsible", "backup"):
+            continue
+        sheet.column_dimensions[get_column_letter(index)].width = _HOLDERS_WIDTH
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _shown_team(team: Team, *, names: bool) -> Team:
@@ -414,6 +431,8 @@ def plan_workbook(plan: SchoolPlan, language: Language, names: bool) -> Workbook
         book, _with_holders(plan.overview, holders, names=names), None, guide=False
     )
     assert overview.title == OVERVIEW_SHEET  # noqa: S101 - read_overview looks for it
+    if plan.team.is_group:
+        _wrap_holders(overview)
     taken = {title.casefold() for title in book.sheetnames}
     summary = _new_sheet(book, words("summary"), taken)
     editable = words("editable")
