@@ -1,4 +1,4 @@
-"""Renderers: domain objects as Markdown, HTML, JSON or CASE, through an extensible registry."""
+"""Renderers: domain objects as Markdown, HTML, JSON, CASE or xlsx, through a registry."""
 
 from ict_competence.errors import RenderError
 
