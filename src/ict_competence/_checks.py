@@ -33,11 +33,13 @@ __all__ = [
     "items_with",
     "mapping_of",
     "matching",
+    "more_items",
     "non_blank",
     "non_empty",
     "optional_of",
     "path_argument",
     "shown",
+    "tuple_argument",
     "tuple_of",
     "unique",
     "values_in_range",
@@ -255,6 +257,41 @@ def mapping_of(keys: type | tuple[type, ...], values: Validator) -> Validator:
             values(instance, where, v)
 
     return check
+
+
+def more_items(name: str, items: tuple[Any, ...], more: object) -> tuple[Any, ...]:
+    """``items`` and then those of the argument ``more`` (a list, tuple or other iterable).
+
+    >>> more_items("scores", (1,), [2, 3])
+    (1, 2, 3)
+    >>> more_items("scores", (1,), 2)
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: scores: expected a list or tuple, found 2
+    """
+    added = as_tuple(more)
+    if not isinstance(added, tuple):
+        raise FieldError(name, f"expected a list or tuple, found {more!r}")
+    return (*items, *added)
+
+
+def tuple_argument(name: str, value: object, *types: type) -> tuple[Any, ...]:
+    """The argument ``value`` (a list, tuple or other iterable) as a tuple of ``types``.
+
+    >>> tuple_argument("pins", ["a"], str)
+    ('a',)
+    >>> tuple_argument("pins", ["a", None], str)
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: pins[1]: expected str, found None
+    """
+    items = as_tuple(value)
+    if not isinstance(items, tuple):
+        raise FieldError(name, f"expected a list or tuple of {_names(types)}, found {value!r}")
+    for i, item in enumerate(items):
+        if not _is(item, types):
+            raise wrong_type(f"{name}[{i}]", item, *types)
+    return items
 
 
 def argument(name: str, value: object, *types: type, private: bool = False) -> None:

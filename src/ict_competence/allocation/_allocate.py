@@ -11,6 +11,7 @@ from typing import Literal
 
 import attrs
 
+from ict_competence._checks import argument, tuple_argument
 from ict_competence.allocation._decompose import ProgressCallback, solve_exact
 from ict_competence.allocation._heuristic import solve_heuristic
 from ict_competence.allocation._model import (
@@ -28,7 +29,7 @@ from ict_competence.allocation._reasons import Reason, ReasonKind
 from ict_competence.allocation._result import Allocation, Candidate, InstanceInfo
 from ict_competence.allocation._rules import RuleSet, default_rules
 from ict_competence.catalog import TaskOverview
-from ict_competence.errors import IctCompetenceError
+from ict_competence.errors import FieldError
 
 __all__ = ["SOLVERS", "allocate"]
 
@@ -74,6 +75,8 @@ def allocate(
     Raises:
         AllocationError: a pin breaks a hard rule (the message names rule, person and task).
         UnknownCodeError: a pin or exclusion names a task instance that does not exist.
+        FieldError: an argument of the wrong type or out of range (a ``time_limit`` of 0,
+            a pin that is no Pin, an unknown ``solver``); the message names it.
 
     >>> from ict_competence.allocation import Person
     >>> from ict_competence.catalog import Cluster, Domain, load_catalog
@@ -83,9 +86,14 @@ def allocate(
     >>> result.coverage > 0, result.bound >= result.objective
     (True, True)
     """
-    _check_arguments(solver, time_limit, workers)
+    _check_arguments(solver, time_limit, workers, executor, progress)
     started = time.monotonic()
+    argument("overview", overview, TaskOverview)
+    argument("team", team, Team)
     rules = rules if rules is not None else default_rules()
+    argument("rules", rules, RuleSet)
+    pins = tuple_argument("pins", pins, Pin)
+    exclusions = tuple_argument("exclusions", exclusions, Exclusion)
     problem = Problem(overview, team, rules, pins=pins, exclusions=exclusions)
     if solver == "heuristic":
         outcome = solve_heuristic(problem, _left(started, time_limit))
@@ -103,20 +111,26 @@ def allocate(
     return build_allocation(problem, _complete(problem, outcome))
 
 
-def _check_arguments(solver: object, time_limit: object, workers: object) -> None:
+def _check_arguments(
+    solver: object, time_limit: object, workers: object, executor: object, progress: object
+) -> None:
     if solver not in SOLVERS:
-        raise IctCompetenceError(f"unknown solver {solver!r}; expected one of {', '.join(SOLVERS)}")
+        raise FieldError("solver", f"expected one of {', '.join(SOLVERS)}, found {solver!r}")
     if time_limit is not None and (
         isinstance(time_limit, bool)
         or not isinstance(time_limit, int | float)
         or not math.isfinite(time_limit)
         or time_limit <= 0
     ):
-        raise IctCompetenceError(f"time_limit: expected seconds > 0, found {time_limit!r}")
+        raise FieldError("time_limit", f"expected seconds > 0, found {time_limit!r}")
     if workers is not None and (
         isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
     ):
-        raise IctCompetenceError(f"workers: expected a whole number >= 1, found {workers!r}")
+        raise FieldError("workers", f"expected a whole number >= 1, found {workers!r}")
+    if executor is not None and not callable(getattr(executor, "submit", None)):
+        raise FieldError("executor", f"expected a concurrent.futures.Executor, found {executor!r}")
+    if progress is not None and not callable(progress):
+        raise FieldError("progress", f"expected a function of a Progress, found {progress!r}")
 
 
 def _left(started: float, limit: float | None) -> float | None:

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from ict_competence._checks import (
+    argument,
     as_tuple,
     finite_non_negative,
     instance_of,
@@ -284,6 +285,8 @@ def task_instances(overview: TaskOverview, team: Team) -> tuple[TaskInstance, ..
     >>> len(group) >= len(one), {i.school for i in group} <= {None, "north", "south"}
     (True, True)
     """
+    argument("overview", overview, TaskOverview)
+    argument("team", team, Team)
     instances: list[TaskInstance] = []
     for choice in overview.active():
         if team.is_group and choice.scope is not Scope.SCHOOL_GROUP:

@@ -257,7 +257,7 @@ class KeepHolders:
         """Keep the holders of a previous allocation (pass its ``assignments``)."""
         given: object = assignments  # checked although typed: a user's mistake shows here
         if not isinstance(given, Mapping) or not all(
-            isinstance(a, Assignment) for a in given.values()
+            isinstance(k, str) and isinstance(a, Assignment) for k, a in given.items()
         ):
             raise FieldError("assignments", f"expected Assignments by key, found {assignments!r}")
         return cls(
@@ -369,9 +369,9 @@ class RuleSet:
         """A new rule set with more rules and terms added to these."""
         return RuleSet(
             name=name if name is not None else self.name,
-            eligibility=(*self.eligibility, *eligibility),
-            scores=(*self.scores, *scores),
-            load=(*self.load, *load),
+            eligibility=_checks.more_items("eligibility", self.eligibility, eligibility),
+            scores=_checks.more_items("scores", self.scores, scores),
+            load=_checks.more_items("load", self.load, load),
             backup_share=self.backup_share,
         )
 
@@ -437,6 +437,7 @@ def register_rule(kind: str, cls: type) -> None:
     >>> from_json(RuleSet, to_json(rules)) == rules
     True
     """
+    _checks.argument("kind", kind, str)
     families = [kinds for method, kinds in _FAMILIES if callable(getattr(cls, method, None))]
     if not families:
         raise IctCompetenceError(
