@@ -240,9 +240,12 @@ class Allocation:
         """
         return lookup(self._instances, key, "task instance")
 
-    @property
+    @cached_property
     def load(self) -> Mapping[str, float]:
-        """Person id -> hours used (primary hours plus back-up hours), for everyone."""
+        """Person id -> hours used (primary hours plus back-up hours), for everyone.
+
+        Worked out once per allocation (it is frozen): a page explains every instance.
+        """
         load = dict.fromkeys(self.capacity, 0.0)
         for info in self.instances:
             assignment = self.assignments.get(info.key)
