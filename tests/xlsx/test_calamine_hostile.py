@@ -284,6 +284,32 @@ def test_an_xls_that_claims_a_huge_sheet_is_refused_before_calamine(tmp_path, no
     )
 
 
+def test_an_xls_whose_first_row_lies_after_its_last_is_refused_before_calamine(
+    tmp_path, no_calamine
+):
+    # calamine subtracts in 32 bits: rows 23 to 10 ask memory for some four billion rows
+    # (found by fuzzing: the process was aborted by a failed allocation of 171 GB).
+    claim = _patch_record(0x0200, b"\x0e\x00", 4, struct.pack("<IIHH", 23, 11, 0, 1))
+    path = _xls(tmp_path / "t.xls", claim)
+
+    refused(lambda: read_team(path), WorkbookError, match=r"Team: says it spans 4,294,967,284 rows")
+
+
+def test_a_compound_file_header_that_counts_more_sectors_than_the_file_has_is_refused(
+    tmp_path, no_calamine
+):
+    def count(data: bytearray) -> None:
+        data[0x2C:0x30] = struct.pack("<I", 0xFFFFFFF0)  # the number of FAT sectors
+
+    path = _xls(tmp_path / "t.xls", count)
+
+    refused(
+        lambda: read_team(path),
+        WorkbookError,
+        match=r"t\.xls: the \.xls file is damaged: its header counts 4,294,967,280 FAT sectors",
+    )
+
+
 def _entry_named(old: str, new: str) -> Callable[[bytearray], None]:
     def change(data: bytearray) -> None:
         position = data.find(old.encode("utf-16-le") + b"\0\0")

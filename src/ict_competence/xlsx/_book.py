@@ -42,11 +42,12 @@ PENDING = _Pending()
 
 @attrs.frozen
 class SheetRows:
-    """A sheet's rows from 1 to the last, each as wide as the columns read or empty.
+    """A sheet's rows from 1 to the last, all as wide as the widest (at most the columns read).
 
     Attributes:
-        rows: every row's number and its :data:`MAX_COLUMNS` cells (an empty cell holds
-            None); a row without any filled cell has no cells at all.
+        rows: every row's number and its cells from column A to the last column that holds
+            something in any row (an empty cell holds None); a row without any filled cell
+            has no cells at all.
         beyond: the cells right of the columns read that hold something, by reference.
         pending: the (row, column) of the cells whose formula's value is still to be read.
     """
@@ -92,12 +93,14 @@ def collect(raw: Iterable[RawRow], where: _Sheet, problems: Problems) -> SheetRo
                 row[column] = value
     rows: Rows = []
     pending: list[tuple[int, int]] = []
+    # Rows as wide as the widest; an empty row has no cells: 5,000 rows cost no 300,000.
+    letters = _LETTERS[: max((max(row) for row in filled.values() if row), default=0)]
     for number in range(1, max(filled, default=0) + 1):
         values = filled.get(number)
-        if not values:  # no cells: a sheet of 5,000 rows costs no 300,000 empty ones
+        if not values:
             rows.append((number, []))
             continue
-        cells = [_Cell(f"{letter}{number}", values.get(column)) for column, letter in _LETTERS]
+        cells = [_Cell(f"{letter}{number}", values.get(column)) for column, letter in letters]
         for column, value in values.items():
             if value is PENDING:
                 pending.append((number, column))

@@ -38,6 +38,13 @@ class _File:
             raise _DamagedError(f"sector size 2^{shift}")
         self.size = 1 << shift
         self.count = len(data) // self.size  # sectors after the header, at most
+        # Counts of sectors the header gives, which calamine sets memory aside for.
+        for offset, what in ((0x2C, "FAT"), (0x40, "MiniFAT"), (0x48, "DIFAT")):
+            (count,) = struct.unpack_from("<I", data, offset)
+            if count > self.count:
+                raise _DamagedError(
+                    f"its header counts {count:,} {what} sectors in a file of {self.count:,}"
+                )
         self.fat = self._fat()
 
     def sector(self, number: int) -> bytes:

@@ -85,13 +85,16 @@ def _check_package(path: Path, kind: Kind, where: str) -> Checked:
             kind_of(path, kind)
             if kind is Kind.ODS:
                 errors = survey_ods(package, where)
+    except WorkbookError:
+        raise
     except zipfile.BadZipFile:
         raise WorkbookError(
             f"not an {kind.suffix} workbook (not a zip package, or one cut off or damaged); "
             f"save it again as {kind.save_as}",
             path=where,
         ) from None
-    except (OSError, RuntimeError, EOFError, NotImplementedError, zlib.error) as exc:
+    except (OSError, RuntimeError, EOFError, ValueError, zlib.error) as exc:
+        # zipfile's own kinds of damage: a bad CRC, a name that is no UTF-8, a method it lacks
         raise WorkbookError(f"the workbook's package is damaged: {exc}", path=where) from None
     return Checked(kind, errors)
 

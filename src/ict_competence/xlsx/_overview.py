@@ -58,10 +58,18 @@ def read_overview(path: str | Path, *, catalog: Catalog | None = None) -> TaskOv
     tasks added as rows with a code of their own. Tasks the file does not define
     are looked up in ``catalog`` (the built-in one by default).
 
+    The file may also be a copy saved as an OpenDocument spreadsheet (.ods) or a legacy
+    Excel workbook (.xls), read with the optional extra ``calamine``; its kind is told
+    from its content. What the reading decided without refusing (a deleted row read as
+    not applying, cells right of the columns read) is in the overview's ``warnings``.
+
     Raises:
-        WorkbookError: the file is not a workbook, is hostile (a zip bomb, XML entity
-            declarations, a far-away cell), or a cell holds something unexpected; the
-            message names the file, sheet and cell and what was expected.
+        WorkbookError: the file is not a workbook (or not of the kind its name says), is
+            hostile (a zip bomb, XML entity declarations, a far-away cell), or a cell
+            holds something unexpected; the message names the file, sheet and cell and
+            what was expected.
+        MissingExtraError: an .ods or .xls file, and the extra ``calamine`` is not
+            installed; the message gives the ``pip install`` line.
     """
     from ict_competence.catalog import Catalog  # noqa: PLC0415 - import time
     from ict_competence.xlsx._read import read  # noqa: PLC0415 - keeps openpyxl lazy

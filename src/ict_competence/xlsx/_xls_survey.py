@@ -152,6 +152,22 @@ def _globals(stream: bytes, where: str) -> tuple[list[tuple[int, str]], list[int
     return sheets, lengths, biff
 
 
+def _claim(first_row: int, end_row: int, first_column: int, end_column: int) -> tuple[int, int]:
+    """The rows and columns calamine sets memory aside for, from a sheet's Dimensions.
+
+    calamine subtracts in 32-bit arithmetic that wraps: a first row after the last one
+    asks for some four billion rows. Its newer versions read a first column after the
+    last (or past 255) as column 0; the larger of both readings counts.
+    """
+    if end_row < 1 or end_column < 1:
+        return 1, 1
+    rows = (end_row - first_row) % 2**32
+    columns = (end_column - first_column) % 2**32
+    if first_column > 0xFF or end_column < first_column:
+        columns = max(columns, end_column)
+    return rows, columns
+
+
 class _Sheet:
     """Counts one sheet's cell records into the survey."""
 
@@ -163,10 +179,9 @@ class _Sheet:
         self.claim = (0, 0)  # the rows and columns its Dimensions record gives
 
     def record(self, kind: int, data: bytes) -> None:
-        if kind == _DIMENSIONS:
-            layout = "<IIHH" if self.biff >= _BIFF8 else "<HHHH"
-            first_row, end_row, first_column, end_column = struct.unpack_from(layout, data)
-            self.claim = (max(end_row - first_row, 0), max(end_column - first_column, 0))
+        if kind == _DIMENSIONS and len(data) in (10, 14):
+            layout = "<IIHH" if len(data) == 14 else "<HHHH"  # by length, as calamine reads it
+            self.claim = _claim(*struct.unpack_from(layout, data))
         elif kind == _MULRK:
             row, first = struct.unpack_from("<HH", data)
             (last,) = struct.unpack_from("<H", data, len(data) - 2)
