@@ -156,7 +156,18 @@ def test_a_refusal_reason_keeps_the_persons_own_level_out_of_its_repr():
     reason = Reason(ReasonKind.BELOW_LEVEL, {"needed": 3, "has": 1, "domain": "technical"})
 
     assert repr(reason) == "Reason(below_level: needed=3, domain='technical')"
-    assert "has 1" in reason.text  # the English is for the prompt and for pin errors
+    assert "has 1" in reason.text  # the English is for the prompt
+    assert reason.error_text == "needs level 3 in technical"  # an error may be logged
+
+
+def test_a_pin_refused_on_level_or_motivation_says_what_is_needed_not_what_the_person_has():
+    for kind, params in (
+        (ReasonKind.BELOW_LEVEL, {"needed": 3, "has": 1, "domain": "technical"}),
+        (ReasonKind.NOT_MOTIVATED, {"needed": 2, "has": 0, "cluster": "policy"}),
+    ):
+        reason = Reason(kind, params)
+        assert "has" not in reason.error_text
+        assert str(params["needed"]) in reason.error_text
 
 
 def test_rewriting_a_reasons_free_text_reaches_custom_text_only():

@@ -264,7 +264,7 @@ class Problem:
         rule = self.rules.blocking(person, instance, pin.duty)
         if rule is not None:
             reason = describe(rule, person, instance, pin.duty)
-            raise _pin_error(pin, instance.key, rule.name, reason.text)
+            raise _pin_error(pin, instance.key, rule.name, reason.error_text)
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -116,6 +116,11 @@ _ENGLISH: dict[ReasonKind, str] = {
     ReasonKind.REFUSED_BY_RULE: "refused by rule '{rule}'",
     ReasonKind.CUSTOM: "{text}",
 }
+#: The words of the reasons that hold a person's own value (``has``), without it.
+_IMPERSONAL: dict[ReasonKind, str] = {
+    ReasonKind.BELOW_LEVEL: "needs level {needed} in {domain}",
+    ReasonKind.NOT_MOTIVATED: "needs motivation {needed} for {cluster}",
+}
 _ONE: dict[ReasonKind, str] = {
     ReasonKind.NO_ROOM: "The only person {where} who may take it has no hours left for it",
     ReasonKind.NO_ROOM_UNDER_PINS: (
@@ -186,18 +191,36 @@ class Reason:
 
     @property
     def text(self) -> str:
-        """The reason in English, for the REPL and for errors; pages word it themselves.
+        """The reason in English, for the REPL; pages word it themselves.
 
         >>> rule = Reason(ReasonKind.KEPT_OUT_BY_RULE, {"rule": "level", "people": 2})
         >>> Reason(ReasonKind.KEPT_OUT, {"school": "noord"}, (rule,)).text
         'Nobody at noord may take it, kept out by level (2)'
         """
+        return self._english(personal=True)
+
+    @property
+    def error_text(self) -> str:
+        """The reason in English without a person's own level or motivation, for errors.
+
+        An application may log an error's message, so it keeps out what the person has.
+
+        >>> Reason(
+        ...     ReasonKind.BELOW_LEVEL, {"needed": 3, "has": 1, "domain": "technical"}
+        ... ).error_text
+        'needs level 3 in technical'
+        """
+        return self._english(personal=False)
+
+    def _english(self, *, personal: bool) -> str:
         values: dict[str, object] = dict(self.params)
         school = self.params.get("school")
         values["where"] = f"at {school}" if school is not None else "in the team"
-        values["parts"] = ", ".join(part.text for part in self.parts)
+        values["parts"] = ", ".join(part.text for part in self.parts)  # rules and counts
         one = self.params.get("people") == 1
         template = _ONE.get(self.kind) if one else None
+        if not personal:
+            template = _IMPERSONAL.get(self.kind, template)
         return (template or _ENGLISH[self.kind]).format_map(values)
 
     def replace_text(self, function: Callable[[str], str]) -> Reason:
