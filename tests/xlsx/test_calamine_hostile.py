@@ -215,11 +215,19 @@ def test_an_ods_cell_far_below_is_refused_naming_it(tmp_path, no_calamine):
     )
 
 
-def test_an_ods_text_repeated_past_the_limit_is_refused(tmp_path, no_calamine):
-    text = "x" * 30_000
+@pytest.mark.parametrize(
+    "cell",
+    [
+        'office:value-type="string"><text:p>{text}</text:p></table:table-cell>',
+        'table:formula="of:=LEN(&quot;{text}&quot;)" office:value-type="float" office:value="1"/>',
+    ],
+    ids=["text", "formula"],
+)
+def test_an_ods_text_repeated_past_the_limit_is_refused(tmp_path, no_calamine, cell):
     repeated = (
         '<table:table-row><table:table-cell table:number-columns-repeated="1000" '
-        f'office:value-type="string"><text:p>{text}</text:p></table:table-cell></table:table-row>'
+        + cell.format(text="x" * 30_000)
+        + "</table:table-row>"
     )
     path = _ods(tmp_path / "o.ods", _rows_first(repeated))
 

@@ -90,7 +90,8 @@ class _Scan:
                 ),
                 filled=string or any(key in attributes for key in _VALUES),
                 error=attributes.get("calcext:value-type") == "error",
-                text=len(attributes.get("office:string-value", "")),
+                # calamine copies a value given as text, and the formula, to every repeat
+                text=sum(len(attributes.get(key, "")) for key in _VALUES),
             )
 
     def end(self, name: str) -> None:
