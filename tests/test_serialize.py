@@ -8,7 +8,7 @@ from hypothesis import given
 
 from ict_competence import from_json, to_json
 from ict_competence.catalog import Catalog, Task, TaskChoice, TaskOverview, load_catalog
-from ict_competence.errors import IctCompetenceError, SerializationError
+from ict_competence.errors import FieldError, IctCompetenceError, SerializationError
 from ict_competence.serialize import (
     SCHEMA_VERSION,
     register_kinds,
@@ -127,8 +127,13 @@ def test_structure_names_the_source_file():
 
 
 def test_to_json_refuses_a_value_without_fields():
-    with pytest.raises(TypeError, match="objects with fields"):
+    with pytest.raises(FieldError, match=r"^obj: expected an object of the library's"):
         to_json([1, 2])
+
+
+def test_to_json_refuses_a_mapping_holding_what_json_cannot_write():
+    with pytest.raises(SerializationError, match=r"^\$: cannot be written as JSON"):
+        to_json({"a": object()})
 
 
 def test_a_migration_applies_to_a_class_nested_in_the_document(monkeypatch):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from ict_competence.errors import SerializationError
 
-__all__ = ["MAX_DEPTH", "SCHEMA_VERSION", "parse"]
+__all__ = ["MAX_DEPTH", "SCHEMA_VERSION", "json_kind", "non_finite", "parse"]
 
 #: The version ``to_json`` writes (``from_json`` reads it and every older one), and the
 #: newest a content file may give: here, below both of their readers.
@@ -95,3 +96,34 @@ def _path(entry: tuple[object, int, tuple[Any, str] | None]) -> str:
         chain = parent[2]
     path = "$" + "".join(reversed(steps))
     return path if len(path) <= 80 else path[:40] + "…" + path[-39:]
+
+
+def json_kind(value: object) -> str:
+    """What a JSON value is, in the words of JSON (a list, text, a number …) and its value.
+
+    >>> json_kind([1]), json_kind("x"), json_kind(None)
+    ('a list', "text 'x'", 'null None')
+    """
+    kinds = {dict: "an object", list: "a list", str: "text", bool: "true or false"}
+    kind = kinds.get(type(value), "a number" if isinstance(value, int | float) else "null")
+    if isinstance(value, dict | list):
+        return kind
+    shown = repr(value)
+    return f"{kind} {shown if len(shown) <= 40 else shown[:37] + '…'}"
+
+
+def non_finite(data: object, path: str) -> tuple[str, float] | None:
+    """The path and value of the first NaN or infinity in plain data, or ``None``.
+
+    >>> non_finite({"a": [1.0, float("nan")]}, "$")
+    ('$.a[1]', nan)
+    """
+    if isinstance(data, float) and not math.isfinite(data):
+        return path, data
+    if isinstance(data, dict):
+        inner = ((f"{path}.{key}", value) for key, value in data.items())
+    elif isinstance(data, list | tuple):
+        inner = ((f"{path}[{i}]", value) for i, value in enumerate(data))
+    else:
+        return None
+    return next(filter(None, (non_finite(value, at) for at, value in inner)), None)

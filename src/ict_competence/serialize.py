@@ -12,7 +12,7 @@ import difflib
 import enum
 import json
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from datetime import datetime
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -28,8 +28,9 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from ict_competence._checks import is_finite_number
-from ict_competence._json import SCHEMA_VERSION, parse
+from ict_competence import _checks
+from ict_competence._checks import argument, is_finite_number, whole_argument, with_fields
+from ict_competence._json import SCHEMA_VERSION, json_kind, non_finite, parse
 from ict_competence.errors import FieldError, IctCompetenceError, SerializationError
 
 __all__ = [
@@ -118,7 +119,7 @@ def _scalar_union_hook(type_: object) -> Callable[[object, object], object]:
             return value
         if is_finite_number(value) and (float in members or isinstance(value, int)):
             return value if type(value) in members else float(value)
-        raise TypeError(f"expected text or a number, found {_json_kind(value)}")
+        raise TypeError(f"expected text or a number, found {json_kind(value)}")
 
     return structure_scalar
 
@@ -146,7 +147,7 @@ def _attrs_hook(cls: type, converter: cattrs.Converter) -> Callable[[object, obj
     def structure_attrs(value: object, _type: object) -> object:
         if not isinstance(value, dict):
             # cattrs would index a list or text by field name and fail with a bare TypeError.
-            raise TypeError(f"expected an object with fields, found {_json_kind(value)}")
+            raise TypeError(f"expected an object with fields, found {json_kind(value)}")
         version = _DOCUMENT_VERSION.get()
         if version < SCHEMA_VERSION:
             value = _migrated(cls, value, version)
@@ -190,16 +191,6 @@ def _enum_value(member: enum.Enum) -> object:
 
 
 _CONVERTER = _make_converter()
-
-
-def _json_kind(value: object) -> str:
-    """What a JSON value is, in the words of JSON (a list, text, a number …) and its value."""
-    kinds = {dict: "an object", list: "a list", str: "text", bool: "true or false"}
-    kind = kinds.get(type(value), "a number" if isinstance(value, int | float) else "null")
-    if isinstance(value, dict | list):
-        return kind
-    shown = repr(value)
-    return f"{kind} {shown if len(shown) <= 40 else shown[:37] + '…'}"
 
 
 def _unexpected(exc: ForbiddenExtraKeysError) -> str:
@@ -249,6 +240,8 @@ def _problems(exc: BaseException, path: str) -> list[str]:
 
 def unstructure(obj: object) -> Any:  # noqa: ANN401 - plain JSON data has no narrower type
     """Turn a domain object into plain JSON-ready data (dicts, lists, strings, numbers)."""
+    if not isinstance(obj, Mapping | list | tuple | str | int | float | enum.Enum | None):
+        with_fields("obj", obj)  # plain data passes through; anything else needs fields
     return _CONVERTER.unstructure(obj)
 
 
@@ -260,31 +253,22 @@ def structure(data: object, cls: type[T], *, root: str = "$", source: str | None
         cls: the class to build.
         root: the path prefix used in error messages.
         source: a file name to put in front of the error message.
+
     """
+    with_fields("cls", cls, of_class=True)
+    argument("root", root, str)
+    argument("source", source, str, type(None))
     try:
         return _CONVERTER.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ValueError, TypeError) as exc:
         raise SerializationError(_problems(exc, root), source=source) from None
 
 
-def _non_finite(data: object, path: str) -> tuple[str, float] | None:
-    """The path and value of the first NaN or infinity in plain data, or ``None``."""
-    if isinstance(data, float) and not is_finite_number(data):
-        return path, data
-    if isinstance(data, dict):
-        inner = ((f"{path}.{key}", value) for key, value in data.items())
-    elif isinstance(data, list | tuple):
-        inner = ((f"{path}[{i}]", value) for i, value in enumerate(data))
-    else:
-        return None
-    return next(filter(None, (_non_finite(value, at) for at, value in inner)), None)
-
-
 def to_json(obj: object, *, indent: int | None = 2) -> str:
     """Write a domain object as one JSON object with ``schema_version`` at its top.
 
     Raises:
-        TypeError: ``obj`` is no object with fields.
+        FieldError: ``obj`` is no object of the library's or mapping, or ``indent`` < 0.
         SerializationError: it holds NaN or an infinity, which JSON cannot write; the
             error names the ``$.path``.
 
@@ -292,15 +276,18 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
     >>> print(to_json(LocalizedText("Inventaris", "Inventory"), indent=None))
     {"schema_version": 2, "nl": "Inventaris", "en": "Inventory"}
     """
-    data = unstructure(obj)
-    if not isinstance(data, dict):
-        raise TypeError(f"to_json writes objects with fields, not {type(obj).__name__}")
-    document = {"schema_version": SCHEMA_VERSION, **data}
+    if indent is not None:
+        whole_argument("indent", indent, 0)
+    if not isinstance(obj, Mapping):
+        with_fields("obj", obj)
+    document = {"schema_version": SCHEMA_VERSION, **unstructure(obj)}
     try:
         # NaN and Infinity are not JSON: from_json, and most other readers, refuse them.
         return json.dumps(document, ensure_ascii=False, indent=indent, allow_nan=False)
+    except TypeError as exc:  # a mapping holding what JSON has no form for
+        raise SerializationError([f"$: cannot be written as JSON: {exc}"]) from None
     except ValueError as exc:
-        found = _non_finite(document, "$")
+        found = non_finite(document, "$")
         problem = f"{found[0]}: expected a finite number, found {found[1]!r}" if found else exc
         raise SerializationError([str(problem)]) from None
 
@@ -315,6 +302,7 @@ def from_json(cls: type[T], text: str | bytes, *, source: str | None = None) -> 
     Raises:
         SerializationError: the text is not JSON, is from a newer version of this
             library, or does not describe a ``cls``; each problem names its ``$.path``.
+        FieldError: ``cls`` is no class of the library's, or ``text`` no str or bytes.
 
     >>> from ict_competence.text import LocalizedText
     >>> from_json(LocalizedText, '{"schema_version": 1, "nl": "Inventaris", "en": "Inventory"}')
@@ -324,13 +312,16 @@ def from_json(cls: type[T], text: str | bytes, *, source: str | None = None) -> 
     ...
     ict_competence.errors.SerializationError: $.nl: expected text, found 7
     """
+    with_fields("cls", cls, of_class=True)
+    argument("text", text, str, bytes, bytearray)
+    argument("source", source, str, type(None))
     try:
         data = parse(text)
     except SerializationError as exc:
         raise SerializationError(list(exc.problems), source=source) from None
     if not isinstance(data, dict):
         raise SerializationError(
-            [f"$: expected a JSON object, found {_json_kind(data)}"], source=source
+            [f"$: expected a JSON object, found {json_kind(data)}"], source=source
         )
     version = data.pop("schema_version", None)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
@@ -365,6 +356,9 @@ class Kinds:
     """
 
     def __init__(self, base: type, *, label: str, advice: str) -> None:
+        argument("base", base, type)
+        _checks.text_argument("label", label)
+        _checks.text_argument("advice", advice)
         self.base = base
         self.label = label
         self.advice = advice
@@ -381,10 +375,12 @@ class Kinds:
 
     def class_of(self, kind: str) -> type | None:
         """The class registered as ``kind``, or ``None``."""
+        argument("kind", kind, str)
         return self._classes.get(kind)
 
     def kind_of(self, cls: type) -> str | None:
         """The kind ``cls`` is registered as, or ``None``."""
+        argument("cls", cls, type)
         return self._kinds.get(cls)
 
     def register(self, kind: str, cls: type) -> None:
@@ -487,9 +483,16 @@ def register_migration(cls: type, from_version: int) -> Callable[[Migration], Mi
 
     It applies wherever a ``cls`` occurs in a document being read, also nested inside
     another object (a ``Task`` inside a ``TaskOverview``).
+
+    Raises:
+        FieldError: ``cls`` is no class of the library's, or ``from_version`` no version
+            before this library's (1 to ``SCHEMA_VERSION - 1``).
     """
+    with_fields("cls", cls, of_class=True)
+    whole_argument("from_version", from_version, 1, SCHEMA_VERSION - 1)
 
     def register(migration: Migration) -> Migration:
+        argument("migration", migration, types.FunctionType, types.MethodType)
         _MIGRATIONS[(cls, from_version)] = migration
         return migration
 

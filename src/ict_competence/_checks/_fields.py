@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import enum
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
-from pathlib import Path
 from typing import Any, TypeGuard
 
 import attrs
@@ -16,7 +14,7 @@ import attrs
 from ict_competence.errors import FieldError
 
 __all__ = [
-    "argument",
+    "Validator",
     "as_tuple",
     "at_least",
     "code",
@@ -25,25 +23,24 @@ __all__ = [
     "each",
     "finite",
     "finite_non_negative",
+    "found_as",
     "hidden",
     "in_range",
     "instance_of",
     "is_finite_number",
+    "is_of",
     "items_of",
     "items_with",
     "mapping_of",
     "matching",
-    "more_items",
     "non_blank",
     "non_empty",
     "optional_of",
-    "path_argument",
     "shown",
-    "tuple_argument",
     "tuple_of",
+    "type_names",
     "unique",
     "values_in_range",
-    "wrong_type",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -88,7 +85,7 @@ def duplicates(items: Iterable[Hashable]) -> list[str]:
     return sorted(str(item) for item, count in Counter(items).items() if count > 1)
 
 
-def _names(types: tuple[type, ...]) -> str:
+def type_names(types: tuple[type, ...]) -> str:
     return " or ".join("None" if t is type(None) else t.__name__ for t in types)
 
 
@@ -104,13 +101,13 @@ def shown(value: object, *, private: bool = False) -> str:
     return f"a {type(value).__name__}" if private else repr(value)
 
 
-def _found(value: object, types: tuple[type, ...], private: bool) -> str:
+def found_as(value: object, types: tuple[type, ...], private: bool) -> str:
     """What a message says it found: for text that spells a member of an enum, which to use."""
     members = [member for t in types if issubclass(t, enum.Enum) for member in t]
     return _found_key(value, members) if members else shown(value, private=private)
 
 
-def _is(value: object, types: tuple[type, ...]) -> bool:
+def is_of(value: object, types: tuple[type, ...]) -> bool:
     """Whether ``value`` is one of ``types``; a bool is no number unless ``bool`` is named."""
     return isinstance(value, types) and (bool in types or not isinstance(value, bool))
 
@@ -130,9 +127,10 @@ def instance_of(*types: type, private: bool = False) -> Validator:
     """
 
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not _is(value, types):
+        if not is_of(value, types):
             raise FieldError(
-                attribute.name, f"expected {_names(types)}, found {_found(value, types, private)}"
+                attribute.name,
+                f"expected {type_names(types)}, found {found_as(value, types, private)}",
             )
 
     return check
@@ -142,10 +140,10 @@ def optional_of(*types: type, private: bool = False) -> Validator:
     """Accept ``None`` or an instance of one of ``types``."""
 
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not _is(value, types):
+        if value is not None and not is_of(value, types):
             raise FieldError(
                 attribute.name,
-                f"expected {_names(types)} or None, found {_found(value, types, private)}",
+                f"expected {type_names(types)} or None, found {found_as(value, types, private)}",
             )
 
     return check
@@ -183,10 +181,10 @@ def tuple_of(*types: type, private: bool = False) -> Validator:
                 attribute.name, f"expected a tuple, found {shown(value, private=private)}"
             )
         for i, item in enumerate(value):
-            if not _is(item, types):
+            if not is_of(item, types):
                 raise FieldError(
                     f"{attribute.name}[{i}]",
-                    f"expected {_names(types)}, found {_found(item, types, private)}",
+                    f"expected {type_names(types)}, found {found_as(item, types, private)}",
                 )
 
     return check
@@ -249,73 +247,14 @@ def mapping_of(keys: type | tuple[type, ...], values: Validator) -> Validator:
         if not isinstance(value, Mapping):
             raise FieldError(attribute.name, f"expected a mapping, found {value!r}")
         for k, v in value.items():
-            if not _is(k, key_types):
+            if not is_of(k, key_types):
                 raise FieldError(
-                    attribute.name, f"expected keys of type {_names(key_types)}, found {k!r}"
+                    attribute.name, f"expected keys of type {type_names(key_types)}, found {k!r}"
                 )
             where = attribute.evolve(name=f"{attribute.name}.{getattr(k, 'value', k)}")
             values(instance, where, v)
 
     return check
-
-
-def more_items(name: str, items: tuple[Any, ...], more: object) -> tuple[Any, ...]:
-    """``items`` and then those of the argument ``more`` (a list, tuple or other iterable).
-
-    >>> more_items("scores", (1,), [2, 3])
-    (1, 2, 3)
-    >>> more_items("scores", (1,), 2)
-    Traceback (most recent call last):
-    ...
-    ict_competence.errors.FieldError: scores: expected a list or tuple, found 2
-    """
-    added = as_tuple(more)
-    if not isinstance(added, tuple):
-        raise FieldError(name, f"expected a list or tuple, found {more!r}")
-    return (*items, *added)
-
-
-def tuple_argument(name: str, value: object, *types: type) -> tuple[Any, ...]:
-    """The argument ``value`` (a list, tuple or other iterable) as a tuple of ``types``.
-
-    >>> tuple_argument("pins", ["a"], str)
-    ('a',)
-    >>> tuple_argument("pins", ["a", None], str)
-    Traceback (most recent call last):
-    ...
-    ict_competence.errors.FieldError: pins[1]: expected str, found None
-    """
-    items = as_tuple(value)
-    if not isinstance(items, tuple):
-        raise FieldError(name, f"expected a list or tuple of {_names(types)}, found {value!r}")
-    for i, item in enumerate(items):
-        if not _is(item, types):
-            raise wrong_type(f"{name}[{i}]", item, *types)
-    return items
-
-
-def argument(name: str, value: object, *types: type, private: bool = False) -> None:
-    """Refuse an argument that is no instance of ``types``, with a FieldError naming it.
-
-    For the methods and functions of the public API: a value of the wrong type is refused
-    as a field's is, never left to fail further on (``None`` passes only when ``types``
-    names ``type(None)``).
-
-    Text that spells a member of an enum named in ``types`` is answered with the member
-    to use (``found the text 'technical'; use Domain.TECHNICAL``).
-
-    >>> argument("step", "5", int)
-    Traceback (most recent call last):
-    ...
-    ict_competence.errors.FieldError: step: expected int, found '5'
-    """
-    if not _is(value, types):
-        raise wrong_type(name, value, *types, private=private)
-
-
-def wrong_type(name: str, value: object, *types: type, private: bool = False) -> FieldError:
-    """The error for an argument ``name`` that is no instance of ``types`` (to raise)."""
-    return FieldError(name, f"expected {_names(types)}, found {_found(value, types, private)}")
 
 
 def in_range(low: int, high: int) -> Validator:
@@ -455,19 +394,3 @@ def hidden(what: str) -> Callable[[str | None], str]:
         return f"<{what}>" if value else repr(value)
 
     return show
-
-
-def path_argument(value: object, name: str = "path") -> Path:
-    """``value`` as a :class:`~pathlib.Path`, once it is a file path: text or a path object.
-
-    >>> path_argument("plan.json").name
-    'plan.json'
-    >>> path_argument(None)
-    Traceback (most recent call last):
-    ...
-    ict_competence.errors.FieldError: path: expected a file path (str or Path), found None
-    """
-    text = os.fspath(value) if isinstance(value, os.PathLike) else value
-    if isinstance(text, str) and text.strip():
-        return Path(text)
-    raise FieldError(name, f"expected a file path (str or Path), found {value!r}")

@@ -1,0 +1,78 @@
+"""Checks shared by every package: validators of fields, and checks of arguments.
+
+Each refuses a value with a :class:`~ict_competence.errors.FieldError` naming the field or
+argument: ``_fields`` holds the attrs validators, ``_arguments`` the checks the public
+functions and methods make of what they are given.
+"""
+
+from ict_competence._checks._arguments import (
+    argument,
+    more_items,
+    path_argument,
+    text_argument,
+    tuple_argument,
+    whole_argument,
+    with_fields,
+    wrong_type,
+)
+from ict_competence._checks._fields import (
+    Validator,
+    as_tuple,
+    at_least,
+    code,
+    codes,
+    duplicates,
+    each,
+    finite,
+    finite_non_negative,
+    hidden,
+    in_range,
+    instance_of,
+    is_finite_number,
+    items_of,
+    items_with,
+    mapping_of,
+    matching,
+    non_blank,
+    non_empty,
+    optional_of,
+    shown,
+    tuple_of,
+    unique,
+    values_in_range,
+)
+
+__all__ = [
+    "Validator",
+    "argument",
+    "as_tuple",
+    "at_least",
+    "code",
+    "codes",
+    "duplicates",
+    "each",
+    "finite",
+    "finite_non_negative",
+    "hidden",
+    "in_range",
+    "instance_of",
+    "is_finite_number",
+    "items_of",
+    "items_with",
+    "mapping_of",
+    "matching",
+    "more_items",
+    "non_blank",
+    "non_empty",
+    "optional_of",
+    "path_argument",
+    "shown",
+    "text_argument",
+    "tuple_argument",
+    "tuple_of",
+    "unique",
+    "values_in_range",
+    "whole_argument",
+    "with_fields",
+    "wrong_type",
+]
