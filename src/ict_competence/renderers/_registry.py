@@ -74,6 +74,8 @@ def register(renderer: Renderer, *, replace: bool = False) -> Renderer:
         RenderError: ``renderer`` is no renderer (it needs a ``name``, a ``media_type``
             and a ``render`` method), or its name is taken and ``replace`` is false.
     """
+    if not isinstance(replace, bool):
+        raise RenderError(f"replace: expected True or False, found {replace!r}")
     problem = _problem(renderer)
     if problem is not None:
         raise RenderError(
@@ -163,7 +165,7 @@ def get(name: str) -> Renderer:
     _load_builtin_and_plugins()
     try:
         return _REGISTRY[name]
-    except KeyError:
+    except (KeyError, TypeError):  # a name of no hashable type is no name either
         known = ", ".join(sorted(_REGISTRY))
         raise RenderError(f"no renderer for format {name!r}; known: {known}") from None
 
