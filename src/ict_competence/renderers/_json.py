@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ict_competence.errors import FieldError
 from ict_competence.renderers._options import INDENT, parse_options
 from ict_competence.renderers._pages import RENDERS, find_page
 from ict_competence.renderers._registry import unsupported
@@ -38,5 +39,5 @@ class JsonRenderer:
             return to_json(obj, indent=indent)
         try:
             return to_json(obj, indent=indent)
-        except TypeError:  # no object with fields, or a value JSON has no form for
+        except FieldError:  # no object with fields (the indent the parser checked)
             raise unsupported(self.name, obj) from None
