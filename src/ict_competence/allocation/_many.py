@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ict_competence._checks import instance_of
+from ict_competence._checks import as_tuple, instance_of
 from ict_competence._log import get_logger
 from ict_competence.allocation._allocate import SOLVERS, Solver, allocate
 from ict_competence.allocation._model import Exclusion, Pin, Team
@@ -59,6 +59,10 @@ def _items(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, 
     def check(
         _instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
     ) -> None:
+        if not isinstance(value, tuple):
+            raise FieldError(
+                attribute.name, f"expected a list of {kind.__name__}s, found {value!r}"
+            )
         for i, item in enumerate(value):
             if not isinstance(item, kind):
                 found = type(item).__name__
@@ -67,14 +71,6 @@ def _items(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, 
                 )
 
     return check
-
-
-def _pins(value: Iterable[Pin]) -> tuple[Pin, ...]:
-    return tuple(value)
-
-
-def _exclusions(value: Iterable[Exclusion]) -> tuple[Exclusion, ...]:
-    return tuple(value)
 
 
 @attrs.frozen
@@ -108,10 +104,10 @@ class AllocationJob:
     solver: Solver = attrs.field(default="heuristic", kw_only=True, validator=_solver)
     time_limit: float | None = attrs.field(default=None, kw_only=True, validator=_time_limit)
     pins: tuple[Pin, ...] = attrs.field(
-        default=(), kw_only=True, converter=_pins, validator=_items(Pin)
+        default=(), kw_only=True, converter=as_tuple, validator=_items(Pin)
     )
     exclusions: tuple[Exclusion, ...] = attrs.field(
-        default=(), kw_only=True, converter=_exclusions, validator=_items(Exclusion)
+        default=(), kw_only=True, converter=as_tuple, validator=_items(Exclusion)
     )
 
     def __repr__(self) -> str:
@@ -189,7 +185,12 @@ def allocate_many(
     >>> [f"{allocation.coverage:.0%}" for allocation in allocate_many(jobs)]
     ['4%', '18%']
     """
-    todo = list(jobs)
+    given = as_tuple(jobs)
+    if not isinstance(given, tuple):
+        raise FieldError("jobs", f"expected AllocationJobs (a list or tuple), found {jobs!r}")
+    if executor is not None and not callable(getattr(executor, "submit", None)):
+        raise FieldError("executor", f"expected a concurrent.futures.Executor, found {executor!r}")
+    todo: list[AllocationJob] = list(given)
     for index, job in enumerate(todo):
         if not isinstance(job, AllocationJob):
             raise AllocationError(
