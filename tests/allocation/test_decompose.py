@@ -13,10 +13,13 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ict_competence.allocation import Progress, Team, allocate
+from ict_competence.allocation._decompose import _Decomposition
+from ict_competence.allocation._master import coupling_prices
+from ict_competence.allocation._school_mip import school_parts, solve_school
 from ict_competence.allocation._solvers import (
     NOBODY,
     Outcome,
@@ -217,3 +220,31 @@ def test_a_group_without_pooled_tasks_is_solved_school_by_school():
     assert plain is not None
     assert found.proven
     assert _close(found.objective, plain.objective)
+
+
+# Each example solves every school once and the whole group once with HiGHS.
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(school_groups())
+def test_the_price_rounds_start_from_lp_duals_that_price_a_valid_bound(group):
+    problem = compile_problem(*group)
+    warm = solve_heuristic(problem)
+    pooled, parts = school_parts(problem)
+    assume(pooled and len(parts) >= 2)
+
+    prices = coupling_prices(problem, pooled)
+    search = _Decomposition(problem, warm, pooled=pooled, parts=parts, time_limit=None,
+                            run=lambda jobs: [solve_school(job) for job in jobs],
+                            progress=None)  # fmt: skip
+    bound, _ = search.evaluate(search.center)
+    plain, _, _ = plain_highs(problem)
+
+    if prices is None:  # the LP is empty: nobody may take anything; the heuristic's start
+        assert not any(problem.primary_value)
+        return
+    lam, mu = prices
+    assert len(lam) == len(mu) == len(pooled)
+    assert min(lam + mu) >= 0.0
+    # The decomposition starts where the LP's duals are, and the bound there holds.
+    assert list(search.center[: 2 * len(pooled)]) == lam + mu
+    optimum = plain.objective if plain is not None else 0.0
+    assert bound >= optimum - GAP_TOLERANCE * max(1.0, abs(optimum))

@@ -21,7 +21,7 @@ from typing import Any, TypedDict, Unpack
 
 import attrs
 
-from ict_competence.allocation._master import choose_combinations, next_prices
+from ict_competence.allocation._master import choose_combinations, coupling_prices, next_prices
 from ict_competence.allocation._numeric import GAP_TOLERANCE, PRICE_CONVERGED, SCHOOL_GAP
 from ict_competence.allocation._optimal import solve_optimal
 from ict_competence.allocation._outcome import (
@@ -66,8 +66,10 @@ MIN_PARTS = 3
 PRICE_ROUNDS = 30
 #: A trial's bound must fall by this share of what the model promised to become the centre.
 SERIOUS_STEP = 0.1
-#: The first box around the heuristic's prices, as a share of a pooled instance's best value.
-BOX_SHARE = 0.1
+#: The first box around the starting prices, as a share of a pooled instance's best value.
+#: The LP's duals start close to the best prices: a box of a tenth sent the first trial
+#: so far that its schools took 40 s to solve, for a bound worse than the start's.
+BOX_SHARE = 0.01
 #: Combinations whose bound lies within this share of the proof tolerance of the incumbent
 #: are dropped from the master: they cannot beat it by enough to matter, and near-ties
 #: kept the master busy without end.
@@ -189,6 +191,18 @@ def solve_exact(
     return check_outcome(problem, outcome)
 
 
+def _start_prices(
+    problem: Problem, warm: Outcome, pooled: tuple[int, ...], time_limit: float | None
+) -> tuple[list[float], list[float]]:
+    """Where the price rounds start: the LP relaxation's duals, else the heuristic's prices."""
+    found = coupling_prices(problem, pooled, time_limit) if pooled else None
+    if found is not None:
+        return found
+    if warm.prices is not None:
+        return [warm.prices[0][g] for g in pooled], [warm.prices[1][g] for g in pooled]
+    return [0.0] * len(pooled), [0.0] * len(pooled)
+
+
 class _Decomposition:
     """The state of one decomposition: the schools' records, prices, incumbent and bound."""
 
@@ -219,8 +233,7 @@ class _Decomposition:
         self.value = math.fsum(
             r.known[k].value for r, k in zip(self.records, self.chosen, strict=True)
         )
-        lam = [warm.prices[0][g] for g in pooled] if warm.prices else [0.0] * len(pooled)
-        mu = [warm.prices[1][g] for g in pooled] if warm.prices else [0.0] * len(pooled)
+        lam, mu = _start_prices(problem, warm, pooled, self.left())
         self.center = np.array([*lam, *mu, *([0.0] * len(pooled))], dtype=np.float64)
         scale = [
             max((problem.primary_value[p][g] for p in problem.primary_candidates[g]), default=1.0)
@@ -315,7 +328,7 @@ class _Decomposition:
         return self.outcome()
 
     def prices(self) -> None:
-        """Stabilised cutting planes from the heuristic's prices: lower the bound."""
+        """Stabilised cutting planes from the LP's duals (see :func:`_start_prices`)."""
         import numpy as np  # noqa: PLC0415
 
         self.center_bound, self.center_values = self.evaluate(self.center)
@@ -341,39 +354,47 @@ class _Decomposition:
 
     def close(self) -> None:
         """The master over the combinations' bounds, until the incumbent is proven."""
+        while not self.proven() and not self.up() and self.close_step():
+            pass
+
+    def close_step(self) -> bool:
+        """One master over the combinations' bounds; solve what it picks with them fixed.
+
+        Returns whether it solved anything (``False``: it can do no more at these bounds).
+        """
         import numpy as np  # noqa: PLC0415
 
         if not math.isfinite(self.center_bound):
-            return
-        while not self.proven() and not self.up():
-            near = self.value + NEAR_TIE_SHARE * GAP_TOLERANCE * abs(self.value)
-            candidates: list[list[tuple[int, float]]] = []
-            dropped = -math.inf
-            for record, share in zip(self.records, self.center_values, strict=True):
-                upper = record.upper()
-                forced = self.center_bound - share + (upper - record.charges(self.center))
-                keep = forced > near
-                if np.any(~keep):
-                    dropped = max(dropped, float(forced[~keep].max()))
-                if not np.all(np.isfinite(upper[keep])):
-                    return  # a school without a bound yet: no master bound either
-                candidates.append([(int(k), float(upper[k])) for k in np.flatnonzero(keep)])
-            if not all(candidates):
-                # Some school has no combination that could beat the incumbent by enough.
-                self.bound = min(self.bound, max(self.value, dropped))
-                return
-            chosen, solved = choose_combinations(self.records, candidates, self.left())
-            if chosen is None or not math.isfinite(solved.bound):
-                return
-            self.bound = min(self.bound, max(solved.bound, dropped, self.value))
-            picks = [(s, k) for s, k in enumerate(chosen) if not self.records[s].exact(k)]
-            if self.proven() or not picks:
-                return
-            jobs = [self.fixed_job(self.records[s], k) for s, k in picks]
-            for (s, k), answer in zip(picks, self.run(jobs), strict=True):
-                self.records[s].absorb(answer, None, fixed=k)
-            self.update_incumbent()
-            self.report()
+            return False
+        near = self.value + NEAR_TIE_SHARE * GAP_TOLERANCE * abs(self.value)
+        candidates: list[list[tuple[int, float]]] = []
+        dropped = -math.inf
+        for record, share in zip(self.records, self.center_values, strict=True):
+            upper = record.upper()
+            forced = self.center_bound - share + (upper - record.charges(self.center))
+            keep = forced > near
+            if np.any(~keep):
+                dropped = max(dropped, float(forced[~keep].max()))
+            if not np.all(np.isfinite(upper[keep])):
+                return False  # a school without a bound yet: no master bound either
+            candidates.append([(int(k), float(upper[k])) for k in np.flatnonzero(keep)])
+        if not all(candidates):
+            # Some school has no combination that could beat the incumbent by enough.
+            self.bound = min(self.bound, max(self.value, dropped))
+            return False
+        chosen, solved = choose_combinations(self.records, candidates, self.left())
+        if chosen is None or not math.isfinite(solved.bound):
+            return False
+        self.bound = min(self.bound, max(solved.bound, dropped, self.value))
+        picks = [(s, k) for s, k in enumerate(chosen) if not self.records[s].exact(k)]
+        if self.proven() or not picks:
+            return False
+        jobs = [self.fixed_job(self.records[s], k) for s, k in picks]
+        for (s, k), answer in zip(picks, self.run(jobs), strict=True):
+            self.records[s].absorb(answer, None, fixed=k)
+        self.update_incumbent()
+        self.report()
+        return True
 
     def outcome(self) -> Outcome:
         n_instances = len(self.problem.instances)

@@ -36,6 +36,7 @@ __all__ = [
     "Column",
     "MilpModel",
     "build_model",
+    "coupling_rows",
     "highs_module",
     "read_solution",
     "run_highs",
@@ -115,6 +116,18 @@ def build_model(
     for p in range(len(problem.people)):
         formulation.person(p)
     return formulation.build.model
+
+
+def coupling_rows(problem: Problem) -> tuple[MilpModel, dict[int, int], dict[int, int]]:
+    """The whole model (as :func:`build_model`), and per instance its coupling rows.
+
+    The rows: "at most one primary" and "back-ups no more than primaries", by instance
+    number, for the instances that have them.
+    """
+    formulation = _Formulation(problem, frozenset())
+    for p in range(len(problem.people)):
+        formulation.person(p)
+    return formulation.build.model, formulation.one_primary, formulation.backs_covered
 
 
 class _Formulation:

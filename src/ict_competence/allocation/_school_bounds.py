@@ -179,6 +179,10 @@ class SchoolRecord:
         """
         self.solves += 1
         self._upper = None
+        for other in answer.others:
+            seen = self.chosen_part(other)
+            if seen is not None:
+                self.remember(*seen)
         found = self.solution(answer)
         bound = answer.bound
         if found is not None:
@@ -203,9 +207,13 @@ class SchoolRecord:
         """The combination and part a solve chose, valued exactly."""
         if answer.objective is None:
             return None
+        return self.chosen_part(answer.chosen)
+
+    def chosen_part(self, chosen: Sequence[int]) -> tuple[int, Known] | None:
+        """The combination and part of a solution's columns at one, valued exactly."""
         primaries: list[tuple[int, int]] = []
         backups: list[tuple[int, int]] = []
-        for j in answer.chosen:
+        for j in chosen:
             kind, p, t = self.school.model.columns[j]
             (primaries if kind is Column.PRIMARY else backups).append((t, p))
         return self.combination_of(tuple(sorted(primaries)), tuple(sorted(backups)))

@@ -279,6 +279,8 @@ class SchoolAnswer:
     objective: float | None
     bound: float
     optimal: bool
+    #: The chosen columns of the other solutions HiGHS found on its way (improving ones).
+    others: tuple[tuple[int, ...], ...] = ()
 
 
 def run_highs_once(
@@ -313,7 +315,9 @@ def run_highs_once(
 
 
 def _run(highspy: Any, job: SchoolJob, hint: bool) -> tuple[Any, list[float] | None]:  # noqa: ANN401
-    options: dict[str, Any] = {"mip_rel_gap": job.gap}
+    # The solutions found on the way are more cuts for the prices and more parts for the
+    # incumbent, at no cost.
+    options: dict[str, Any] = {"mip_rel_gap": job.gap, "mip_improving_solution_save": True}
     if hint and job.hint is not None:
         # With a good solution to start from, HiGHS' sub-MIP heuristics cost more than
         # they find: half the time of a school's solve, measured on the benchmark.
@@ -342,12 +346,20 @@ def _attempt(highspy: Any, job: SchoolJob, hint: bool) -> tuple[SchoolAnswer, bo
     objective = math.fsum(c * v for c, v in zip(job.cost, values, strict=True))
     reported = float(h.getInfo().objective_function_value)
     agrees = abs(objective - reported) <= OBJECTIVE_AGREEMENT * max(1.0, abs(objective))
-    chosen = tuple(
+    others = {_chosen(job.model, saved.col_value) for saved in h.getSavedMipSolutions()}
+    chosen = _chosen(job.model, values)
+    others.discard(chosen)
+    answer = SchoolAnswer(chosen, objective, max(bound, objective), optimal, tuple(sorted(others)))
+    return answer, agrees
+
+
+def _chosen(model: MilpModel, values: Sequence[float]) -> tuple[int, ...]:
+    """The binary columns at one in ``values``."""
+    return tuple(
         j
-        for j, (kind, _, _) in enumerate(job.model.columns)
+        for j, (kind, _, _) in enumerate(model.columns)
         if kind is not Column.OVERLOAD and values[j] > 0.5  # binary, give or take HiGHS
     )
-    return SchoolAnswer(chosen, objective, max(bound, objective), optimal), agrees
 
 
 def solve_school(job: SchoolJob) -> SchoolAnswer:
