@@ -306,6 +306,32 @@ def test_a_person_sheet_lists_the_tasks_they_take_and_their_hours(plan):
     assert sheet.auto_filter.ref.startswith(f"A{header}:")
 
 
+def test_a_team_too_large_for_a_sheet_each_gets_one_sheet_of_tasks_by_person(
+    overloaded, monkeypatch
+):
+    allocation = overloaded.allocation
+    assert allocation is not None
+    monkeypatch.setattr("ict_competence.renderers._plan_workbook.SHEET_PER_PERSON_UP_TO", 1)
+    book = open_book(render(overloaded, "xlsx"))
+
+    assert not {"p1", "p2"} & set(book.sheetnames)
+    sheet = book["Taken per persoon"]
+    rows = [tuple(cell.value for cell in row) for row in sheet.iter_rows(min_row=2)]
+    expected = [
+        (person, info.key, "Uitvoerder" if a.primary == person else "Back-up")
+        for person in ("p1", "p2")
+        for info in allocation.instances
+        if (a := allocation.assignments.get(info.key)) is not None
+        and person in (a.primary, a.backup)
+    ]
+    assert [(r[0], r[1], r[4]) for r in rows if r[0] in ("p1", "p2")] == expected
+    for number, row in enumerate(rows, start=2):
+        over = row[0] == "p1"  # p1 has 150 % of their hours
+        assert row[6] == ("Overbelast" if over else None)
+        assert sheet.cell(number, 1).fill.fgColor.rgb.endswith("F4B6B6") == over
+    assert sheet.auto_filter.ref.startswith("A1:")
+
+
 def test_the_raci_matrix_and_the_action_plan_have_a_row_each(plan):
     assert plan.allocation is not None
     book = open_book(render(plan, "xlsx", language="en"))

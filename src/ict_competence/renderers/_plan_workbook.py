@@ -25,6 +25,7 @@ from ict_competence.allocation import Allocation, Person, Team
 from ict_competence.catalog import TaskOverview, load_catalog
 from ict_competence.plan import ActionPlan, PersonLoad, SchoolPlan
 from ict_competence.renderers._naming import naming
+from ict_competence.renderers._people_sheet import SHEET_PER_PERSON_UP_TO, people_sheet
 from ict_competence.renderers._plan_summary import Contents, summary_sheet
 from ict_competence.renderers._reasons import word_decision
 from ict_competence.renderers._sheet_tables import (
@@ -407,13 +408,17 @@ def _plan_sheets(book: Workbook, plan: SchoolPlan, words: Words, taken: set[str]
     _load_sheet(load_sheet, loads, _roles(allocation, words), words)
     raci = _new_sheet(book, words("raci"), taken)
     _raci_sheet(raci, allocation, words)
-    people = _person_sheets(book, allocation, loads, team=plan.team, words=words, taken=taken)
-    return [
+    contents: Contents = [
         (load_sheet, words("workload_sheet")),
         (raci, words("raci_intro")),
         (actions, words("actions_intro")),
-        *((sheet, words("person_sheets")) for sheet in people),
     ]
+    if len(loads) > SHEET_PER_PERSON_UP_TO:
+        everyone = _new_sheet(book, words("tasks_by_person"), taken)
+        people_sheet(everyone, loads, _tasks_by_person(allocation, words), words)
+        return [*contents, (everyone, words("people_sheet"))]
+    people = _person_sheets(book, allocation, loads, team=plan.team, words=words, taken=taken)
+    return [*contents, *((sheet, words("person_sheets")) for sheet in people)]
 
 
 def plan_workbook(plan: SchoolPlan, language: Language, names: bool) -> Workbook:
