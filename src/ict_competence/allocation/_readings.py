@@ -7,8 +7,8 @@ readings a module of their own.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 
@@ -20,6 +20,7 @@ from ict_competence._checks import (
     non_blank,
     non_empty,
     optional_of,
+    tuple_argument,
     tuple_of,
 )
 from ict_competence._extras import Record
@@ -84,9 +85,15 @@ class RaciMatrix(tuple[RaciRow, ...]):
 
     What :meth:`Allocation.raci` returns. It is a tuple of the rows (it iterates, indexes
     and compares as one), with the matrix as records and as a ``pandas.DataFrame``.
+
+    Raises:
+        FieldError: ``rows`` is no list or tuple of RaciRows.
     """
 
     __slots__ = ()
+
+    def __new__(cls, rows: Iterable[RaciRow] = (), /) -> Self:
+        return super().__new__(cls, tuple_argument("rows", rows, RaciRow))
 
     def to_records(self) -> list[Record]:
         """One plain row per task instance, JSON-safe, in order.

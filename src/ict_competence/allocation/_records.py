@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ict_competence._checks import argument
 from ict_competence._extras import Record, dataframe
 from ict_competence.catalog import Cluster, Domain
 
@@ -73,6 +74,7 @@ def team_columns(*, names: bool = False) -> tuple[str, ...]:
 
 def team_records(team: Team, *, names: bool = False) -> list[Record]:
     """One record per person, in the team's order (see :meth:`Team.to_records`)."""
+    argument("names", names, bool)  # a truthy "no" must not let names out
     records: list[Record] = []
     for person in team.people:
         record: Record = {"id": person.id}

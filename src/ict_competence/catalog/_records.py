@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ict_competence._checks import argument
 from ict_competence._extras import Record, dataframe
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def overview_records(
     overview: TaskOverview, *, names: bool = False, language: Language = "nl"
 ) -> list[Record]:
     """One record per task choice, in the overview's order (see :meth:`TaskOverview.to_records`)."""
+    argument("names", names, bool)  # a truthy "no" must not let names out
     records: list[Record] = []
     for choice in overview.choices:
         task = choice.task
