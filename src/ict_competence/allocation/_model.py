@@ -14,6 +14,7 @@ from ict_competence._checks import (
     as_tuple,
     finite_non_negative,
     instance_of,
+    shown,
     tuple_of,
     unique,
     values_in_range,
@@ -49,8 +50,10 @@ __all__ = [
 
 def _identifier(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip() or value != value.strip():
+        # Text is shown (an id, or blank); anything else by its type: it may hold a name.
+        found = shown(value, private=not isinstance(value, str))
         raise FieldError(
-            attribute.name, f"expected non-empty text without surrounding spaces, found {value!r}"
+            attribute.name, f"expected non-empty text without surrounding spaces, found {found}"
         )
 
 
@@ -69,7 +72,10 @@ def _optional_school(_instance: object, attribute: attrs.Attribute[Any], value: 
 
 def _optional_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, str):
-        raise FieldError(attribute.name, f"expected text or nothing, found {value!r}")
+        # A name given as something else is still a name: only its type is shown.
+        raise FieldError(
+            attribute.name, f"expected text or nothing, found {shown(value, private=True)}"
+        )
 
 
 @attrs.frozen(kw_only=True)
