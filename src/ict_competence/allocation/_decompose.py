@@ -21,6 +21,7 @@ from typing import Any, TypedDict, Unpack
 
 import attrs
 
+from ict_competence._checks import at_least, finite, finite_non_negative
 from ict_competence.allocation._master import choose_combinations, coupling_prices, next_prices
 from ict_competence.allocation._numeric import GAP_TOLERANCE, PRICE_CONVERGED, SCHOOL_GAP
 from ict_competence.allocation._optimal import solve_optimal
@@ -96,10 +97,10 @@ class Progress:
     0.01
     """
 
-    elapsed: float
-    objective: float
-    bound: float | None
-    solves: int = 0
+    elapsed: float = attrs.field(validator=finite_non_negative)
+    objective: float = attrs.field(validator=finite)
+    bound: float | None = attrs.field(validator=attrs.validators.optional(finite))
+    solves: int = attrs.field(default=0, validator=at_least(0))
 
     @property
     def gap(self) -> float | None:
