@@ -75,8 +75,7 @@ def allocate(
     Raises:
         AllocationError: a pin breaks a hard rule (the message names rule, person and task).
         UnknownCodeError: a pin or exclusion names a task instance that does not exist.
-        FieldError: an argument of the wrong type or out of range (a ``time_limit`` of 0,
-            a pin that is no Pin, an unknown ``solver``); the message names it.
+        FieldError: an argument of the wrong type or range (``time_limit=0``), named.
 
     >>> from ict_competence.allocation import Person
     >>> from ict_competence.catalog import Cluster, Domain, load_catalog
@@ -88,13 +87,7 @@ def allocate(
     """
     _check_arguments(solver, time_limit, workers, executor, progress)
     started = time.monotonic()
-    argument("overview", overview, TaskOverview)
-    argument("team", team, Team)
-    rules = rules if rules is not None else default_rules()
-    argument("rules", rules, RuleSet)
-    pins = tuple_argument("pins", pins, Pin)
-    exclusions = tuple_argument("exclusions", exclusions, Exclusion)
-    problem = Problem(overview, team, rules, pins=pins, exclusions=exclusions)
+    problem = _problem(overview, team, rules, pins, exclusions)
     if solver == "heuristic":
         outcome = solve_heuristic(problem, _left(started, time_limit))
     else:
@@ -109,6 +102,28 @@ def allocate(
             progress=progress,
         )
     return build_allocation(problem, _complete(problem, outcome))
+
+
+def _problem(
+    overview: TaskOverview,
+    team: Team,
+    rules: RuleSet | None,
+    pins: Iterable[Pin],
+    exclusions: Iterable[Exclusion],
+) -> Problem:
+    """The problem to solve, once each of its parts is found to be what it should be."""
+    # Checked although typed: a caller's mistake shows here, not deep in the solver.
+    argument("overview", overview, TaskOverview)
+    argument("team", team, Team)
+    rules = rules if rules is not None else default_rules()
+    argument("rules", rules, RuleSet)
+    return Problem(
+        overview,
+        team,
+        rules,
+        pins=tuple_argument("pins", pins, Pin),
+        exclusions=tuple_argument("exclusions", exclusions, Exclusion),
+    )
 
 
 def _check_arguments(

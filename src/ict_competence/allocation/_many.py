@@ -185,17 +185,7 @@ def allocate_many(
     >>> [f"{allocation.coverage:.0%}" for allocation in allocate_many(jobs)]
     ['4%', '18%']
     """
-    given = as_tuple(jobs)
-    if not isinstance(given, tuple):
-        raise FieldError("jobs", f"expected AllocationJobs (a list or tuple), found {jobs!r}")
-    if executor is not None and not callable(getattr(executor, "submit", None)):
-        raise FieldError("executor", f"expected a concurrent.futures.Executor, found {executor!r}")
-    todo: list[AllocationJob] = list(given)
-    for index, job in enumerate(todo):
-        if not isinstance(job, AllocationJob):
-            raise AllocationError(
-                f"allocate_many: job {index}: expected an AllocationJob, found {type(job).__name__}"
-            )
+    todo = _checked_jobs(jobs, executor)
     started = time.monotonic()
     if executor is None:
         results = [_in_order(index, len(todo), job.run) for index, job in enumerate(todo)]
@@ -206,6 +196,21 @@ def allocate_many(
         "allocate_many: %d jobs on %s in %.3f s", len(todo), where, time.monotonic() - started
     )
     return results
+
+
+def _checked_jobs(jobs: object, executor: object) -> list[AllocationJob]:
+    """The jobs as a list, once they and the executor are found to be what they should be."""
+    given = as_tuple(jobs)
+    if not isinstance(given, tuple):
+        raise FieldError("jobs", f"expected AllocationJobs (a list or tuple), found {jobs!r}")
+    if executor is not None and not callable(getattr(executor, "submit", None)):
+        raise FieldError("executor", f"expected a concurrent.futures.Executor, found {executor!r}")
+    for index, job in enumerate(given):
+        if not isinstance(job, AllocationJob):
+            raise AllocationError(
+                f"allocate_many: job {index}: expected an AllocationJob, found {type(job).__name__}"
+            )
+    return list(given)
 
 
 def _on(executor: Executor, jobs: list[AllocationJob]) -> list[Allocation]:

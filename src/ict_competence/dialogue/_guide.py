@@ -130,11 +130,12 @@ def _selection(
     name: str,
     kind: str,
     chosen: Iterable[str | _Coded] | str | None,
-    known: tuple[str, ...],
+    entries: tuple[_Coded, ...],
     coded: type,
 ) -> frozenset[str] | None:
     if chosen is None:
         return None
+    known = tuple(entry.code for entry in entries)
     items = _items(name, chosen, coded)
     codes = [item if isinstance(item, str) else item.code for item in items]
     for code in codes:
@@ -235,23 +236,12 @@ def conversation_guide(
     argument("key_figure", key_figure, str, KeyFigure)
     figure = dialogue.key_figure(key_figure) if isinstance(key_figure, str) else key_figure
     figure = _with_questions(figure, dialogue)
-    wanted_themes = _selection(
-        "themes", "theme", themes, tuple(t.code for t in dialogue.themes), Theme
-    )
+    wanted_themes = _selection("themes", "theme", themes, dialogue.themes, Theme)
     wanted_policy = _selection(
-        "policy_themes",
-        "policy theme",
-        policy_themes,
-        tuple(t.code for t in dialogue.policy_themes),
-        PolicyTheme,
+        "policy_themes", "policy theme", policy_themes, dialogue.policy_themes, PolicyTheme
     )
-    wanted_topics = _selection(
-        "topics",
-        f"topic of key figure {figure.code!r}",
-        _own_topics(figure, topics),
-        tuple(t.code for t in figure.topics),
-        Topic,
-    )
+    kind = f"topic of key figure {figure.code!r}"
+    wanted_topics = _selection("topics", kind, _own_topics(figure, topics), figure.topics, Topic)
     questions = _selected_questions(figure, wanted_themes, wanted_policy, wanted_topics)
     theme_codes = _first_seen(question.theme for question in questions)
     policy_codes = _first_seen(
