@@ -16,11 +16,13 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from ict_competence.allocation import Person, Team
 from ict_competence.catalog import Cluster, Domain, Horizon, Scope, TaskOverview, load_catalog
 from ict_competence.xlsx import write_overview, write_team
+from ict_competence.xlsx._team_layout import TEAM_COLUMNS
 
 #: The committed workbooks: each library-written .xlsx with its .ods and .xls copies.
 DATA = Path(__file__).parent / "data"
@@ -109,10 +111,23 @@ def sources(folder: Path) -> list[Path]:
     ]
 
 
+def small_team(folder: Path) -> Path:
+    """A team sheet of one person and nothing else: as .xls, its workbook stream is so short
+    (under 4,096 bytes) that the compound file keeps it in its mini stream."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Team"
+    sheet.append([column.header for column in TEAM_COLUMNS])
+    sheet.append(["p1", None, None, 12.5, 3, 1, 0, 2, 1, 2, 3, 0])
+    book.save(folder / "small_team.xlsx")
+    return folder / "small_team.xlsx"
+
+
 def make_data(folder: Path = DATA) -> None:
     """Write the committed workbooks: the sources and their .ods and .xls copies."""
     folder.mkdir(exist_ok=True)
-    written = sources(folder)
+    written = [*sources(folder), small_team(folder)]
     with tempfile.TemporaryDirectory() as scratch:
         for kind in ("ods", "xls"):
             convert(written, kind, folder, Path(scratch))

@@ -134,6 +134,65 @@ def test_calamine_s_own_error_becomes_a_workbook_error_naming_the_file(tmp_path,
     )
 
 
+class PanicException(BaseException):  # the name pyo3 gives a Rust panic
+    """Stands for pyo3's PanicException, which cannot be imported."""
+
+
+class _Damaged:
+    """A workbook whose sheets calamine cannot give (as for damage only it notices)."""
+
+    sheet_names = ("Team", "Scholen")
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def get_sheet_by_name(self, _name: str) -> None:
+        raise self.error
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (
+            python_calamine.XmlError("bad cell"),
+            r"Team: the sheet is damaged and cannot be read \(XmlError: bad cell\)",
+        ),
+        (
+            PanicException("index out of bounds"),
+            r"Team: the sheet cannot be read \(calamine failed",
+        ),
+    ],
+)
+def test_a_sheet_calamine_cannot_give_is_a_workbook_error(monkeypatch, error, message):
+    monkeypatch.setattr(
+        python_calamine.CalamineWorkbook, "from_path", lambda _path: _Damaged(error)
+    )
+
+    refused(lambda: read_team(DATA / "team.xls"), WorkbookError, match=message)
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (python_calamine.PasswordError("encrypted"), r"team\.xls: is protected by a password"),
+        (
+            PanicException("overflow"),
+            r"team\.xls: cannot be read as .* \(calamine failed: overflow",
+        ),
+    ],
+)
+def test_a_file_calamine_cannot_open_is_a_workbook_error(monkeypatch, error, message):
+    def fail(_path: str) -> None:
+        raise error
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", fail)
+
+    refused(lambda: read_team(DATA / "team.xls"), WorkbookError, match=message)
+
+
 def test_an_ods_whose_content_is_not_xml_is_refused(tmp_path, no_calamine):
     path = _ods(tmp_path / "o.ods", lambda parts: parts.update({"content.xml": b"<office:doc"}))
 
@@ -316,6 +375,18 @@ def test_a_compound_file_header_that_counts_more_sectors_than_the_file_has_is_re
         WorkbookError,
         match=r"t\.xls: the \.xls file is damaged: its header counts 4,294,967,280 FAT sectors",
     )
+
+
+def test_a_compound_file_whose_chain_of_sectors_loops_is_refused(tmp_path, no_calamine):
+    def loop(data: bytearray) -> None:
+        (directory,) = struct.unpack_from("<I", data, 0x30)
+        (fat,) = struct.unpack_from("<I", data, 0x4C)  # the first sector of the FAT
+        entry = (fat + 1) * 512 + 4 * directory
+        data[entry : entry + 4] = struct.pack("<I", directory)  # the directory follows itself
+
+    path = _xls(tmp_path / "t.xls", loop)
+
+    refused(lambda: read_team(path), WorkbookError, match=r"damaged: a chain of sectors loops")
 
 
 def _entry_named(old: str, new: str) -> Callable[[bytearray], None]:

@@ -36,9 +36,7 @@ _FEATURE = "reading .ods and .xls workbooks (read_overview, read_team)"
 
 
 def _value(value: object) -> object:
-    """A calamine value as openpyxl gives the same cell's value of an .xlsx."""
-    if value == "":
-        return None
+    """A calamine value (not ``""``, an empty cell) as openpyxl gives the cell of an .xlsx."""
     if isinstance(value, float) and value.is_integer() and abs(value) < _WHOLE:
         return int(value)
     if type(value) is datetime.date:
