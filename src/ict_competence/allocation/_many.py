@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -73,6 +73,15 @@ def _items(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, 
     return check
 
 
+def _pins(value: Iterable[Pin]) -> tuple[Pin, ...]:
+    # Typed for the constructor's signature; what is no list is left for the validator.
+    return cast("tuple[Pin, ...]", as_tuple(value))
+
+
+def _exclusions(value: Iterable[Exclusion]) -> tuple[Exclusion, ...]:
+    return cast("tuple[Exclusion, ...]", as_tuple(value))
+
+
 @attrs.frozen
 class AllocationJob:
     """One allocation problem: the arguments of one call of :func:`allocate`.
@@ -104,10 +113,10 @@ class AllocationJob:
     solver: Solver = attrs.field(default="heuristic", kw_only=True, validator=_solver)
     time_limit: float | None = attrs.field(default=None, kw_only=True, validator=_time_limit)
     pins: tuple[Pin, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_tuple, validator=_items(Pin)
+        default=(), kw_only=True, converter=_pins, validator=_items(Pin)
     )
     exclusions: tuple[Exclusion, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_tuple, validator=_items(Exclusion)
+        default=(), kw_only=True, converter=_exclusions, validator=_items(Exclusion)
     )
 
     def __repr__(self) -> str:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -144,6 +144,15 @@ class Person:
         return self.motivation.get(cluster, 0)
 
 
+def _people(value: Iterable[Person]) -> tuple[Person, ...]:
+    # Typed for the constructor's signature; what is no list is left for the validator.
+    return cast("tuple[Person, ...]", as_tuple(value))
+
+
+def _schools(value: Iterable[str]) -> tuple[str, ...]:
+    return cast("tuple[str, ...]", as_tuple(value))
+
+
 @attrs.frozen
 class Team(Indexed):
     """The people among whom the tasks are divided: one school's team, or a school group's.
@@ -166,9 +175,9 @@ class Team(Indexed):
     ict_competence.errors.FieldError: people[0].school: 's9' is not one of the team's schools
     """
 
-    people: tuple[Person, ...] = attrs.field(converter=as_tuple)
+    people: tuple[Person, ...] = attrs.field(converter=_people)
     schools: tuple[str, ...] = attrs.field(
-        default=(), converter=as_tuple, validator=[tuple_of(str), unique()]
+        default=(), converter=_schools, validator=[tuple_of(str), unique()]
     )
 
     def __repr__(self) -> str:
