@@ -233,6 +233,9 @@ def main() -> None:
     if arguments.worker:
         worker(arguments.worker, arguments.paths[0], arguments.runs)
         return
+    if shutil.which("soffice") is None:
+        print("skipped: this benchmark converts workbooks with LibreOffice (soffice)")
+        return
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         make_books(folder)

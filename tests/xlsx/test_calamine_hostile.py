@@ -410,8 +410,9 @@ def test_a_compound_file_without_a_workbook_is_refused(tmp_path, no_calamine):
     )
 
 
-def test_an_encrypted_workbook_asks_for_a_copy_without_a_password(tmp_path, no_calamine):
-    path = _xls(tmp_path / "t.xls", _entry_named("Workbook", "EncryptedPackage"))
+@pytest.mark.parametrize("name", ["t.xls", "t.xlsx"])  # Excel encrypts an .xlsx so
+def test_an_encrypted_workbook_asks_for_a_copy_without_a_password(tmp_path, no_calamine, name):
+    path = _xls(tmp_path / name, _entry_named("Workbook", "EncryptedPackage"))
 
     refused(
         lambda: read_team(path),

@@ -65,8 +65,10 @@ def check_workbook(path: Path) -> Checked:
         raise WorkbookError(f"cannot be opened: {exc.strerror or exc}", path=where) from None
     kind = sniff(head, where)
     if kind is Kind.XLS:
+        # Surveyed first: an encrypted .xlsx is a compound file too, and is named as such.
+        errors = survey_xls(path, where)
         kind_of(path, kind)
-        return Checked(kind, survey_xls(path, where))
+        return Checked(kind, errors)
     return _check_package(path, kind, where)
 
 
