@@ -35,7 +35,7 @@ unit: $(STAMP)
 	$(BIN)/coverage report
 
 docs: $(STAMP)
-	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+	$(BIN)/sphinx-build -W -T --keep-going -q -b html docs docs/_build/html
 
 ## bench: speed and quality measurements (not part of the gate)
 bench: $(STAMP)
