@@ -151,6 +151,28 @@ def test_without_the_extra_an_ods_or_xls_asks_for_it_and_an_xlsx_still_reads(kin
     assert read_team(DATA / "team.xlsx").person("p2").hours == 40.5
 
 
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        (4.0, 4),  # openpyxl reads the 4 an .xlsx holds as an int
+        (4.5, 4.5),
+        (-0.0, 0),
+        (1e15, 1e15),  # Excel writes 1E+15, which openpyxl reads as a float
+        (True, True),
+        ("4,5", "4,5"),  # text stays text: the rules read it as 4.5 hours
+        (datetime.date(2024, 5, 4), datetime.datetime(2024, 5, 4)),
+        (datetime.datetime(2024, 5, 4, 13, 5), datetime.datetime(2024, 5, 4, 13, 5)),
+        (datetime.time(12, 30), datetime.time(12, 30)),
+        (datetime.timedelta(hours=30), datetime.timedelta(hours=30)),
+    ],
+)
+def test_calamine_values_take_the_types_openpyxl_gives(given, read):
+    from ict_competence.xlsx._calamine_book import _value
+
+    assert _value(given) == read
+    assert type(_value(given)) is type(read)
+
+
 # -- the library's workbooks of today, through LibreOffice -----------------------------------
 
 
