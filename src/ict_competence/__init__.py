@@ -125,6 +125,7 @@ if TYPE_CHECKING:
     from ict_competence.flow import Assessor as Assessor
     from ict_competence.flow import Branch as Branch
     from ict_competence.flow import Evidence as Evidence
+    from ict_competence.flow import EvidenceKind as EvidenceKind
     from ict_competence.flow import Move as Move
     from ict_competence.flow import Phase as Phase
     from ict_competence.flow import Roadmap as Roadmap
@@ -203,6 +204,7 @@ _EXPORTS: dict[str, str] = {
     "Assessor": "flow",
     "Branch": "flow",
     "Evidence": "flow",
+    "EvidenceKind": "flow",
     "Move": "flow",
     "Phase": "flow",
     "Roadmap": "flow",

@@ -10,6 +10,7 @@ from ict_competence.flow import (
     Answer,
     Branch,
     Evidence,
+    EvidenceKind,
     Phase,
     Roadmap,
     Step,
@@ -17,6 +18,7 @@ from ict_competence.flow import (
     StepText,
     Variant,
 )
+from ict_competence.flow._evidence import FACTS
 from ict_competence.text import LocalizedText, Provenance
 
 # Characters that mean something in Mermaid, DOT, JSON or HTML, so labels exercise escaping.
@@ -34,11 +36,51 @@ localized = st.builds(LocalizedText, texts, st.one_of(st.just(""), texts))
 
 notes = st.one_of(st.none(), st.text(max_size=20))
 
-evidences = st.builds(
-    Evidence,
-    source=texts,
-    basis=texts,
-    items=st.lists(texts, max_size=3).map(tuple),
+_counts = st.integers(0, 500)
+_shares = st.floats(0, 1)
+#: A value for each fact of the plan's evidence kinds, by the name of the fact.
+_FACT_VALUES: dict[str, st.SearchStrategy[str | int | float]] = {
+    "changed": _counts,
+    "tasks": _counts,
+    "school_type": st.sampled_from(["primary", "secondary_technical", "own_kind"]),
+    "instances": _counts,
+    "rules": texts,
+    "without_primary": _counts,
+    "recruit": _counts,
+    "outsource": _counts,
+    "coverage": _shares,
+    "carriers": _counts,
+    "uncovered": _counts,
+    "single_points_of_failure": _counts,
+    "overloaded": _counts,
+    "strategic_share": _shares,
+    "allocation": st.sampled_from(["current", "stale"]),
+}
+
+
+@st.composite
+def _facts(draw: st.DrawFn, kind: EvidenceKind) -> dict[str, str | int | float]:
+    """The facts of a kind of evidence; an optional one (a school type) now and then."""
+    facts = {name: draw(_FACT_VALUES[name]) for name in FACTS[kind]}
+    if kind is EvidenceKind.TAILORED and draw(st.booleans()):
+        del facts["school_type"]
+    return facts
+
+
+_items = st.lists(texts, max_size=3).map(tuple)
+#: Evidence as an assessor of one's own gives it (words alone) or as the plan does (facts).
+evidences = st.one_of(
+    st.builds(Evidence, source=texts, basis=texts, items=_items),
+    st.sampled_from(EvidenceKind).flatmap(
+        lambda kind: st.builds(
+            Evidence,
+            source=texts,
+            basis=texts,
+            items=_items,
+            kind=st.just(kind),
+            facts=_facts(kind),
+        )
+    ),
 )
 
 _advice = st.lists(

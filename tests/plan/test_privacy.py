@@ -22,7 +22,7 @@ from ict_competence.allocation import (
 )
 from ict_competence.dialogue import Action, DialogueRecord
 from ict_competence.errors import IctCompetenceError, UnknownCodeError
-from ict_competence.flow import RoadmapSession
+from ict_competence.flow import EvidenceKind, RoadmapSession
 from ict_competence.plan import (
     ErasureReport,
     SchoolPlan,
@@ -32,7 +32,7 @@ from ict_competence.plan import (
 )
 from ict_competence.serialize import from_json, to_json
 from tests.allocation.strategies import overviews, teams
-from tests.plan.strategies import NAMES, records, small_school, with_follow_up
+from tests.plan.strategies import NAMES, records, small_school, up_to_step_five, with_follow_up
 from tests.renderers.workbooks import workbook_text
 
 #: Ids no text of the library contains (as NAMES for names), so a leak is found by search.
@@ -77,6 +77,9 @@ def named_plans(draw: st.DrawFn) -> SchoolPlan:
     plan = SchoolPlan(
         name="De Linde", overview=overview, team=team, roadmap=_session(named_name), dialogue=record
     )
+    if draw(st.booleans()):  # a rule set named after someone: the evidence of step 6 repeats it
+        named_rules = default_rules().extend(name=f"regels van {named_name} ({named_id})")
+        plan = attrs.evolve(plan, rules=named_rules)
     if draw(st.booleans()):
         plan = plan.allocate().advance()
         if plan.roadmap.current.number == plan.roadmap.roadmap.evaluation.number:
@@ -276,6 +279,44 @@ def test_a_continuity_rule_no_longer_keeps_the_erased_person():
     assert "p1" not in to_json(erased.rules)
 
 
+def _with_named_rules(name: str) -> SchoolPlan:
+    """The small school with a rule set named after someone, advanced to step 7."""
+    plan = attrs.evolve(small_school(), roadmap=up_to_step_five())
+    plan = attrs.evolve(plan, rules=default_rules().extend(name=f"regels van {name} (p1)"))
+    return plan.advance()
+
+
+def _rules_fact(plan: SchoolPlan) -> object:
+    evidence = plan.roadmap.history[5].evidence
+    assert evidence is not None
+    assert evidence.kind is EvidenceKind.EXPERTISE_MISSING
+    return evidence.facts["rules"]
+
+
+def test_a_name_or_id_in_the_facts_of_the_evidence_is_erased_and_pseudonymised():
+    plan = _with_named_rules(NAMES[0])
+    assert _rules_fact(plan) == f"regels van {NAMES[0]} (p1)"
+
+    erased, _ = erase_person(plan, "p1")
+    pseudonymous, _ = pseudonymize(plan)
+
+    assert _rules_fact(erased) == "regels van <erased> (<erased>)"
+    assert _rules_fact(pseudonymous) == "regels van person-01 (person-01)"
+    for text in (to_json(erased), render(erased, "html"), render(erased.roadmap, "markdown")):
+        assert NAMES[0] not in text
+        assert "(p1)" not in text
+
+
+def test_an_export_holds_the_evidence_whose_facts_name_the_person():
+    plan = _with_named_rules(NAMES[0])
+
+    exported = export_person(plan, "p1")
+
+    steps = {entry["step"]: entry for entry in exported["roadmap"]}
+    assert steps[6]["facts"]["rules"] == f"regels van {NAMES[0]} (p1)"
+    assert json.loads(json.dumps(exported)) == exported
+
+
 def test_erasing_someone_the_plan_does_not_know_is_refused_listing_the_ids_it_knows():
     with pytest.raises(UnknownCodeError) as caught:
         erase_person(small_school(), "p9")
@@ -305,10 +346,16 @@ def test_an_erasure_report_holds_counts_and_keys_only():
 # -- pseudonymising ---------------------------------------------------------------------------
 
 
-def _back(allocation: Allocation | None, ids: dict[str, str]) -> Allocation | None:
-    """The allocation with every pseudonym turned back into the id it stands for."""
-    if allocation is None:
-        return None
+def _back(
+    allocation: Allocation | None, ids: dict[str, str], original: Allocation | None
+) -> Allocation | None:
+    """The allocation with every pseudonym turned back into the id it stands for.
+
+    The name of its rule set is the original's: a name or id in it was scrubbed, as free
+    text is, and cannot be turned back.
+    """
+    if allocation is None or original is None:
+        return allocation
     instances = tuple(
         attrs.evolve(
             info,
@@ -321,7 +368,13 @@ def _back(allocation: Allocation | None, ids: dict[str, str]) -> Allocation | No
         for key, a in allocation.assignments.items()
     }
     capacity = {ids[person]: hours for person, hours in allocation.capacity.items()}
-    return attrs.evolve(allocation, instances=instances, assignments=assignments, capacity=capacity)
+    return attrs.evolve(
+        allocation,
+        instances=instances,
+        assignments=assignments,
+        capacity=capacity,
+        rules=original.rules,
+    )
 
 
 @_SLOW
@@ -336,8 +389,8 @@ def test_after_pseudonymizing_no_name_or_id_remains_and_the_allocations_are_the_
         assert _leaks(text, plan, person_id) == []
     assert _words_kept(text, plan)
     ids = {pseudonym: entry.id for pseudonym, entry in key.items()}
-    assert _back(pseudonymous.allocation, ids) == plan.allocation
-    assert _back(pseudonymous.baseline, ids) == plan.baseline
+    assert _back(pseudonymous.allocation, ids, plan.allocation) == plan.allocation
+    assert _back(pseudonymous.baseline, ids, plan.baseline) == plan.baseline
     assert pseudonymous.allocation_is_current == plan.allocation_is_current
     assert from_json(SchoolPlan, text) == pseudonymous
     for fmt, rendered in _renderings(pseudonymous):
@@ -462,4 +515,5 @@ def test_ids_that_look_like_pseudonyms_of_others_are_renamed_consistently():
     assert [key[p].id for p in pseudonymous.team.ids] == ["person-02", "person-01"]
     assert _record(pseudonymous).entry("1.2").notes[-1] == "person-02 helpt person-01"
     assert [a.owner for _, a in _record(pseudonymous).actions()] == ["person-02"]
-    assert _back(pseudonymous.allocation, {p: e.id for p, e in key.items()}) == plan.allocation
+    ids = {p: e.id for p, e in key.items()}
+    assert _back(pseudonymous.allocation, ids, plan.allocation) == plan.allocation

@@ -3,7 +3,7 @@
 from ict_competence.errors import MoveError, RoadmapError
 from ict_competence.flow._diagram import to_dot, to_mermaid
 from ict_competence.flow._enums import Actor, Answer, Phase, SessionStatus, StepKind, Variant
-from ict_competence.flow._evidence import Assessment, Assessor, Evidence
+from ict_competence.flow._evidence import Assessment, Assessor, Evidence, EvidenceKind
 from ict_competence.flow._loader import load_roadmap
 from ict_competence.flow._model import ActorAdvice, Branch, Roadmap, Step, StepText
 from ict_competence.flow._session import Advice, Move, RoadmapSession
@@ -17,6 +17,7 @@ __all__ = [
     "Assessor",
     "Branch",
     "Evidence",
+    "EvidenceKind",
     "Move",
     "MoveError",
     "Phase",

@@ -1,4 +1,8 @@
-"""Roadmap steps 5–7 answered from a school plan's own data, each answer with its evidence."""
+"""Roadmap steps 5–8 answered from a school plan's own data, each answer with its evidence.
+
+The evidence says what the plan found twice: as facts (an ``EvidenceKind`` and its counts
+and shares), which a page words in its language, and as an English ``basis`` for the REPL.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from ict_competence.flow import (
     Answer,
     Assessment,
     Evidence,
+    EvidenceKind,
     RoadmapSession,
     SessionStatus,
     StepKind,
@@ -118,7 +123,16 @@ def _tailoring(plan: SchoolPlan) -> Assessment | None:
         f"{len(changed)} of {len(plan.overview)} task choices differ from the catalog's "
         f"default overview{kind}: {', '.join(changed)}"
     )
-    evidence = Evidence(source="plan.overview", basis=basis, items=changed)
+    facts: dict[str, str | int | float] = {"changed": len(changed), "tasks": len(plan.overview)}
+    if plan.school_type is not None:
+        facts["school_type"] = plan.school_type.value
+    evidence = Evidence(
+        source="plan.overview",
+        basis=basis,
+        items=changed,
+        kind=EvidenceKind.TAILORED,
+        facts=facts,
+    )
     return Assessment(step=5, answer=Answer.DONE, evidence=evidence)
 
 
@@ -131,17 +145,35 @@ def _expertise(plan: SchoolPlan) -> Assessment:
             f"each of the {total} active task instances has at least one eligible primary "
             f"under the rules {rules!r}"
         )
-        evidence = Evidence(source="plan.team", basis=basis, items=found.people)
+        evidence = Evidence(
+            source="plan.team",
+            basis=basis,
+            items=found.people,
+            kind=EvidenceKind.EXPERTISE_PRESENT,
+            facts={"instances": total, "rules": rules},
+        )
         return Assessment(step=6, answer=Answer.YES, evidence=evidence)
-    decided = "; ".join(
-        f"{i.key} → {DecisionKind.for_task(strategic=i.task.strategic).value}" for i in missing
-    )
+    decisions = [DecisionKind.for_task(strategic=i.task.strategic) for i in missing]
+    decided = "; ".join(f"{i.key} → {d.value}" for i, d in zip(missing, decisions, strict=True))
     basis = (
         f"{len(missing)} of {total} active task instances have no eligible primary under the "
         f"rules {rules!r}; allocating decides (strategic → recruit, otherwise → outsource): "
         f"{decided}"
     )
-    evidence = Evidence(source="plan.team", basis=basis, items=tuple(i.key for i in missing))
+    facts = {
+        "without_primary": len(missing),
+        "instances": total,
+        "rules": rules,
+        "recruit": decisions.count(DecisionKind.RECRUIT),
+        "outsource": decisions.count(DecisionKind.OUTSOURCE),
+    }
+    evidence = Evidence(
+        source="plan.team",
+        basis=basis,
+        items=tuple(i.key for i in missing),
+        kind=EvidenceKind.EXPERTISE_MISSING,
+        facts=facts,
+    )
     return Assessment(step=6, answer=Answer.NO, evidence=evidence)
 
 
@@ -158,7 +190,19 @@ def _division(plan: SchoolPlan) -> Assessment | None:
         f"tasks; {len(allocation.decisions)} decisions ({kinds[DecisionKind.RECRUIT]} recruit, "
         f"{kinds[DecisionKind.OUTSOURCE]} outsource)"
     )
-    evidence = Evidence(source="plan.allocation", basis=basis, items=carriers)
+    facts = {
+        "coverage": allocation.coverage,
+        "carriers": len(carriers),
+        "recruit": kinds[DecisionKind.RECRUIT],
+        "outsource": kinds[DecisionKind.OUTSOURCE],
+    }
+    evidence = Evidence(
+        source="plan.allocation",
+        basis=basis,
+        items=carriers,
+        kind=EvidenceKind.DIVIDED,
+        facts=facts,
+    )
     return Assessment(step=7, answer=Answer.DONE, evidence=evidence)
 
 
@@ -186,4 +230,18 @@ def evaluation_evidence(evaluation: Evaluation) -> Evidence:
         f"{evaluation.strategic_share:.0%} of the held strategic hours{stale}"
     )
     items = (*evaluation.uncovered, *evaluation.single_points_of_failure, *evaluation.overloaded)
-    return Evidence(source="plan.evaluation", basis=basis, items=tuple(dict.fromkeys(items)))
+    facts = {
+        "coverage": evaluation.coverage,
+        "uncovered": len(evaluation.uncovered),
+        "single_points_of_failure": len(evaluation.single_points_of_failure),
+        "overloaded": len(evaluation.overloaded),
+        "strategic_share": evaluation.strategic_share,
+        "allocation": "current" if evaluation.current else "stale",
+    }
+    return Evidence(
+        source="plan.evaluation",
+        basis=basis,
+        items=tuple(dict.fromkeys(items)),
+        kind=EvidenceKind.EVALUATED,
+        facts=facts,
+    )

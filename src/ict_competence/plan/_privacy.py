@@ -337,9 +337,11 @@ def _mentions(plan: SchoolPlan, person_id: str, scrub: _scrub.TextScrubber) -> d
     roadmap = []
     for move in plan.roadmap.history:
         evidence = move.evidence
+        written = [move.note or ""]
+        if evidence is not None:
+            written += [evidence.basis, *(f for f in evidence.facts.values() if isinstance(f, str))]
         named = person_id in (evidence.items if evidence is not None else ()) or any(
-            scrub.mentions(text)
-            for text in (move.note or "", evidence.basis if evidence is not None else "")
+            scrub.mentions(text) for text in written
         )
         if named:
             roadmap.append(
@@ -349,6 +351,7 @@ def _mentions(plan: SchoolPlan, person_id: str, scrub: _scrub.TextScrubber) -> d
                     "source": None if evidence is None else evidence.source,
                     "basis": None if evidence is None else evidence.basis,
                     "items": [] if evidence is None else list(evidence.items),
+                    "facts": {} if evidence is None else dict(evidence.facts),
                 }
             )
     follow_ups, notes = [], []

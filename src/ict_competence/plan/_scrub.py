@@ -158,7 +158,8 @@ class Rewrite:
                 items.append(self.person(item) or ERASED)
             else:
                 items.append(item)
-        return attrs.evolve(evidence, basis=self.scrub(evidence.basis), items=tuple(items))
+        # The basis and the facts that are a school's own text (a rule set's name).
+        return attrs.evolve(evidence.replace_text(self.scrub), items=tuple(items))
 
     def record(self, record: DialogueRecord) -> DialogueRecord:
         """The record with its notes and follow-ups rewritten; erased owners become the directie."""
@@ -179,10 +180,11 @@ class Rewrite:
     # -- rules and allocations ---------------------------------------------------------------
 
     def rules(self, rules: RuleSet) -> RuleSet:
-        """The rule set with the holders of its continuity terms rewritten.
+        """The rule set with its name scrubbed and the holders of its continuity terms rewritten.
 
         Only :class:`~ict_competence.allocation.KeepHolders` is known to hold person ids; a
-        rule of one's own that holds them is left as it is.
+        rule of one's own that holds them is left as it is. The name is a school's own
+        text, and the roadmap's evidence repeats it.
         """
 
         def holders(mapping: Mapping[str, str]) -> dict[str, str]:
@@ -198,6 +200,7 @@ class Rewrite:
 
         return attrs.evolve(
             rules,
+            name=self.scrub(rules.name),
             eligibility=tuple(term(rule) for rule in rules.eligibility),
             scores=tuple(term(rule) for rule in rules.scores),
             load=tuple(term(rule) for rule in rules.load),
@@ -256,6 +259,7 @@ class Rewrite:
             decisions=decisions,
             capacity=capacity,
             instances=instances,
+            rules=self.scrub(allocation.rules),  # the rule set's name, a school's own text
         )
         return result, Uncovered(primary=tuple(primary), backup=tuple(backup))
 
