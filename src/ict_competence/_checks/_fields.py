@@ -95,10 +95,13 @@ def shown(value: object, *, private: bool = False) -> str:
     A name or a note given as the wrong type is still a name or a note: a message about
     such a field says what kind of value it got, never what it holds.
 
-    >>> shown(["Jan"]), shown(["Jan"], private=True)
-    ("['Jan']", 'a list')
+    >>> shown(["Jan"]), shown(["Jan"], private=True), shown(7, private=True)
+    ("['Jan']", 'a list', 'an int')
     """
-    return f"a {type(value).__name__}" if private else repr(value)
+    if not private:
+        return repr(value)
+    name = type(value).__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
 def found_as(value: object, types: tuple[type, ...], private: bool) -> str:
