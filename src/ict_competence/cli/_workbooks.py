@@ -133,7 +133,12 @@ def register_overview(commands: Subcommands) -> None:
         example=["ict-competence overview read takenoverzicht.xlsx > overview.json"],
         run=_overview_read,
     )
-    read.add_argument("path", type=Path, metavar="PATH", help="the .xlsx file to read")
+    read.add_argument(
+        "path",
+        type=Path,
+        metavar="PATH",
+        help="the workbook to read (.xlsx; .ods and .xls with the extra calamine)",
+    )
     add_out(read, "the JSON")
 
 
@@ -204,5 +209,10 @@ def register_team(commands: Subcommands) -> None:
         example=["ict-competence team read team.xlsx --out team.json"],
         run=_team_read,
     )
-    read.add_argument("path", type=Path, metavar="PATH", help="the .xlsx file to read")
+    read.add_argument(
+        "path",
+        type=Path,
+        metavar="PATH",
+        help="the workbook to read (.xlsx; .ods and .xls with the extra calamine)",
+    )
     add_out(read, "the team as JSON")

@@ -66,12 +66,20 @@ def read_team(path: str | Path) -> Team:
     decimal comma (``"4,5"``); a blank level or motivation counts as 0; ids and schools
     are matched after non-breaking spaces and decomposed accents are normalised.
 
+    The file may also be a copy saved as an OpenDocument spreadsheet (.ods) or a legacy
+    Excel workbook (.xls), read with the optional extra ``calamine``; its kind is told
+    from its content.
+
     Raises:
-        WorkbookError: the file is not a workbook, is hostile, has no sheet "Team" or lacks
-            a column, or cells hold what they should not: every such cell is listed at once
+        WorkbookError: the file is not a workbook (or not of the kind its name says), is
+            hostile, has no sheet "Team" or lacks a column, or cells hold what they should
+            not: every such cell is listed at once
             (``Team!D5: expected a number of hours (0 or more), found 'veel'``), up to 50,
-            with how many more. A duplicate id, a school not on the sheet "Scholen" and a
-            level outside 0–3 are refused too. A message never holds a person's name.
+            with how many more. A duplicate id, a school not on the sheet "Scholen", a
+            level outside 0–3 and anything typed right of the columns read are refused
+            too. A message never holds a person's name.
+        MissingExtraError: an .ods or .xls file, and the extra ``calamine`` is not
+            installed; the message gives the ``pip install`` line.
     """
     from ict_competence.xlsx._team import read  # noqa: PLC0415 - keeps openpyxl lazy
 
