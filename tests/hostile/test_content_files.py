@@ -80,7 +80,8 @@ def test_a_file_from_a_newer_version_is_refused(tmp_path, loader, suffix):
         loader,
         f"ours{suffix}",
         text,
-        r"\$\.schema_version: this version of ict_competence reads up to 1, found 99; upgrade",
+        rf"\$\.schema_version: this version of ict_competence reads up to {SCHEMA_VERSION}, "
+        r"found 99; upgrade",
     )
 
 
