@@ -51,7 +51,9 @@ def _roots() -> Iterator[object]:
     yield from ic.pseudonymize(plan)[1].values()
     yield ic.erase_person(plan, "p1")[1]
     yield ic.even_load_rules()
-    yield ic.continuity_rules(ic.KeepHolders.from_assignments(allocation.assignments))
+    keep = ic.continuity_rules(ic.KeepHolders.from_assignments(allocation.assignments))
+    yield keep
+    yield ic.AllocationJob(plan.overview, plan.team, rules=keep, pins=(ic.Pin("T-00", "p1"),))
     yield from _made_by_hand()
 
 
