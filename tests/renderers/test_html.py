@@ -409,8 +409,8 @@ def test_a_session_shows_the_evidence_of_an_assessed_answer_and_a_revisit():
 
     history = rows(page.root.one("section", id="history").one("table"))
     assessed = history[5]
-    assert "Els kan TECH-04 niet <opnemen>" in assessed.text
-    assert "plan.team: TECH-04" in assessed.text
+    assert "Els kan TECH-04 niet <opnemen>" in assessed.text  # the assessor's own words
+    assert "Team van het plan: TECH-04 (Eerstelijns hulp bieden" in assessed.text
     assert cell_texts(history[-1])[2:4] == ["terug naar stap 5", "opnieuw"]
     facts = [dd.text for dd in page.root.one("section", id="status").all("dd")]
     assert facts[0].startswith("Stap 5")

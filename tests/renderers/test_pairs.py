@@ -101,6 +101,16 @@ def test_every_type_renders_in_every_format_in_both_languages(objects, kind, for
             ]
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("kind", TYPES)
+def test_a_page_marks_no_part_of_it_as_in_another_language(objects, kind, language):
+    page = render(objects[kind], "html", language=language, names=True)
+
+    found = elements(page)
+    assert found.elements[0] == ("html", {"lang": language})
+    assert [attrs["lang"] for _, attrs in found.elements[1:] if "lang" in attrs] == []
+
+
 @pytest.mark.parametrize("kind", TYPES)
 def test_user_text_with_a_script_tag_stays_text_in_html(objects, kind):
     page = render(objects[kind], "html", names=True)

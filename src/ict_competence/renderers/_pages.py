@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ict_competence.catalog import Cluster, Domain, Horizon, TaskOverview
+from ict_competence.renderers._evidence import show_evidence
 from ict_competence.renderers._naming import Naming, naming
 from ict_competence.renderers._reasons import word_decision, word_explanation
 from ict_competence.renderers._svg import Bar, Box, flowchart, workload
@@ -130,12 +131,15 @@ def _sourced_advice(session: RoadmapSession) -> list[tuple[Advice, Provenance | 
 def _session(obj: RoadmapSession, language: Language, _names: bool) -> Context:
     from ict_competence.flow import to_mermaid  # noqa: PLC0415
 
+    words = naming(language)
     return {
         "roadmap": obj.roadmap,
         "advice": _sourced_advice(obj),
         "mermaid": to_mermaid(obj, language=language),
         "flow": _flow(obj.roadmap, obj, language),
-        "naming": naming(language),
+        # Evidence is worded here, in the page's language, never from its English basis.
+        "evidence": partial(show_evidence, naming=words),
+        "naming": words,
     }
 
 
@@ -208,6 +212,7 @@ def _plan(obj: SchoolPlan, language: Language, names: bool) -> Context:
         "session": obj.roadmap,
         "roadmap": obj.roadmap.roadmap,
         "flow": _flow(obj.roadmap.roadmap, obj.roadmap, language),
+        "evidence": partial(show_evidence, naming=words),
         "summary": obj.overview.summary(),
         **_action_plan_parts(obj.action_plan()),
         "allocation": None,
