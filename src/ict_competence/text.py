@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Literal, TypeVar, get_args
+from typing import Literal, NoReturn, TypeVar, get_args
 
 import attrs
 
@@ -78,7 +78,28 @@ class Provenance:
         return f"{self.source}, {self.locator}" if self.locator else self.source
 
 
-class Labelled(enum.Enum):
+class Coded(enum.Enum):
+    """An enum of codes: built from an unknown code, it says which codes there are.
+
+    The library's public enums derive from it, so ``Domain("technicl")`` is refused like
+    any other bad value, with a :class:`~ict_competence.errors.FieldError` (not public: a
+    base class of those enums).
+
+    >>> from ict_competence.catalog import Domain
+    >>> Domain("technicl")
+    Traceback (most recent call last):
+    ...
+    ict_competence.errors.FieldError: Domain: expected one of 'technical', 'pedagogical', \
+'policy', 'administrative', found 'technicl'
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> NoReturn:
+        known = ", ".join(repr(member.value) for member in cls)
+        raise FieldError(cls.__name__, f"expected one of {known}, found {value!r}")
+
+
+class Labelled(Coded):
     """An enum whose members carry a bilingual label, read once per class from the package's data.
 
     >>> from ict_competence.catalog import Cluster

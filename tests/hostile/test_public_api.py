@@ -31,7 +31,7 @@ import attrs
 import pytest
 
 import ict_competence as ic
-from ict_competence.errors import IctCompetenceError
+from ict_competence.errors import FieldError, IctCompetenceError
 from tests.hostile import record
 from tests.hostile.public_calls import calls
 from tests.hostile.public_world import NAME, NOTE, samples, world
@@ -211,17 +211,29 @@ EXEMPT_KINDS: Mapping[str, str] = {
     "exception": "an exception class: the library raises it; a caller does not build one",
     "property": "a property takes no argument, so there is nothing to give wrong",
     "alias": "a type alias (typing.Literal), not something to call",
-    "enum": (
-        "an enum: a value it lacks raises Python's ValueError naming the value and the enum; "
-        "files are read through the converter, which names the $.path and the values accepted"
-    ),
     "protocol": "a typing.Protocol: an interface to implement, not a class to build",
 }
 
 
+ENUMS = sorted(name for name, kind in public_callables().items() if kind == "enum")
+
+
+@pytest.mark.parametrize("name", ENUMS)
+def test_an_enum_built_from_a_code_it_lacks_names_itself_and_its_codes(name):
+    enum_class = getattr(ic, name)
+    codes = [member.value for member in enum_class]
+
+    for wrong in ("no such code", 7, None):
+        with pytest.raises(FieldError) as caught:
+            enum_class(wrong)
+        message = str(caught.value)
+        assert message.startswith(f"{name}: expected one of ")
+        assert all(repr(code) in message for code in codes)
+
+
 def test_every_public_callable_is_covered_or_exempt():
     surface = public_callables()
-    covered = set(CALLS) | set(ATTRS_CLASSES)
+    covered = set(CALLS) | set(ATTRS_CLASSES) | set(ENUMS)
     exempt = set(EXEMPT) | {name for name, kind in surface.items() if kind in EXEMPT_KINDS}
 
     uncovered = sorted(set(surface) - covered - exempt)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 from operator import attrgetter
 from typing import Any, cast
@@ -31,7 +30,7 @@ from ict_competence.catalog import Cluster, Domain, Scope, Task, TaskOverview
 # AllocationError lives in errors.py with every other exception; it is imported here too
 # because the solver modules import it from this module.
 from ict_competence.errors import AllocationError, FieldError
-from ict_competence.text import count, summary
+from ict_competence.text import Coded, count, summary
 
 __all__ = [
     "AllocationError",
@@ -321,7 +320,7 @@ def task_instances(overview: TaskOverview, team: Team) -> tuple[TaskInstance, ..
     return tuple(instances)
 
 
-class Duty(enum.Enum):
+class Duty(Coded):
     """What a person does on a task instance: carry it (primary) or stand in (back-up)."""
 
     PRIMARY = "primary"

@@ -24,6 +24,7 @@ from ict_competence._frozen import frozen_map
 from ict_competence.catalog import Cluster, Domain
 from ict_competence.errors import FieldError
 from ict_competence.serialize import register_migration, unstructure
+from ict_competence.text import Coded
 
 __all__ = ["Decision", "DecisionKind", "Reason", "ReasonKind", "as_reason"]
 
@@ -31,7 +32,7 @@ __all__ = ["Decision", "DecisionKind", "Reason", "ReasonKind", "as_reason"]
 Param = str | int | float
 
 
-class ReasonKind(enum.Enum):
+class ReasonKind(Coded):
     """What a reason says; each kind has its parameters (``Reason.params``) and its words.
 
     Why nobody in the team takes a task (the reason of a :class:`Decision`):
@@ -273,7 +274,7 @@ def as_reason(value: Reason | str) -> Reason:
     return Reason.custom(value) if isinstance(value, str) else value
 
 
-class DecisionKind(enum.Enum):
+class DecisionKind(Coded):
     """What to do with a task nobody in the team takes (roadmap step 6)."""
 
     RECRUIT = "recruit"

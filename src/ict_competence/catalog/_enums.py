@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import enum
-
 from ict_competence._content import read_labels
-from ict_competence.text import Labelled
+from ict_competence.text import Coded, Labelled
 
 __all__ = ["Cluster", "CompetenceKind", "CoreCriterion", "Domain", "Horizon", "SchoolType", "Scope"]
 
@@ -70,7 +68,7 @@ class CoreCriterion(Labelled):
     COMBINED_COMPETENCES = "combined_competences"
 
 
-class SchoolType(enum.Enum):
+class SchoolType(Coded):
     """Kinds of school (onderwijsniveaus en -vormen) a task may be limited to."""
 
     PRIMARY = "primary"
@@ -81,7 +79,7 @@ class SchoolType(enum.Enum):
     ADULT = "adult"
 
 
-class CompetenceKind(enum.Enum):
+class CompetenceKind(Coded):
     """What a competence describes: a domain's requirement, a generic trait, or leadership."""
 
     DOMAIN = "domain"

@@ -10,7 +10,6 @@ assessor of one's own) is shown as its basis.
 
 from __future__ import annotations
 
-import enum
 import math
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
@@ -22,6 +21,7 @@ from ict_competence._frozen import frozen_map
 from ict_competence.errors import FieldError
 from ict_competence.flow._enums import Answer
 from ict_competence.flow._model import step_number
+from ict_competence.text import Coded
 
 if TYPE_CHECKING:
     from ict_competence.flow._session import RoadmapSession
@@ -32,7 +32,7 @@ __all__ = ["Assessment", "Assessor", "Evidence", "EvidenceKind"]
 Fact = str | int | float
 
 
-class EvidenceKind(enum.Enum):
+class EvidenceKind(Coded):
     """What evidence found, each kind with its facts (``Evidence.facts``) and its words.
 
     - ``TAILORED`` (step 5, ``plan.overview``): ``changed`` of the overview's ``tasks``
