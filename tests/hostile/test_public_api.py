@@ -202,6 +202,7 @@ EXEMPT: Mapping[str, str] = {
     "Motivated.describe": _RULE_HOOK,
     "RuleSet.blocking": _RULE_HOOK,
     "RuleSet.score": _RULE_HOOK,
+    "Labelled": "the base class of the labelled enums: it has no members to build",
     "Kinds.structure": _CONVERTER_HOOK,
     "Kinds.unstructure": _CONVERTER_HOOK,
 }
@@ -215,7 +216,12 @@ EXEMPT_KINDS: Mapping[str, str] = {
 }
 
 
-ENUMS = sorted(name for name, kind in public_callables().items() if kind == "enum")
+#: The public enums with members (``Labelled`` is the base of the labelled ones, memberless).
+ENUMS = sorted(
+    name
+    for name, kind in public_callables().items()
+    if kind == "enum" and len(getattr(ic, name)) > 0
+)
 
 
 @pytest.mark.parametrize("name", ENUMS)
