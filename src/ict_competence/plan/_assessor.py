@@ -120,8 +120,8 @@ def _tailoring(plan: SchoolPlan) -> Assessment | None:
         return None  # an untouched overview is no tailoring: the school still has to do it
     kind = f" for {plan.school_type.value}" if plan.school_type is not None else ""
     basis = (
-        f"{len(changed)} of {len(plan.overview)} task choices differ from the catalog's "
-        f"default overview{kind}: {', '.join(changed)}"
+        f"{len(changed)} task choices differ from the catalog's default overview{kind} "
+        f"(the overview holds {len(plan.overview)} tasks): {', '.join(changed)}"
     )
     facts: dict[str, str | int | float] = {"changed": len(changed), "tasks": len(plan.overview)}
     if plan.school_type is not None:
