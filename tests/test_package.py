@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import ict_competence
@@ -151,6 +152,9 @@ def test_every_repr_is_short_and_shows_no_level_or_motivation():
     from ict_competence.plan import SchoolPlan
 
     plan = SchoolPlan.load(Path(__file__).parent / "plan" / "data" / "plan-schema-1.json")
+    named = [attrs.evolve(person, name=f"Naam {person.id}") for person in plan.team.people]
+    plan = attrs.evolve(plan, team=attrs.evolve(plan.team, people=tuple(named)))
+    assert plan.allocation is not None
     guide = ict_competence.conversation_guide("schoolleider")
     held = (
         ict_competence.load_catalog(),
@@ -166,6 +170,8 @@ def test_every_repr_is_short_and_shows_no_level_or_motivation():
         plan.roadmap,
         plan.evaluate(),
         plan.action_plan(),
+        plan.allocation.raci(),
+        ict_competence.AllocationJob(plan.overview, plan.team),
     )
 
     for value in held:
@@ -173,3 +179,5 @@ def test_every_repr_is_short_and_shows_no_level_or_motivation():
         assert len(text) < 300, type(value).__name__
         assert "levels" not in text
         assert "motivation" not in text
+        assert "level=" not in text
+        assert "Naam " not in text

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from ict_competence.allocation import Allocation, Person, RaciMatrix, Team, allocate
 from ict_competence.allocation._records import ALLOCATION_COLUMNS, RACI_COLUMNS, team_columns
 from ict_competence.catalog import Cluster, Domain
-from ict_competence.errors import MissingExtraError
+from ict_competence.errors import FieldError, MissingExtraError
 from tests.allocation.strategies import make_overview, make_person, make_task, teams
 from tests.plan.strategies import NAMES
 
@@ -155,6 +155,28 @@ def test_the_raci_matrix_is_a_tuple_of_rows_with_records(result):
         assert row["consulted"] == ", ".join(raci.consulted)
         assert row["accountable"] == raci.accountable
         assert row["vacancy"] is raci.vacancy
+
+
+def test_the_raci_matrix_counts_its_rows_and_vacancies_in_its_repr(result):
+    matrix = result.raci()
+    vacancies = sum(row.vacancy for row in matrix)
+
+    assert repr(matrix) == (
+        f"<RaciMatrix {len(matrix)} rows, {vacancies} "
+        f"{'vacancy' if vacancies == 1 else 'vacancies'}>"
+    )
+    assert repr(RaciMatrix()) == "<RaciMatrix 0 rows, 0 vacancies>"
+
+
+def test_the_raci_matrix_takes_its_rows_from_any_iterable_but_text_or_a_mapping(result):
+    matrix = result.raci()
+
+    assert RaciMatrix(iter(matrix)) == matrix
+    assert RaciMatrix(row for row in matrix) == matrix
+    assert RaciMatrix(list(matrix)) == matrix
+    for wrong in ("rows", {"T-01": matrix[0]}, 7):
+        with pytest.raises(FieldError, match=r"^rows: expected a list or tuple of RaciRow"):
+            RaciMatrix(wrong)  # type: ignore[arg-type]
 
 
 def test_the_raci_records_follow_the_accountable_asked_for(result):

@@ -29,6 +29,7 @@ from ict_competence.allocation import _records
 from ict_competence.allocation._model import DecisionKind
 from ict_competence.allocation._numeric import LOAD_CHANGE
 from ict_competence.catalog import Cluster
+from ict_competence.text import count, summary
 
 if TYPE_CHECKING:
     from ict_competence.allocation._result import Allocation
@@ -84,16 +85,31 @@ class RaciMatrix(tuple[RaciRow, ...]):
     """A RACI matrix: one :class:`RaciRow` per task instance, in the allocation's order.
 
     What :meth:`Allocation.raci` returns. It is a tuple of the rows (it iterates, indexes
-    and compares as one), with the matrix as records and as a ``pandas.DataFrame``.
+    and compares as one), with the matrix as records and as a ``pandas.DataFrame``. Its
+    ``repr`` counts the rows and vacancies: a row names people.
+
+    Args:
+        rows: the rows, as a list, a tuple or any other iterable of them (a generator
+            too), in order.
 
     Raises:
-        FieldError: ``rows`` is no list or tuple of RaciRows.
+        FieldError: ``rows`` is not iterable, or is text or a mapping, or an item is no
+            RaciRow (the error names its index).
+
+    >>> RaciMatrix(iter([RaciRow(key="TECH-01", responsible=("p1",), accountable="directie")]))
+    <RaciMatrix 1 row, 0 vacancies>
     """
 
     __slots__ = ()
 
     def __new__(cls, rows: Iterable[RaciRow] = (), /) -> Self:
         return super().__new__(cls, tuple_argument("rows", rows, RaciRow))
+
+    def __repr__(self) -> str:
+        vacancies = sum(row.vacancy for row in self)
+        return summary(
+            "RaciMatrix", count(len(self), "row"), count(vacancies, "vacancy", "vacancies")
+        )
 
     def to_records(self) -> list[Record]:
         """One plain row per task instance, JSON-safe, in order.
