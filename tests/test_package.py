@@ -172,7 +172,14 @@ def test_every_repr_is_short_and_shows_no_level_or_motivation():
         plan.action_plan(),
         plan.allocation.raci(),
         ict_competence.AllocationJob(plan.overview, plan.team),
+        *plan.allocation.instances,
+        *plan.allocation.profiles().values(),
     )
+    explanations = [plan.allocation.explain(info.key) for info in plan.allocation.instances]
+    most = max(explanations, key=lambda explanation: len(explanation.alternatives))
+    assert most.alternatives
+    chosen = [explanation.chosen for explanation in explanations if explanation.chosen]
+    held += (*explanations, *most.alternatives, *chosen)
 
     for value in held:
         text = repr(value)

@@ -101,6 +101,29 @@ def test_an_explanation_gives_level_motivation_alternatives_and_the_cost_of_swit
     assert "Back-up: full." in text
 
 
+def test_an_explanation_and_its_candidates_repr_short_without_levels_or_motivation():
+    overview = make_overview(make_task("T-01", hours=10, strategic=True))
+    team = Team(
+        (
+            make_person("best", 20, level=3, motivation=3),
+            make_person("next", 20, level=2, motivation=2),
+            make_person("full", 5, level=3, motivation=2),
+        )
+    )
+    explanation = allocate(overview, team).explain("T-01")
+    assert explanation.chosen is not None
+
+    assert repr(explanation) == "<Explanation T-01, primary best, back-up full, 2 alternatives>"
+    assert repr(explanation.chosen) == "Candidate(person='best', score=160.0)"
+    assert repr(explanation.alternatives[0]) == (
+        "Alternative(person='full', score=150.0, spare_hours=4.0, change_cost=None)"
+    )
+    assert repr(explanation.instance) == "<InstanceInfo T-01, 10 h, 3 candidates, 3 eligible>"
+    for value in (explanation.chosen, *explanation.alternatives, explanation.instance):
+        assert "level" not in repr(value)
+        assert "motivation" not in repr(value)
+
+
 def test_an_explanation_of_a_decision_gives_its_reason(result):
     explanation = result.explain("X-01")
 
@@ -108,6 +131,10 @@ def test_an_explanation_of_a_decision_gives_its_reason(result):
     assert explanation.decision == result.decisions["X-01"]
     assert "X-01: outsource." in str(explanation)
     assert "Kept out as primary by rule: level: 3." in str(explanation)
+
+
+def test_an_explanation_of_a_decision_names_it_in_its_repr(result):
+    assert repr(result.explain("X-01")) == "<Explanation X-01, outsource, 0 alternatives>"
 
 
 def test_an_explanation_says_when_nobody_else_was_eligible_or_a_strategic_task_lacks_backup():
@@ -178,6 +205,13 @@ def test_profiles_follow_the_clusters_people_carry(result):
     assert set(profiles) == set(TEAM.ids)
     assert profiles["teacher"].role in ("digicoach", "pict", "ict_coach")
     assert profiles["helper"].role in (None, "tict")
+
+
+def test_a_profile_reprs_the_person_the_role_and_the_hours_only():
+    every_cluster = {cluster: 100.0 + i for i, cluster in enumerate(Cluster)}
+
+    assert repr(suggest_profile("p1", every_cluster)) == "<ProfileSuggestion p1, ict_coach, 406 h>"
+    assert repr(suggest_profile("p2", {})) == "<ProfileSuggestion p2, no role, 0 h>"
 
 
 @pytest.mark.parametrize(

@@ -139,6 +139,11 @@ class ProfileSuggestion:
             ``administrative_staff``, ``ict_policy_team``), or ``None`` without tasks.
         hours_by_cluster: their primary hours per cluster.
         reason: the suggestion in words.
+
+    Its ``repr`` is the person's id, the role and the hours they carry.
+
+    >>> suggest_profile("p1", {Cluster.TECHNICAL: 60, Cluster.POLICY: 10})
+    <ProfileSuggestion p1, tict, 70 h>
     """
 
     person: str = attrs.field(validator=non_blank)
@@ -147,6 +152,14 @@ class ProfileSuggestion:
         converter=frozen_map, validator=mapping_of(Cluster, finite_non_negative), hash=False
     )
     reason: str = attrs.field(validator=instance_of(str))
+
+    def __repr__(self) -> str:
+        return summary(
+            "ProfileSuggestion",
+            self.person,
+            self.role or "no role",
+            f"{fmt_hours(sum(self.hours_by_cluster.values()))} h",
+        )
 
 
 @attrs.frozen(kw_only=True)

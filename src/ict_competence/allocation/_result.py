@@ -38,7 +38,7 @@ from ict_competence.allocation._readings import (
 )
 from ict_competence.catalog import Cluster, Domain
 from ict_competence.errors import FieldError
-from ict_competence.text import summary
+from ict_competence.text import count, summary
 
 __all__ = [
     "Allocation",
@@ -53,16 +53,23 @@ __all__ = [
 class Candidate:
     """Someone who may be the primary of an instance, with what they bring to it.
 
+    Its ``repr`` shows the id and the score, never the level or the motivation (an
+    assessment of a person), as :class:`Person`'s does.
+
     Attributes:
         person: the person's id.
         level: their level in the task's domain.
         motivation: their motivation for the task's cluster.
         score: what they are worth on it as primary, under the rules used.
+
+    >>> Candidate(person="p1", level=3, motivation=2, score=12.5)
+    Candidate(person='p1', score=12.5)
     """
 
     person: str = attrs.field(validator=non_blank)
-    level: int = attrs.field(validator=in_range(0, 3))
-    motivation: int = attrs.field(validator=in_range(0, 3))
+    # An assessment of a person: personal data, kept out of the repr as in Person.
+    level: int = attrs.field(validator=in_range(0, 3), repr=False)
+    motivation: int = attrs.field(validator=in_range(0, 3), repr=False)
     score: float = attrs.field(validator=finite)
 
 
@@ -87,6 +94,8 @@ class InstanceInfo:
             the one who got it if they are not among those.
         eligible: how many people may be its primary in all.
         refused: per rule name, how many people in scope it kept out as primary.
+
+    Its ``repr`` names the instance and counts its hours and candidates.
     """
 
     key: str = attrs.field(validator=non_blank)
@@ -104,10 +113,21 @@ class InstanceInfo:
         factory=dict, converter=frozen_map, validator=_counts, hash=False
     )
 
+    def __repr__(self) -> str:
+        return summary(
+            "InstanceInfo",
+            self.key,
+            f"{fmt_hours(self.hours)} h",
+            count(len(self.candidates), "candidate"),
+            f"{self.eligible} eligible",
+        )
+
 
 @attrs.frozen(kw_only=True)
 class Alternative(Candidate):
     """Another person who could take an instance, and what switching to them would cost.
+
+    As a :class:`Candidate`'s, its ``repr`` leaves out the level and the motivation.
 
     Attributes:
         person: their id.
@@ -127,7 +147,9 @@ class Explanation:
     """Why an instance went to whom (or to nobody), in data, and in English words (``str()``).
 
     The data is what a page words in its own language (``ict_competence.renderers`` does);
-    ``text`` says it in English, for the REPL.
+    ``text`` says it in English, for the REPL. Its ``repr`` is short: the instance, its
+    primary and back-up (ids) or the decision, and how many alternatives there are; the
+    levels and motivation it holds are left to ``str()`` and the fields.
 
     Attributes:
         key: the instance key.
@@ -151,6 +173,15 @@ class Explanation:
     refused: Mapping[str, int] = attrs.field(converter=frozen_map, validator=_counts, hash=False)
     instance: InstanceInfo = attrs.field(validator=instance_of(InstanceInfo))
     text: str = attrs.field(validator=instance_of(str))
+
+    def __repr__(self) -> str:
+        if self.primary is not None:
+            taken = [f"primary {self.primary}", f"back-up {self.backup or 'none'}"]
+        else:
+            taken = [self.decision.kind.value if self.decision is not None else "open"]
+        return summary(
+            "Explanation", self.key, *taken, count(len(self.alternatives), "alternative")
+        )
 
     def __str__(self) -> str:
         return self.text
