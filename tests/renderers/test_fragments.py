@@ -40,11 +40,20 @@ def plan(tmp_path_factory):
     return sample_plan(tmp_path_factory.mktemp("plan"))
 
 
+def named_overview(plan: SchoolPlan) -> TaskOverview:
+    """The plan's overview with the team's names written in as a school does: in every row."""
+    ann, bram = (person.name for person in plan.team.people)
+    overview = plan.overview
+    for code in overview.codes[: _fragments.MAX_ROWS]:
+        overview = overview.choose(code, responsible=ann, backup=bram, notes=f"{bram} helpt {ann}")
+    return overview
+
+
 def listed_objects(plan: SchoolPlan) -> dict[str, object]:
     assert plan.allocation is not None
     return {
         "Catalog": load_catalog(),
-        "TaskOverview": plan.overview,
+        "TaskOverview": named_overview(plan),
         "RoadmapSession": plan.roadmap,
         "ConversationGuide": conversation_guide("schoolleider"),
         "Team": plan.team,
@@ -120,6 +129,22 @@ def test_a_fragment_shows_people_by_id_and_never_their_name(plan, fragments, nam
     assert "Bram" not in fragments[name]
 
 
+def test_the_overview_the_name_test_reads_has_names_and_notes_in_its_first_rows(plan):
+    first = named_overview(plan).choices[0]
+
+    assert (first.responsible, first.backup) == (f"Ann {HOSTILE}", "Bram")
+    assert first.notes == f"Bram helpt Ann {HOSTILE}"
+
+
+def test_an_overviews_fragment_leaves_out_the_notes_a_school_wrote(plan):
+    overview = plan.overview.choose("TECH-01", notes="geheim: afwezig wegens ziekte")
+
+    fragment = html_fragment(overview)
+
+    assert "geheim" not in fragment
+    assert "Opmerkingen" not in fragment
+
+
 def test_the_people_are_shown_by_id_with_their_hours_but_not_their_levels(plan, fragments):
     tree = parse(fragments["Team"])
 
@@ -131,9 +156,9 @@ def test_the_people_are_shown_by_id_with_their_hours_but_not_their_levels(plan, 
 
 
 def test_text_a_school_typed_is_escaped(plan, fragments):
-    own = attrs.evolve(make_task("EIGEN-01", Cluster.POLICY), description=LocalizedText(HOSTILE))
-    note = f"{HOSTILE} <b onclick=x>"
-    overview = TaskOverview((TaskChoice(task=own, hours_per_year=10, notes=note),))
+    title = f"{HOSTILE} <b onclick=x>eigen taak</b>"
+    own = attrs.evolve(make_task("EIGEN-01", Cluster.POLICY), description=LocalizedText(title))
+    overview = TaskOverview((TaskChoice(task=own, hours_per_year=10),))
     text = overview._repr_html_()
     plan_text = fragments["SchoolPlan"]
 
@@ -141,12 +166,12 @@ def test_text_a_school_typed_is_escaped(plan, fragments):
         assert "<script" not in fragment
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fragment
     assert "<b " not in text
+    assert "&lt;b onclick=x&gt;" in text
     assert [cell.text for cell in parse(text).root.all("td")] == [
-        HOSTILE,
+        title,
         "ja",
         "korte termijn",
         "10",
-        note,
     ]
     assert parse(plan_text).root.one("strong").text == f"Plan ICT-coördinatie: {plan.name}"
     assert plan.name == f"De Linde {HOSTILE}"

@@ -237,12 +237,13 @@ class TaskOverview(Keyed[str, TaskChoice]):
 
         Keys: ``code``, ``description`` (in ``language``, Dutch by default as the pages),
         ``cluster``, ``domain``, ``strategic``, ``required_level``, ``applies``, ``active``,
-        ``horizon``, ``scope``, ``hours`` and ``notes``; then ``responsible`` and
-        ``backup`` only with ``names=True``, as the school writes names there.
+        ``horizon``, ``scope`` and ``hours``; then ``responsible``, ``backup`` and
+        ``notes`` only with ``names=True``: the school writes names there, and notes
+        about people.
 
         >>> from ict_competence import load_catalog
         >>> first = load_catalog().overview().to_records()[0]
-        >>> first["code"], first["cluster"], first["applies"], "responsible" in first
+        >>> first["code"], first["cluster"], first["applies"], "notes" in first
         ('TECH-01', 'technical', True, False)
         """
         return _records.overview_records(self, names=names, language=language)

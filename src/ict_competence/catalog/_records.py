@@ -28,17 +28,17 @@ _COLUMNS = (
     "horizon",
     "scope",
     "hours",
-    "notes",
 )
-#: What the school wrote as responsible and back-up: names, so only with ``names=True``.
-_NAMED = ("responsible", "backup")
+#: What the school wrote as responsible, back-up and notes: names and notes about people,
+#: so only with ``names=True``.
+_NAMED = ("responsible", "backup", "notes")
 
 
 def overview_columns(*, names: bool = False) -> tuple[str, ...]:
     """The keys of each record, in order.
 
-    >>> overview_columns()[:4], overview_columns(names=True)[-2:]
-    (('code', 'description', 'cluster', 'domain'), ('responsible', 'backup'))
+    >>> overview_columns()[:4], overview_columns(names=True)[-3:]
+    (('code', 'description', 'cluster', 'domain'), ('responsible', 'backup', 'notes'))
     """
     return _COLUMNS + _NAMED if names else _COLUMNS
 
@@ -63,10 +63,13 @@ def overview_records(
             "horizon": choice.horizon.value,
             "scope": choice.scope.value,
             "hours": float(choice.hours_per_year),
-            "notes": choice.notes,
         }
         if names:
-            record |= {"responsible": choice.responsible, "backup": choice.backup}
+            record |= {
+                "responsible": choice.responsible,
+                "backup": choice.backup,
+                "notes": choice.notes,
+            }
         records.append(record)
     return records
 

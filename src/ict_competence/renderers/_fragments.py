@@ -8,9 +8,9 @@ It has no ``<script>``, no event handler and nothing loaded from elsewhere, and 
 is escaped (the one template is autoescaped, the charts escape their own).
 
 A notebook gets saved and shared, so a fragment shows people by id only, never by name,
-and leaves out their levels and motivation; ``render(obj, "html", names=True)`` makes the
-full page for the school's own use. Its words are the pages' (``data/words.toml``), in the
-language ``render`` uses by default.
+and leaves out their levels and motivation, and the overview's notes;
+``render(obj, "html", names=True)`` makes the full page for the school's own use. Its
+words are the pages' (``data/words.toml``), in the language ``render`` uses by default.
 
 Types are registered by name, so importing the renderers loads no roadmap, dialogue,
 allocation or plan, and jinja2 loads with the first fragment shown.
@@ -167,8 +167,9 @@ def _overview(obj: TaskOverview, language: Language) -> Fragment:
     ]
     if summary.warnings:
         facts.append(_fact("warnings", len(summary.warnings), language))
-    notes = any(choice.notes for choice in obj.choices[:MAX_ROWS])
-    keys = ["code", "task", "applies", "horizon", "hours", *(["notes"] if notes else [])]
+    # The notes, responsible and back-up are left out: a school writes names and notes
+    # about people there, and a notebook gets shared.
+    keys = ["code", "task", "applies", "horizon", "hours"]
     rows = [
         (
             choice.code,
@@ -176,7 +177,6 @@ def _overview(obj: TaskOverview, language: Language) -> Fragment:
             label("yes" if choice.applies else "no", language),
             choice.horizon.label.get(language),
             number(choice.hours_per_year, language),
-            *([choice.notes] if notes else []),
         )
         for choice in obj.choices
     ]
