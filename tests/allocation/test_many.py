@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import attrs
@@ -25,7 +26,12 @@ from ict_competence.allocation import (
     default_rules,
     even_load_rules,
 )
-from ict_competence.errors import AllocationError, FieldError, UnknownCodeError
+from ict_competence.errors import (
+    AllocationError,
+    FieldError,
+    IctCompetenceError,
+    UnknownCodeError,
+)
 from tests.allocation.strategies import large_instance, overviews, rule_sets, teams
 from tests.repo_scripts import load
 
@@ -212,21 +218,42 @@ class _Broken:
         raise ZeroDivisionError("no")
 
 
-def test_a_foreign_error_becomes_an_allocation_error_naming_the_job_with_it_as_cause():
+@pytest.mark.parametrize("pool", [None, ThreadPoolExecutor])
+def test_a_foreign_error_is_raised_as_it_is_with_a_note_naming_the_job(pool):
     overview, team = _benchmark.make_instance(1000, 1, 9)
     jobs = [
         AllocationJob(overview, team),
         AllocationJob(overview, team, rules=default_rules().extend(eligibility=[_Broken()])),
     ]
 
-    with ThreadPoolExecutor(max_workers=2) as executor, pytest.raises(AllocationError) as raised:
-        allocate_many(jobs, executor)
+    with pytest.raises(ZeroDivisionError) as raised:
+        _run_on(pool, jobs)
 
-    assert str(raised.value) == (
-        "allocate_many: job 1 (of 2, counted from 0) failed with ZeroDivisionError; "
-        "that error is this one's __cause__"
-    )
-    assert isinstance(raised.value.__cause__, ZeroDivisionError)
+    assert str(raised.value) == "no"
+
+    # A bug or a broken rule is no mistake in the input: not dressed as the library's error.
+    assert not isinstance(raised.value, IctCompetenceError)
+    assert raised.value.__cause__ is None
+    assert raised.value.__notes__ == ["in allocate_many's job 1 (of 2, counted from 0)"]
+
+
+class _BrokenPool(Executor):
+    """An executor whose workers died: every future fails as a broken process pool's does."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        future.set_exception(BrokenProcessPool("a worker process died"))
+        return future
+
+
+def test_a_broken_pool_is_raised_as_it_is_with_a_note_naming_the_first_job():
+    jobs = [AllocationJob(*_benchmark.make_instance(1000, 1, 9))] * 2
+
+    with pytest.raises(BrokenProcessPool, match="a worker process died") as raised:
+        allocate_many(jobs, _BrokenPool())
+
+    assert not isinstance(raised.value, IctCompetenceError)
+    assert raised.value.__notes__ == ["in allocate_many's job 0 (of 2, counted from 0)"]
 
 
 def test_the_jobs_still_waiting_are_cancelled_when_one_fails():

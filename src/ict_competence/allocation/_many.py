@@ -26,7 +26,7 @@ from ict_competence.allocation._model import Exclusion, Pin, Team
 from ict_competence.allocation._result import Allocation
 from ict_competence.allocation._rules import RuleSet
 from ict_competence.catalog import TaskOverview
-from ict_competence.errors import AllocationError, FieldError, IctCompetenceError
+from ict_competence.errors import AllocationError, FieldError
 from ict_competence.text import count, summary
 
 __all__ = ["AllocationJob", "allocate_many"]
@@ -172,15 +172,16 @@ def allocate_many(
             not shut down. The allocations are the same either way.
 
     Raises:
+        FieldError: ``jobs`` is no list or other iterable, or ``executor`` has no
+            ``submit``.
         AllocationError: an item of ``jobs`` is not an :class:`AllocationJob` (nothing
-            runs then), or a job failed with an error that is not the library's (the
-            executor broke, a rule of your own raised): the message names the job's
-            index (counted from 0) and the error's type, and the error is its
-            ``__cause__``.
-        IctCompetenceError: a job failed with an error of the library (a pin that
-            breaks a rule, an unknown task): that very error, of its own type and
-            message, with a note naming the job's index (``error.__notes__``; Python
-            prints it under the message).
+            runs then).
+        Exception: a job failed: that very error, of its own type, message and
+            attributes, with a note naming the job's index (``error.__notes__``;
+            Python prints it under the message). An error of the library (a pin that
+            breaks a rule, an unknown task) is an ``IctCompetenceError``; any other (a
+            broken process pool, a rule of your own that raised, a bug) is raised as
+            it is too, never made to look like a mistake in the input.
 
     >>> from ict_competence.allocation import Person, Team
     >>> from ict_competence.catalog import Cluster, Domain, load_catalog
@@ -236,14 +237,9 @@ def _on(executor: Executor, jobs: list[AllocationJob]) -> list[Allocation]:
 
 
 def _in_order(index: int, total: int, step: Callable[[], T]) -> T:
-    """``step()``, its failure named by the job's index."""
+    """``step()``; its failure raised as it is, with a note naming the job's index only."""
     try:
         return step()
-    except IctCompetenceError as error:
+    except Exception as error:
         error.add_note(f"in allocate_many's job {index} (of {total}, counted from 0)")
         raise
-    except Exception as error:
-        raise AllocationError(
-            f"allocate_many: job {index} (of {total}, counted from 0) failed with "
-            f"{type(error).__name__}; that error is this one's __cause__"
-        ) from error
