@@ -122,6 +122,10 @@ class WorkbookError(IctCompetenceError, ValueError):
         cell: the A1 reference of the cell, if the problem is in one.
         problems: one line per bad cell (``Takenoverzicht!J4: expected …``) when a sheet
             was read with several; empty for a refusal of the file as a whole.
+        missing_sheet: the sheet a reader needs and the workbook lacks (``"Team"`` when
+            :func:`~ict_competence.xlsx.read_team` is given an overview's workbook, say);
+            ``None`` for any other refusal. It tells a workbook of another kind from a
+            damaged one without reading the message.
     """
 
     def __init__(
@@ -132,6 +136,7 @@ class WorkbookError(IctCompetenceError, ValueError):
         sheet: str | None = None,
         cell: str | None = None,
         problems: tuple[str, ...] = (),
+        missing_sheet: str | None = None,
     ) -> None:
         where = ""
         if sheet and cell:
@@ -144,6 +149,7 @@ class WorkbookError(IctCompetenceError, ValueError):
         self.sheet = sheet
         self.cell = cell
         self.problems = problems
+        self.missing_sheet = missing_sheet
 
 
 class RoadmapError(ContentError):

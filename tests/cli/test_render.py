@@ -222,3 +222,38 @@ def test_a_page_without_people_keeps_the_usual_mode(tmp_path):
         os.umask(umask)
 
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_workbook_of_the_other_kind_is_told_by_the_missing_sheet_not_the_message(tmp_path):
+    from ict_competence.errors import WorkbookError
+    from ict_competence.xlsx import read_overview, read_team
+
+    team, overview = tmp_path / "team.xlsx", tmp_path / "overview.xlsx"
+    write_team(OBJECTS["team"], team)  # type: ignore[arg-type]
+    write_overview(OBJECTS["overview"], overview)  # type: ignore[arg-type]
+
+    with pytest.raises(WorkbookError) as no_team:
+        read_team(overview)
+    with pytest.raises(WorkbookError) as no_overview:
+        read_overview(team)
+
+    assert (no_team.value.missing_sheet, no_overview.value.missing_sheet) == (
+        "Team",
+        "Takenoverzicht",
+    )
+    assert read_file(team) == OBJECTS["team"]
+    assert read_file(overview) == OBJECTS["overview"]
+
+
+def test_a_refused_cell_of_a_workbook_is_no_missing_sheet(tmp_path, capsys):
+    import openpyxl
+
+    path = tmp_path / "team.xlsx"
+    write_team(OBJECTS["team"], path)  # type: ignore[arg-type]
+    book = openpyxl.load_workbook(path)
+    book["Team"].cell(2, 4, "veel")
+    book.save(path)
+
+    line = refused(main(["render", str(path), "--format", "html"]), capsys)
+
+    assert "Team!D2" in line

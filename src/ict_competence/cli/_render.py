@@ -98,16 +98,12 @@ def _read_workbook(path: Path) -> object:
     """A task overview or a team, by the sheet the workbook has."""
     from ict_competence.xlsx import read_overview, read_team  # noqa: PLC0415 - openpyxl when used
 
-    try:
-        return read_overview(path)
-    except WorkbookError as error:
-        if error.cell is not None or "has no sheet" not in str(error):
-            raise
-    try:
-        return read_team(path)
-    except WorkbookError as team_error:
-        if team_error.cell is not None or "has no sheet" not in str(team_error):
-            raise
+    for read in (read_overview, read_team):
+        try:
+            return read(path)
+        except WorkbookError as error:
+            if error.missing_sheet is None:  # the workbook has the sheet, and it is refused
+                raise
     raise WorkbookError(
         "neither a task-overview workbook nor a team workbook: it has neither's sheet",
         path=str(path),

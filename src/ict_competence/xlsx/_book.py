@@ -16,6 +16,7 @@ from typing import Protocol
 
 import attrs
 
+from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._cells import CONTROL_CHARACTERS, _Cell, _Sheet, column_letter
 from ict_competence.xlsx._guard import Checked, check_workbook
 from ict_competence.xlsx._kinds import Kind
@@ -166,8 +167,11 @@ def read_book(path: Path, main: str, extra: str) -> tuple[SheetRows, SheetRows |
     checked = check_workbook(path)
     with _open(path, checked) as book:
         if main not in book.names:
-            raise _Sheet(path, main).error(
-                None, f"the workbook has no sheet {main!r} (it has: {', '.join(book.names)})"
+            raise WorkbookError(
+                f"the workbook has no sheet {main!r} (it has: {', '.join(book.names)})",
+                path=str(path),
+                sheet=main,
+                missing_sheet=main,
             )
         read: list[SheetRows | None] = []
         for name in (main, extra):
