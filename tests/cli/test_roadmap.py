@@ -145,3 +145,24 @@ def test_in_a_terminal_ctrl_d_stops_and_keeps_the_answers(tmp_path, monkeypatch,
 
     assert _session(out) == RoadmapSession.start().answer(True).answer(True)
     assert capsys.readouterr().out.endswith(f"2 moves, 0 pieces of advice.\nWrote {out}\n")
+
+
+def test_an_answers_file_that_is_no_utf8_text_is_refused_in_one_line(tmp_path, capsys):
+    answers = tmp_path / "answers.txt"
+    answers.write_bytes("ja, nee, café".encode("latin-1"))
+
+    line = refused(main(["roadmap", "--answers-file", str(answers)]), capsys)
+
+    assert line == (
+        f"ict-competence: error: {answers}: not UTF-8 text (byte 13 is 0xe9); "
+        "save the answers as UTF-8"
+    )
+
+
+def test_an_answers_file_may_start_with_a_byte_order_mark(tmp_path, capsys):
+    answers = tmp_path / "answers.txt"
+    answers.write_bytes("\ufeffja, ja".encode())
+
+    assert main(["roadmap", "--answers-file", str(answers)]) == 0
+
+    assert "at step 3" in capsys.readouterr().out

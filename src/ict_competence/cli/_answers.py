@@ -67,8 +67,20 @@ def answer_step(session: RoadmapSession, word: str) -> RoadmapSession:
 
 
 def answers_in_file(path: Path) -> list[str]:
-    """The answers in a text file: separated by commas, spaces or lines; ``#`` starts a comment."""
-    text = path.read_text(encoding="utf-8")
+    """The answers in a text file: separated by commas, spaces or lines; ``#`` starts a comment.
+
+    Raises:
+        IctCompetenceError: the file is no UTF-8 text; the message names the file and byte.
+        OSError: the file cannot be read.
+    """
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")  # a byte order mark, as Notepad writes, is no answer
+    except UnicodeDecodeError as error:
+        raise IctCompetenceError(
+            f"{path}: not UTF-8 text (byte {error.start + 1} is 0x{data[error.start]:02x}); "
+            "save the answers as UTF-8"
+        ) from None
     lines = (line.split("#", 1)[0] for line in text.splitlines())
     return [word for line in lines for word in re.split(r"[,\s]+", line) if word]
 
