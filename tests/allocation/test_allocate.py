@@ -256,7 +256,7 @@ def test_an_unknown_solver_or_a_bad_time_limit_is_refused():
     overview, team = make_overview(STRATEGIC), Team((make_person("a"),))
 
     with pytest.raises(
-        FieldError, match=r"^solver: expected one of heuristic, optimal, found 'fast'"
+        FieldError, match=r"^solver: expected one of 'heuristic', 'optimal', found 'fast'"
     ):
         allocate(overview, team, solver="fast")  # type: ignore[arg-type]
     for limit in (0, -1.0, float("inf"), True):

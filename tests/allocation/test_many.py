@@ -133,14 +133,42 @@ def test_a_job_keeps_pins_and_exclusions_as_tuples_and_checks_its_fields():
         repr(job)
         == "<AllocationJob 9 people, 0 schools, rules default, heuristic, 1 pin, 0 exclusions>"
     )
-    with pytest.raises(FieldError, match="solver: expected 'heuristic' or 'optimal'"):
+    with pytest.raises(FieldError, match="solver: expected one of 'heuristic', 'optimal'"):
         AllocationJob(overview, team, solver="fast")  # type: ignore[arg-type]
-    with pytest.raises(FieldError, match="time_limit: expected seconds > 0"):
+    with pytest.raises(FieldError, match="time_limit: expected a finite number of seconds > 0"):
         AllocationJob(overview, team, time_limit=0)
-    with pytest.raises(FieldError, match=r"pins\[1\]: expected a Pin, found str"):
+    with pytest.raises(FieldError, match=r"pins\[1\]: expected Pin, found 'TECH-01'"):
         AllocationJob(overview, team, pins=[Pin("TECH-00", "s000p00"), "TECH-01"])  # type: ignore[list-item]
     with pytest.raises(FieldError, match="team: expected Team"):
         AllocationJob(overview, overview)
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        {"solver": "fast"},
+        {"solver": None},
+        {"time_limit": 0},
+        {"time_limit": float("inf")},
+        {"time_limit": True},
+        {"time_limit": "10"},
+        {"pins": [Pin("TECH-00", "s000p00"), "TECH-01"]},
+        {"pins": 7},
+        {"pins": "TECH-01"},
+        {"exclusions": [None]},
+        {"exclusions": {"TECH-01": "s000p00"}},
+    ],
+)
+def test_a_job_refuses_a_wrong_argument_in_the_words_of_allocate(wrong):
+    overview, team = _benchmark.make_instance(1000, 1, 9)
+
+    with pytest.raises(FieldError) as by_allocate:
+        allocate(overview, team, **wrong)
+    with pytest.raises(FieldError) as by_job:
+        AllocationJob(overview, team, **wrong)
+
+    assert str(by_job.value) == str(by_allocate.value)
+    assert by_job.value.field.startswith(next(iter(wrong)))
 
 
 # -- errors ---------------------------------------------------------------------------------

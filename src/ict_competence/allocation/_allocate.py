@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import math
 import time
 from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import Executor
-from typing import Literal
 
 import attrs
 
 from ict_competence._checks import argument, tuple_argument
+from ict_competence.allocation._arguments import (
+    SOLVERS,
+    Solver,
+    check_executor,
+    check_solver,
+    check_time_limit,
+)
 from ict_competence.allocation._decompose import ProgressCallback, solve_exact
 from ict_competence.allocation._heuristic import solve_heuristic
 from ict_competence.allocation._model import (
@@ -32,9 +37,6 @@ from ict_competence.catalog import TaskOverview
 from ict_competence.errors import FieldError
 
 __all__ = ["SOLVERS", "allocate"]
-
-Solver = Literal["heuristic", "optimal"]
-SOLVERS: tuple[Solver, ...] = ("heuristic", "optimal")
 
 #: Share of a time limit the optimal mode gives its warm start.
 _WARM_SHARE = 0.3
@@ -129,21 +131,13 @@ def _problem(
 def _check_arguments(
     solver: object, time_limit: object, workers: object, executor: object, progress: object
 ) -> None:
-    if solver not in SOLVERS:
-        raise FieldError("solver", f"expected one of {', '.join(SOLVERS)}, found {solver!r}")
-    if time_limit is not None and (
-        isinstance(time_limit, bool)
-        or not isinstance(time_limit, int | float)
-        or not math.isfinite(time_limit)
-        or time_limit <= 0
-    ):
-        raise FieldError("time_limit", f"expected seconds > 0, found {time_limit!r}")
+    check_solver(solver)
+    check_time_limit(time_limit)
     if workers is not None and (
         isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
     ):
         raise FieldError("workers", f"expected a whole number >= 1, found {workers!r}")
-    if executor is not None and not callable(getattr(executor, "submit", None)):
-        raise FieldError("executor", f"expected a concurrent.futures.Executor, found {executor!r}")
+    check_executor(executor)
     if progress is not None and not callable(progress):
         raise FieldError("progress", f"expected a function of a Progress, found {progress!r}")
 

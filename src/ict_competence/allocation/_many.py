@@ -15,13 +15,20 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future
 from functools import partial
-from typing import Any, TypeVar, cast
+from typing import TypeVar, cast
 
 import attrs
 
-from ict_competence._checks import as_tuple, instance_of
+from ict_competence._checks import as_tuple, instance_of, tuple_argument, tuple_of
 from ict_competence._log import get_logger
-from ict_competence.allocation._allocate import SOLVERS, Solver, allocate
+from ict_competence.allocation._allocate import allocate
+from ict_competence.allocation._arguments import (
+    Solver,
+    check_executor,
+    check_solver,
+    check_time_limit,
+    field_check,
+)
 from ict_competence.allocation._model import Exclusion, Pin, Team
 from ict_competence.allocation._result import Allocation
 from ict_competence.allocation._rules import RuleSet
@@ -36,50 +43,13 @@ _LOG = get_logger("allocation")
 T = TypeVar("T")
 
 
-def _solver(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value not in SOLVERS:
-        expected = " or ".join(repr(solver) for solver in SOLVERS)
-        raise FieldError(attribute.name, f"expected {expected}, found {value!r}")
-
-
-def _time_limit(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not 0 < value < float("inf")
-    ):
-        raise FieldError(attribute.name, f"expected seconds > 0 or None, found {value!r}")
-
-
-def _items(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, ...]], None]:
-    """Accept a tuple of ``kind`` instances (the converter made it a tuple)."""
-
-    def check(
-        _instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
-    ) -> None:
-        if not isinstance(value, tuple):
-            raise FieldError(
-                attribute.name, f"expected a list of {kind.__name__}s, found {value!r}"
-            )
-        for i, item in enumerate(value):
-            if not isinstance(item, kind):
-                found = type(item).__name__
-                raise FieldError(
-                    f"{attribute.name}[{i}]", f"expected a {kind.__name__}, found {found}"
-                )
-
-    return check
-
-
 def _pins(value: Iterable[Pin]) -> tuple[Pin, ...]:
-    # Typed for the constructor's signature; what is no list is left for the validator.
-    return cast("tuple[Pin, ...]", as_tuple(value))
+    # Checked as allocate checks its pins: the same refusal, in the same words.
+    return cast("tuple[Pin, ...]", tuple_argument("pins", value, Pin))
 
 
 def _exclusions(value: Iterable[Exclusion]) -> tuple[Exclusion, ...]:
-    return cast("tuple[Exclusion, ...]", as_tuple(value))
+    return cast("tuple[Exclusion, ...]", tuple_argument("exclusions", value, Exclusion))
 
 
 @attrs.frozen
@@ -110,13 +80,17 @@ class AllocationJob:
     rules: RuleSet | None = attrs.field(
         default=None, kw_only=True, validator=attrs.validators.optional(instance_of(RuleSet))
     )
-    solver: Solver = attrs.field(default="heuristic", kw_only=True, validator=_solver)
-    time_limit: float | None = attrs.field(default=None, kw_only=True, validator=_time_limit)
+    solver: Solver = attrs.field(
+        default="heuristic", kw_only=True, validator=field_check(check_solver)
+    )
+    time_limit: float | None = attrs.field(
+        default=None, kw_only=True, validator=field_check(check_time_limit)
+    )
     pins: tuple[Pin, ...] = attrs.field(
-        default=(), kw_only=True, converter=_pins, validator=_items(Pin)
+        default=(), kw_only=True, converter=_pins, validator=tuple_of(Pin)
     )
     exclusions: tuple[Exclusion, ...] = attrs.field(
-        default=(), kw_only=True, converter=_exclusions, validator=_items(Exclusion)
+        default=(), kw_only=True, converter=_exclusions, validator=tuple_of(Exclusion)
     )
 
     def __repr__(self) -> str:
@@ -213,8 +187,7 @@ def _checked_jobs(jobs: object, executor: object) -> list[AllocationJob]:
     given = as_tuple(jobs)
     if not isinstance(given, tuple):
         raise FieldError("jobs", f"expected AllocationJobs (a list or tuple), found {jobs!r}")
-    if executor is not None and not callable(getattr(executor, "submit", None)):
-        raise FieldError("executor", f"expected a concurrent.futures.Executor, found {executor!r}")
+    check_executor(executor)
     for index, job in enumerate(given):
         if not isinstance(job, AllocationJob):
             raise AllocationError(
