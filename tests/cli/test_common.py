@@ -83,3 +83,30 @@ def test_a_comma_list_drops_blanks_and_refuses_nothing():
     assert comma_list("yes, no,,done ") == ("yes", "no", "done")
     with pytest.raises(argparse.ArgumentTypeError):
         comma_list(" , ")
+
+
+def test_an_output_in_a_missing_folder_or_onto_a_folder_is_refused_before_any_work(tmp_path):
+    with pytest.raises(IctCompetenceError) as missing:
+        refuse_existing(tmp_path / "nodir" / "x.md", force=True)
+    with pytest.raises(IctCompetenceError) as folder:
+        refuse_existing(tmp_path, force=True)
+
+    assert str(missing.value) == (
+        f"{tmp_path / 'nodir' / 'x.md'}: the folder {tmp_path / 'nodir'} does not exist"
+    )
+    assert str(folder.value) == f"{tmp_path}: is a folder; give the name of a file to write"
+
+
+def test_a_failed_write_names_the_file_asked_for_not_the_temporary_one(tmp_path, monkeypatch):
+    out = tmp_path / "x.md"
+
+    def full(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+
+    with pytest.raises(IctCompetenceError) as failed:
+        write_output("text", out, what="it")
+
+    assert str(failed.value) == f"{out}: cannot be written: {os.strerror(errno.ENOSPC)}"
+    assert list(tmp_path.iterdir()) == []

@@ -168,3 +168,27 @@ def test_the_reference_examples_run_in_order(tmp_path, monkeypatch, capsys):
 
     assert SchoolPlan.load(tmp_path / "plan.json").roadmap.cycle == 2
     assert len(lines) >= len(COMMANDS) - 4
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["catalog", "--out", "nodir/x.md"], "nodir/x.md: the folder nodir does not exist"),
+        (["catalog", "--out", "folder", "--force"], "folder: is a folder; give the name of a"),
+        (["roadmap", "--answers", "ja", "--out", "nodir/s.json"], "nodir/s.json: the folder"),
+        (["guide", "schoolleider", "--out", "folder"], "folder: is a folder"),
+        (["demo", "--out", "plain.txt"], "plain.txt: is a file; give the name of a folder"),
+    ],
+    ids=lambda value: " ".join(value[:3]) if isinstance(value, list) else "",
+)
+def test_an_output_that_cannot_be_written_names_the_path_given(
+    argv, expected, tmp_path, monkeypatch, capsys
+):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "plain.txt").write_text("x")
+    monkeypatch.chdir(tmp_path)
+
+    line = refused(main(argv), capsys)
+
+    assert line.startswith(f"ict-competence: error: {expected}")
+    assert ".tmp" not in line

@@ -26,6 +26,7 @@ __all__ = [
     "describe",
     "one_line",
     "refuse_existing",
+    "write_file",
     "write_output",
 ]
 
@@ -153,13 +154,35 @@ def comma_list(text: str) -> tuple[str, ...]:
 
 
 def refuse_existing(path: Path, force: bool) -> None:
-    """Refuse to go on when ``path`` exists and ``--force`` was not given.
+    """Check an output file before any work: no folder, in a folder that exists, not kept.
+
+    A file that exists is refused unless ``force`` (``--force``) is given.
 
     Raises:
-        IctCompetenceError: the file exists and ``force`` is false.
+        IctCompetenceError: ``path`` is a folder, its folder does not exist, or it exists
+            and ``force`` is false.
     """
+    if path.is_dir():
+        raise IctCompetenceError(f"{path}: is a folder; give the name of a file to write")
     if not force and (path.exists() or path.is_symlink()):
         raise IctCompetenceError(f"{path}: the file exists; pass --force to overwrite it")
+    folder = path.parent
+    if not folder.is_dir():
+        raise IctCompetenceError(f"{path}: the folder {folder} does not exist")
+
+
+def write_file(path: Path, data: bytes, *, mode: int | None = None) -> Path:
+    """Write ``data`` to ``path`` atomically; a failure names ``path``, never the temporary file.
+
+    Raises:
+        IctCompetenceError: the file could not be written (the folder is gone, the disk is
+            full, …); an existing file is left as it was.
+    """
+    try:
+        return write_bytes(path, data, mode=mode)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise IctCompetenceError(f"{path}: cannot be written: {reason}") from None
 
 
 def write_output(
@@ -176,7 +199,7 @@ def write_output(
         mode: the permission bits of the file (``0o600`` for personal data).
 
     Raises:
-        IctCompetenceError: bytes and no ``out``.
+        IctCompetenceError: bytes and no ``out``, or the file could not be written.
     """
     if isinstance(result, bytes):
         if out is None:
@@ -189,5 +212,5 @@ def write_output(
         data = result.encode("utf-8")
     else:  # a renderer broke its protocol: a bug, which must show
         raise TypeError(f"expected text or bytes, found {type(result).__name__}")
-    write_bytes(out, data, mode=mode)
+    write_file(out, data, mode=mode)
     print(f"Wrote {out}")

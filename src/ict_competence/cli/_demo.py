@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ict_competence._atomic import write_bytes
 from ict_competence.allocation import Person, Team
 from ict_competence.catalog import (
     Cluster,
@@ -16,8 +15,15 @@ from ict_competence.catalog import (
     TaskOverview,
     load_catalog,
 )
-from ict_competence.cli._common import Subcommands, add_command, add_force, refuse_existing
+from ict_competence.cli._common import (
+    Subcommands,
+    add_command,
+    add_force,
+    refuse_existing,
+    write_file,
+)
 from ict_competence.dialogue import conversation_guide
+from ict_competence.errors import IctCompetenceError
 from ict_competence.flow import RoadmapSession, to_dot, to_mermaid
 from ict_competence.plan import SchoolPlan
 
@@ -151,8 +157,11 @@ def _demo(args: argparse.Namespace) -> int:
     from ict_competence.xlsx import write_overview  # noqa: PLC0415 - openpyxl only when writing
 
     out: Path = args.out
-    for name in DEMO_FILES:
-        refuse_existing(out / name, args.force)
+    if out.exists() and not out.is_dir():
+        raise IctCompetenceError(f"{out}: is a file; give the name of a folder")
+    if out.is_dir():
+        for name in DEMO_FILES:
+            refuse_existing(out / name, args.force)
     out.mkdir(parents=True, exist_ok=True)
     catalog = load_catalog()
     plan = _sample_plan(out)
@@ -176,7 +185,7 @@ def _demo(args: argparse.Namespace) -> int:
         ("catalog.en.md", render(catalog, "markdown", language="en")),
         ("takenoverzicht.md", render(overview, "markdown")),
     ):
-        written.append(write_bytes(out / name, text.encode("utf-8")))
+        written.append(write_file(out / name, text.encode("utf-8")))
     written.append(write_overview(overview, out / "takenoverzicht.xlsx", catalog=catalog))
     _report(plan, len(guide.topics), written, out)
     return 0

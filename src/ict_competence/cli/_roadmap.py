@@ -7,7 +7,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ict_competence._atomic import write_bytes
 from ict_competence.cli._answers import accepted, answer_step, answers_in_file, step_lines
 from ict_competence.cli._common import (
     Subcommands,
@@ -16,6 +15,7 @@ from ict_competence.cli._common import (
     add_language,
     comma_list,
     refuse_existing,
+    write_output,
 )
 from ict_competence.errors import IctCompetenceError
 from ict_competence.flow import Advice, RoadmapSession, SessionStatus
@@ -109,8 +109,7 @@ def _roadmap(args: argparse.Namespace) -> int:
         f"{count(len(session.advice), 'piece of advice', 'pieces of advice')}."
     )
     if args.out is not None:
-        write_bytes(args.out, to_json(session).encode("utf-8"), mode=_PRIVATE)
-        print(f"Wrote {args.out}")
+        write_output(to_json(session), args.out, what="the session", mode=_PRIVATE)
     return 0
 
 
