@@ -1,5 +1,7 @@
 """Notebook fragments: every listed type shows a compact, inert piece of HTML in a notebook."""
 
+import ast
+import inspect
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -10,7 +12,7 @@ import pytest
 from ict_competence._display import html_fragment
 from ict_competence.catalog import Cluster, TaskChoice, TaskOverview, load_catalog
 from ict_competence.dialogue import conversation_guide
-from ict_competence.plan import SchoolPlan
+from ict_competence.plan import PersonLoad, SchoolPlan
 from ict_competence.renderers import _fragments
 from ict_competence.renderers._options import LANGUAGE
 from ict_competence.text import LocalizedText
@@ -208,6 +210,57 @@ def test_the_allocation_shows_the_hours_per_person_and_its_first_assignments(pla
     assert len(rows) == min(len(plan.allocation.assignments), _fragments.MAX_ROWS)
     first = next(key for key in plan.allocation.assignments)
     assert rows[0].one("th").text == first
+
+
+def test_an_allocation_shows_overloaded_whom_the_plans_person_load_calls_overloaded(plan):
+    assert plan.allocation is not None
+    used = plan.allocation.load
+    # Hours cut after allocating: p1 a hair over (within the tolerance), p2 clearly over.
+    capacity = {"p1": used["p1"] - 1e-9, "p2": used["p2"] - 1}
+    allocation = attrs.evolve(plan.allocation, capacity=capacity)
+    expected = {
+        person: PersonLoad(person=person, available=hours, used=used[person]).overloaded
+        for person, hours in capacity.items()
+    }
+
+    (load,) = svgs(html_fragment(allocation))
+
+    bars = list(load.iter(f"{SVG}rect"))[1::2]
+    shown = {
+        person: bar.get("fill") == "#c62828" for person, bar in zip(capacity, bars, strict=True)
+    }
+    assert shown == expected == {"p1": False, "p2": True}
+
+
+def _private_reads(module: object) -> list[str]:
+    """The private names ``module`` takes from another module than its own package's."""
+    tree = ast.parse(inspect.getsource(module))  # type: ignore[arg-type]
+    found = []
+    modules = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            parts = node.module.split(".")
+            if parts[:2] != ["ict_competence", "renderers"] and any(
+                part.startswith("_") for part in parts[2:]
+            ):
+                found.append(node.module)
+            if node.module == "ict_competence.renderers":
+                modules |= {alias.asname or alias.name for alias in node.names}
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in modules
+            and node.attr.startswith("_")
+        ):
+            found.append(f"{node.value.id}.{node.attr}")
+    return found
+
+
+def test_the_fragments_read_no_private_name_of_the_domain_or_of_another_renderer_module():
+    from ict_competence.renderers import _charts, _pages
+
+    for module in (_fragments, _pages, _charts):
+        assert _private_reads(module) == [], module.__name__
 
 
 def test_the_fragments_of_a_twelve_school_plan_stay_compact(group_plan):

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from markupsafe import Markup
 
 from ict_competence._display import register_fragment
+from ict_competence.renderers._charts import allocation_loads, load_bars, roadmap_chart
 from ict_competence.renderers._options import LANGUAGE
-from ict_competence.renderers._svg import Bar, workload
+from ict_competence.renderers._svg import workload
 from ict_competence.renderers._words import label, number
 from ict_competence.text import Language
 
@@ -35,8 +36,8 @@ if TYPE_CHECKING:
     from ict_competence.allocation import Allocation, Team
     from ict_competence.catalog import Catalog, TaskOverview
     from ict_competence.dialogue import ConversationGuide
-    from ict_competence.flow import Roadmap, RoadmapSession
-    from ict_competence.plan import Evaluation, SchoolPlan
+    from ict_competence.flow import RoadmapSession
+    from ict_competence.plan import Evaluation, PersonLoad, SchoolPlan
 
 __all__ = ["FRAGMENTS", "MAX_BARS", "MAX_ROWS", "Fragment", "Table", "fragment_html"]
 
@@ -107,27 +108,21 @@ def _table(
     return Table(caption, tuple(columns), shown, _more(len(rows) - len(shown), language))
 
 
-def _load_share(bar: Bar) -> tuple[bool, float]:
-    if bar.available > 0:
-        return bar.overloaded, bar.used / bar.available
-    return bar.overloaded, math.inf if bar.used > 0 else 0.0
+def _load_share(load: PersonLoad) -> tuple[bool, float]:
+    # The plan's own share; someone with work and no hours at all is the most loaded.
+    share = load.share
+    return load.overloaded, math.inf if share is None else share
 
 
-def _workload(bars: Iterable[Bar], language: Language) -> tuple[Markup, str]:
+def _workload(loads: Iterable[PersonLoad], language: Language) -> tuple[Markup, str]:
     """The workload chart of at most :data:`MAX_BARS` people, and the note when capped."""
-    everyone = list(bars)
+    everyone = list(loads)
     if len(everyone) <= MAX_BARS:
-        return workload(everyone, language), ""
+        return workload(load_bars(everyone), language), ""
     # A stable sort: among equally loaded people the team's order stays.
     shown = sorted(everyone, key=_load_share, reverse=True)[:MAX_BARS]
     note = f"{label('most_loaded', language)} {_more(len(everyone) - MAX_BARS, language)}"
-    return workload(shown, language), note
-
-
-def _flow(roadmap: Roadmap, session: RoadmapSession, language: Language) -> Markup:
-    from ict_competence.renderers import _pages  # noqa: PLC0415 - the catalog loads on use
-
-    return cast("Markup", _pages._flow(roadmap, session, language))
+    return workload(load_bars(shown), language), note
 
 
 # -- one builder per type --------------------------------------------------------------------
@@ -198,7 +193,7 @@ def _session(obj: RoadmapSession, language: Language) -> Fragment:
             _fact("status", obj.status.label.get(language), language),
             _fact("cycle", obj.cycle, language),
         ),
-        charts=(_flow(obj.roadmap, obj, language),),
+        charts=(roadmap_chart(obj.roadmap, obj, language),),
     )
 
 
@@ -262,17 +257,9 @@ def _allocation_facts(obj: Allocation, language: Language) -> tuple[str, ...]:
 
 
 def _allocation(obj: Allocation, language: Language) -> Fragment:
-    from ict_competence.allocation._numeric import EPS  # noqa: PLC0415 - the solvers' tolerance
     from ict_competence.renderers._naming import naming  # noqa: PLC0415 - loads the catalog
 
-    load = obj.load
-    chart, note = _workload(
-        (
-            Bar(person, load[person], available, load[person] > available + EPS)
-            for person, available in obj.capacity.items()
-        ),
-        language,
-    )
+    chart, note = _workload(allocation_loads(obj), language)
     words = naming(language)
     rows = [
         (
@@ -294,15 +281,8 @@ def _allocation(obj: Allocation, language: Language) -> Fragment:
     )
 
 
-def _evaluation_chart(evaluation: Evaluation, language: Language) -> tuple[Markup, str]:
-    bars = (
-        Bar(load.person, load.used, load.available, load.overloaded) for load in evaluation.loads
-    )
-    return _workload(bars, language)
-
-
 def _evaluation(obj: Evaluation, language: Language) -> Fragment:
-    chart, note = _evaluation_chart(obj, language)
+    chart, note = _workload(obj.loads, language)
     return Fragment(
         title=label("evaluation_title", language),
         facts=(
@@ -332,10 +312,10 @@ def _plan(obj: SchoolPlan, language: Language) -> Fragment:
         _fact("current_step", session.current.number, language),
         _fact("allocation_state", state, language),
     ]
-    charts = [_flow(session.roadmap, session, language)]
+    charts = [roadmap_chart(session.roadmap, session, language)]
     notes = []
     if obj.allocation is not None:
-        chart, note = _evaluation_chart(obj.evaluate(), language)
+        chart, note = _workload(obj.evaluate().loads, language)
         charts.append(chart)
         notes += [note] if note else []
     return Fragment(

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ict_competence.catalog import Cluster, Domain, Horizon, TaskOverview
+from ict_competence.renderers._charts import load_bars, roadmap_chart
 from ict_competence.renderers._evidence import show_evidence
 from ict_competence.renderers._naming import Naming, naming
 from ict_competence.renderers._reasons import word_decision, word_explanation
-from ict_competence.renderers._svg import Bar, Box, flowchart, workload
-from ict_competence.renderers._words import label
+from ict_competence.renderers._svg import workload
 from ict_competence.text import Language, Provenance
 
 if TYPE_CHECKING:
@@ -64,47 +64,13 @@ def _overview(obj: TaskOverview, language: Language, _names: bool) -> Context:
     }
 
 
-def _boxes(roadmap: Roadmap, session: RoadmapSession | None, language: Language) -> list[Box]:
-    from ict_competence.flow import Answer, StepKind  # noqa: PLC0415 - flow loads on first use
-
-    shapes = {StepKind.CHECK: "hexagon", StepKind.ACTION: "box", StepKind.EVALUATION: "stadium"}
-    visited = set() if session is None else {m.step for m in session.path if m.answer}
-    current = None if session is None else session.current.number
-    boxes = [
-        Box(
-            key=step.number,
-            text=f"{label('step', language)} {step.number} · {step.title.get(language)}",
-            shape=shapes.get(step.kind, "box"),
-            state="current"
-            if step.number == current
-            else "visited"
-            if step.number in visited
-            else "",
-            edges=tuple(
-                (b.next, "" if b.answer is Answer.DONE else b.answer.label.get(language).lower())
-                for b in step.branches
-            ),
-        )
-        for step in roadmap.steps
-    ]
-    return [*boxes, Box(key=None, text=label("end_of_cycle", language), shape="stadium")]
-
-
-def _flow(roadmap: Roadmap, session: RoadmapSession | None, language: Language) -> object:
-    return flowchart(
-        _boxes(roadmap, session, language),
-        title=roadmap.title.get(language),
-        description=label("roadmap_chart_intro", language),
-    )
-
-
 def _roadmap(obj: Roadmap, language: Language, _names: bool) -> Context:
     from ict_competence.flow import to_mermaid  # noqa: PLC0415
 
     return {
         "roadmap": obj,
         "mermaid": to_mermaid(obj, language=language),
-        "flow": _flow(obj, None, language),
+        "flow": roadmap_chart(obj, None, language),
         "naming": naming(language),
     }
 
@@ -136,7 +102,7 @@ def _session(obj: RoadmapSession, language: Language, _names: bool) -> Context:
         "roadmap": obj.roadmap,
         "advice": _sourced_advice(obj),
         "mermaid": to_mermaid(obj, language=language),
-        "flow": _flow(obj.roadmap, obj, language),
+        "flow": roadmap_chart(obj.roadmap, obj, language),
         # Evidence is worded here, in the page's language, never from its English basis.
         "evidence": partial(show_evidence, naming=words),
         "naming": words,
@@ -181,11 +147,7 @@ def _allocation(obj: Allocation, language: Language, _names: bool) -> Context:
 
 
 def _load_chart(evaluation: Evaluation, language: Language, name: Callable[[str], str]) -> object:
-    bars = [
-        Bar(name(load.person), load.used, load.available, load.overloaded)
-        for load in evaluation.loads
-    ]
-    return workload(bars, language)
+    return workload(load_bars(evaluation.loads, name), language)
 
 
 def _evaluation(obj: Evaluation, language: Language, _names: bool) -> Context:
@@ -211,7 +173,7 @@ def _plan(obj: SchoolPlan, language: Language, names: bool) -> Context:
         "plan": obj,
         "session": obj.roadmap,
         "roadmap": obj.roadmap.roadmap,
-        "flow": _flow(obj.roadmap.roadmap, obj.roadmap, language),
+        "flow": roadmap_chart(obj.roadmap.roadmap, obj.roadmap, language),
         "evidence": partial(show_evidence, naming=words),
         "summary": obj.overview.summary(),
         **_action_plan_parts(obj.action_plan()),
