@@ -192,3 +192,68 @@ def test_an_output_that_cannot_be_written_names_the_path_given(
 
     assert line.startswith(f"ict-competence: error: {expected}")
     assert ".tmp" not in line
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["plan", "new", "--nam", "X", "--school-type", "primary", "p.json"],
+            "unrecognized arguments: --nam (did you mean --name?)",
+        ),
+        (
+            ["plan", "new", "--name", "X", "--schol-type", "primary", "p.json"],
+            "unrecognized arguments: --schol-type (did you mean --school-type?)",
+        ),
+        (["catalog", "--lang", "en"], "unrecognized arguments: --lang (did you mean --language?)"),
+        (
+            ["render", "x.json", "--format", "html", "--nam"],
+            "unrecognized arguments: --nam (did you mean --names?)",
+        ),
+        (
+            ["plan", "allocate", "x.json", "--time", "5"],
+            "unrecognized arguments: --time (did you mean --time-limit?)",
+        ),
+    ],
+)
+def test_an_unknown_or_shortened_option_is_named_before_missing_ones(argv, expected, capsys):
+    line = refused(main(argv), capsys)
+
+    assert line.startswith(f"ict-competence {' '.join(argv[:2]) if argv[0] == 'plan' else argv[0]}")
+    assert line.endswith(f": error: {expected}")
+
+
+def test_every_parser_takes_options_only_as_spelled_in_full():
+    parsers = [build_parser()]
+    while parsers:
+        parser = parsers.pop()
+        assert parser.allow_abbrev is False, parser.prog
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers += action.choices.values()
+
+
+def test_a_negative_number_or_a_lone_dash_is_a_value_not_an_unknown_option(capsys):
+    line = refused(main(["plan", "allocate", "x.json", "--time-limit", "-3"]), capsys)
+
+    assert "expected seconds > 0, found '-3'" in line
+
+
+def test_language_school_type_and_solver_are_read_in_any_case(tmp_path, capsys):
+    path = tmp_path / "plan.json"
+
+    assert main(["catalog", "--language", "EN"]) == 0
+    assert capsys.readouterr().out.startswith("# ICT coordination task overview")
+    assert main(["plan", "new", "--name", "X", "--school-type", "Primary", str(path)]) == 0
+    assert main(["plan", "allocate", str(path), "--solver", "Heuristic"]) == 0
+
+    assert SchoolPlan.load(path).school_type.value == "primary"  # type: ignore[union-attr]
+
+
+def test_an_unknown_option_before_a_command_is_named(capsys):
+    assert refused(main(["--versio"]), capsys).endswith(
+        "error: unrecognized arguments: --versio (did you mean --version?)"
+    )
+    assert refused(main(["plan", "--forse", "new"]), capsys).endswith(
+        "error: unrecognized arguments: --forse"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -59,7 +60,50 @@ def describe(error: BaseException) -> str:
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line (``prog: error: …``), without the usage."""
+    """An argument parser whose errors are one line (``prog: error: …``), without the usage.
+
+    Every parser is made with ``allow_abbrev=False``: an option is taken only as it is
+    spelled in full (``--nam`` is no ``--name``). A command reports an option it does not
+    know before the options it misses, so that a typo is named as what it is.
+    """
+
+    def parse_known_args(  # type: ignore[override]  # typeshed overloads it on the namespace
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """Parse ``args``, refusing the options this parser does not know before anything else.
+
+        A group of commands looks only at the words before its command's name: the rest
+        are the command's, which its own parser checks.
+        """
+        given = list(sys.argv[1:] if args is None else args)
+        grouped = any(isinstance(a, argparse._SubParsersAction) for a in self._actions)
+        unknown = self._unknown_options(given, grouped)
+        if unknown:
+            self.error(f"unrecognized arguments: {' '.join(unknown)}{self._hint(unknown)}")
+        return super().parse_known_args(given, namespace)
+
+    def _unknown_options(self, given: Sequence[str], grouped: bool) -> list[str]:
+        """The words of ``given`` that are options this parser does not have."""
+        unknown = []
+        for word in given:
+            if word == "--" or (grouped and not word.startswith("-")):
+                break  # what follows is no option, or the command's own
+            name = word.split("=", 1)[0]
+            if (
+                len(word) < 2  # a lone "-" is a value (stdin)
+                or word[0] not in self.prefix_chars
+                or " " in word  # argparse reads a word with a space as a value
+                or self._negative_number_matcher.match(word)
+                or name in self._option_string_actions
+            ):
+                continue
+            unknown.append(name)
+        return unknown
+
+    def _hint(self, unknown: Sequence[str]) -> str:
+        known = [name for name in self._option_string_actions if name.startswith("--")]
+        close = difflib.get_close_matches(unknown[0], known, n=1)
+        return f" (did you mean {close[0]}?)" if close else ""
 
     def error(self, message: str) -> NoReturn:
         """Print ``message`` on one line and exit with status 2."""
@@ -102,6 +146,7 @@ def add_command(
         description=description,
         epilog="Example:\n" + "\n".join(f"  {line}" for line in example),
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
     )
     if run is not None:
         parser.set_defaults(run=run)
@@ -135,6 +180,7 @@ def add_language(parser: argparse.ArgumentParser, default: str | None = None) ->
     """The ``--language nl|en`` option."""
     parser.add_argument(
         "--language",
+        type=str.lower,  # EN is en
         choices=("nl", "en"),
         default=default,
         help="the language of the text" + (f" (default: {default})" if default else ""),

@@ -281,6 +281,7 @@ def _register_allocate(plans: Subcommands) -> None:
     _plan_file(allocate, "the plan file to allocate")
     allocate.add_argument(
         "--solver",
+        type=str.lower,
         choices=("heuristic", "optimal"),
         default="heuristic",
         help="heuristic (default) or optimal (exact, with a bound)",

@@ -63,9 +63,13 @@ def register_catalog(commands: Subcommands) -> None:
 
 
 def school_type(text: str) -> SchoolType:
-    """A :class:`SchoolType` from its value (an argparse type)."""
+    """A :class:`SchoolType` from its value, in any case (an argparse type).
+
+    >>> school_type(" Primary ")
+    <SchoolType.PRIMARY: 'primary'>
+    """
     try:
-        return SchoolType(text)
+        return SchoolType(text.strip().lower())
     except ValueError:
         known = ", ".join(member.value for member in SchoolType)
         raise argparse.ArgumentTypeError(f"expected one of {known}, found {text!r}") from None
