@@ -91,7 +91,7 @@ def test_in_a_terminal_each_step_is_asked_until_stop(tmp_path, monkeypatch, caps
     printed = capsys.readouterr().out
     assert "Step 1: Check: awareness that the move to team-based ICT work" in printed
     assert "[yes/no/stop] > " in printed
-    assert "step 2 is a check: expected yes or no, found 'maybe'" in printed
+    assert "  'maybe' does not answer step 2: type yes, no or stop.\n" in printed
     assert "Paused at step 2: answer again once it is met." in printed
     assert "Step 3: Check: an ICT policy plan?" in printed
 
@@ -166,3 +166,41 @@ def test_an_answers_file_may_start_with_a_byte_order_mark(tmp_path, capsys):
     assert main(["roadmap", "--answers-file", str(answers)]) == 0
 
     assert "at step 3" in capsys.readouterr().out
+
+
+def test_in_a_terminal_a_question_its_title_asks_is_not_asked_twice(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", Terminal("yes\nyes\nyes\nstop\n"))
+
+    assert main(["roadmap", "--language", "en"]) == 0
+
+    printed = capsys.readouterr().out
+    # Step 1 and 3: the title asks the question. Step 2 and 4: the question says more.
+    assert printed.count("awareness that the move to team-based ICT work") == 1
+    assert printed.count("an ICT policy plan?") == 1
+    assert "Step 2: Check: a shared pedagogical vision?\na pedagogical vision that is widely" in (
+        printed
+    )
+    assert "Step 4: Check the available means\nwillingness to cooperate" in printed
+
+
+def test_in_a_terminal_an_answer_without_advice_adds_no_empty_line(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", Terminal("ja\nja\nstop\n"))
+
+    assert main(["roadmap"]) == 0
+
+    printed = capsys.readouterr().out
+    assert "\n\n\n" not in printed
+    assert "[ja/nee/stop] > \nStap 2" in printed
+
+
+def test_in_a_dutch_terminal_a_wrong_answer_is_told_in_dutch(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", Terminal("misschien\nnee\nstop\n"))
+
+    assert main(["roadmap"]) == 0
+
+    printed = capsys.readouterr().out
+    assert "  'misschien' beantwoordt stap 1 niet: typ ja, nee of stop.\n" in printed
+    assert "expected" not in printed
+    assert "  advies (stap 1) voor " in printed
+    assert "  Gepauzeerd bij stap 1: " in printed
+    assert printed.startswith("Beantwoord elke stap; 'stop' of Ctrl-D stopt")

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ict_competence.errors import IctCompetenceError
 from ict_competence.flow import Answer, RoadmapSession, SessionStatus, Step, StepKind
 from ict_competence.text import Language
 
-__all__ = ["accepted", "answer_step", "answers_in_file", "parse_answer", "step_lines"]
+__all__ = [
+    "accepted",
+    "answer_all",
+    "answer_step",
+    "answers_in_file",
+    "parse_answer",
+    "step_lines",
+]
 
 #: The longest typed answer an error message repeats.
 _SHOWN = 20
@@ -66,6 +74,36 @@ def answer_step(session: RoadmapSession, word: str) -> RoadmapSession:
     return session.answer(answer is Answer.YES)
 
 
+def answer_all(
+    session: RoadmapSession,
+    words: Sequence[str],
+    option: str,
+    refuse: Callable[[RoadmapSession], str | None] | None = None,
+) -> RoadmapSession:
+    """``session`` with ``words`` answering its steps in order.
+
+    Args:
+        session: the session to answer.
+        words: the typed answers, in order.
+        option: the option they came from, which an error names (``--answers``).
+        refuse: says why the current step takes no typed answer, or ``None`` when it does
+            (a plan refuses the steps its data answers).
+
+    Raises:
+        IctCompetenceError: an answer does not fit its step, or ``refuse`` refused it; the
+            message names the option, the answer's number and the step.
+    """
+    for number, word in enumerate(words, 1):
+        try:
+            why = None if refuse is None else refuse(session)
+            if why is not None:
+                raise IctCompetenceError(why)
+            session = answer_step(session, word)
+        except IctCompetenceError as error:
+            raise IctCompetenceError(f"{option}, answer {number}: {error}") from None
+    return session
+
+
 def answers_in_file(path: Path) -> list[str]:
     """The answers in a text file: separated by commas, spaces or lines; ``#`` starts a comment.
 
@@ -88,9 +126,12 @@ def answers_in_file(path: Path) -> list[str]:
 def step_lines(session: RoadmapSession, language: Language) -> list[str]:
     """The current step in words: its number and title, its question, and its text."""
     step = session.current
-    lines = [f"{_STEP[language]} {step.number}: {step.title.get(language)}"]
-    if step.question is not None and step.question.get(language) != step.title.get(language):
-        lines.append(step.question.get(language))
+    title = step.title.get(language)
+    lines = [f"{_STEP[language]} {step.number}: {title}"]
+    question = None if step.question is None else step.question.get(language)
+    # "Check: an ICT policy plan?" asks "an ICT policy plan?" already: no need to repeat it.
+    if question is not None and not title.casefold().endswith(question.strip().casefold()):
+        lines.append(question)
     body = session.text
     if body is not None:
         lines.append(body.get(language))

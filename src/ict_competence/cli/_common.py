@@ -14,6 +14,7 @@ from ict_competence._atomic import write_bytes
 from ict_competence.errors import IctCompetenceError
 
 __all__ = [
+    "PRIVATE",
     "PROG",
     "Handler",
     "Parser",
@@ -33,6 +34,9 @@ __all__ = [
 
 #: The command's name, as people type it.
 PROG = "ict-competence"
+
+#: The permission bits of a file that holds personal data: readable by its owner only.
+PRIVATE = 0o600
 
 #: What a command runs: the parsed arguments in, the exit status out.
 Handler = Callable[[argparse.Namespace], int]

@@ -15,7 +15,7 @@ import attrs
 
 from ict_competence.allocation import DecisionKind, Team
 from ict_competence.catalog import load_catalog
-from ict_competence.cli._answers import accepted, answer_step
+from ict_competence.cli._answers import accepted, answer_all
 from ict_competence.cli._common import (
     PROG,
     Subcommands,
@@ -84,12 +84,7 @@ def _update(args: argparse.Namespace) -> int:
 def _advance(args: argparse.Namespace) -> int:
     plan = SchoolPlan.load(args.planfile)
     before = len(plan.roadmap.history)
-    session = plan.roadmap
-    for number, word in enumerate(args.answer, 1):
-        try:
-            session = answer_step(session, word)
-        except IctCompetenceError as error:
-            raise IctCompetenceError(f"--answer, answer {number}: {error}") from None
+    session = answer_all(plan.roadmap, args.answer, "--answer")
     plan = attrs.evolve(plan, roadmap=session).advance()
     moves = plan.roadmap.history[before:]
     if moves:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ict_competence._json import parse
 from ict_competence.cli._common import (
+    PRIVATE,
     Subcommands,
     add_command,
     add_language,
@@ -160,7 +161,10 @@ def _render(args: argparse.Namespace) -> int:
     # With names, or from what holds them (a team's, a plan's JSON): for the owner only.
     private = args.names or type(obj).__name__ in _WITH_NAMES
     write_output(
-        result, args.out, what=f"{args.file.name} as {args.format}", mode=0o600 if private else None
+        result,
+        args.out,
+        what=f"{args.file.name} as {args.format}",
+        mode=PRIVATE if private else None,
     )
     return 0
 

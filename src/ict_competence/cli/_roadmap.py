@@ -7,8 +7,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ict_competence.cli._answers import accepted, answer_step, answers_in_file, step_lines
+from ict_competence.cli._answers import (
+    accepted,
+    answer_all,
+    answer_step,
+    answers_in_file,
+    step_lines,
+)
 from ict_competence.cli._common import (
+    PRIVATE,
     Subcommands,
     add_command,
     add_force,
@@ -26,34 +33,51 @@ __all__ = ["register"]
 
 #: What stops the questions (the session so far is kept); Ctrl-D does the same.
 STOP = ("stop", "q", "quit")
-#: The school as a whole, for advice addressed to no one in particular.
-_SCHOOL: dict[Language, str] = {"nl": "de school", "en": "the school"}
-#: Sessions may hold notes: the file is readable by its owner only.
-_PRIVATE = 0o600
+#: The interactive session's own words, in the language of its questions.
+_SAY: dict[Language, dict[str, str]] = {
+    "nl": {
+        "school": "de school",
+        "start": "Beantwoord elke stap; {stop!r} of Ctrl-D stopt en bewaart de antwoorden "
+        "tot nu toe.",
+        "advice": "advies (stap {step}) voor {actor}",
+        "retry": "{found!r} beantwoordt stap {step} niet: typ {choices}.",
+        "or": "of",
+        "paused": "Gepauzeerd bij stap {step}: beantwoord ze opnieuw zodra eraan voldaan is.",
+    },
+    "en": {
+        "school": "the school",
+        "start": "Answer each step; {stop!r} or Ctrl-D stops and keeps the answers so far.",
+        "advice": "advice (step {step}) for {actor}",
+        "retry": "{found!r} does not answer step {step}: type {choices}.",
+        "or": "or",
+        "paused": "Paused at step {step}: answer again once it is met.",
+    },
+}
+#: How far a line of the session is indented under its step.
+_INDENT = "  "
 
 
 def _advice_lines(advice: Sequence[Advice], language: Language) -> list[str]:
-    return [
-        f"  advice (step {piece.step}) for "
-        f"{piece.actor.label.get(language) if piece.actor else _SCHOOL[language]}: "
-        f"{piece.text.get(language)}"
-        for piece in advice
-    ]
+    say = _SAY[language]
+    lines = []
+    for piece in advice:
+        actor = piece.actor.label.get(language) if piece.actor else say["school"]
+        head = say["advice"].format(step=piece.step, actor=actor)
+        text = piece.text.get(language).replace("\n", "\n" + _INDENT * 2)
+        lines.append(f"{_INDENT}{head}: {text}")
+    return lines
 
 
-def _scripted(session: RoadmapSession, words: Sequence[str]) -> RoadmapSession:
-    """``session`` with ``words`` answering its steps in order; a wrong one names its step."""
-    for number, word in enumerate(words, 1):
-        try:
-            session = answer_step(session, word)
-        except IctCompetenceError as error:
-            raise IctCompetenceError(f"--answers, answer {number}: {error}") from None
-    return session
+def _choices(session: RoadmapSession, language: Language) -> str:
+    """The words that answer the current step, and ``stop``: ``ja, nee of stop``."""
+    words = (*accepted(session.current, language), STOP[0])
+    return f"{', '.join(words[:-1])} {_SAY[language]['or']} {words[-1]}"
 
 
 def _interactive(session: RoadmapSession, language: Language) -> RoadmapSession:
     """Ask each step's question until the cycle is complete or the user stops."""
-    print(f"Answer each step; {STOP[0]!r} or Ctrl-D stops and keeps the answers so far.")
+    say = _SAY[language]
+    print(say["start"].format(stop=STOP[0]))
     while session.status is not SessionStatus.CYCLE_COMPLETE:
         print()
         print("\n".join(step_lines(session, language)))
@@ -67,13 +91,18 @@ def _interactive(session: RoadmapSession, language: Language) -> RoadmapSession:
             break
         try:
             moved = answer_step(session, reply)
-        except IctCompetenceError as error:
-            print(f"  {error}")
+        except IctCompetenceError:  # no answer to this step: ask again, in the session's words
+            found, step = reply.strip()[:20], session.current.number
+            print(
+                _INDENT
+                + say["retry"].format(found=found, step=step, choices=_choices(session, language))
+            )
             continue
-        print("\n".join(_advice_lines(moved.advice[len(session.advice) :], language)))
+        for line in _advice_lines(moved.advice[len(session.advice) :], language):
+            print(line)
         session = moved
         if session.status is SessionStatus.PAUSED:
-            print(f"  Paused at step {session.current.number}: answer again once it is met.")
+            print(_INDENT + say["paused"].format(step=session.current.number))
     return session
 
 
@@ -95,8 +124,9 @@ def _roadmap(args: argparse.Namespace) -> int:
     gathered = len(session.advice)
     words = _words(args)
     if words is not None:
-        session = _scripted(session, words)
-        print("\n".join(_advice_lines(session.advice[gathered:], language)))
+        session = answer_all(session, words, "--answers")
+        for line in _advice_lines(session.advice[gathered:], language):
+            print(line)
     elif sys.stdin.isatty():
         session = _interactive(session, language)
     else:
@@ -109,7 +139,7 @@ def _roadmap(args: argparse.Namespace) -> int:
         f"{count(len(session.advice), 'piece of advice', 'pieces of advice')}."
     )
     if args.out is not None:
-        write_output(to_json(session), args.out, what="the session", mode=_PRIVATE)
+        write_output(to_json(session), args.out, what="the session", mode=PRIVATE)
     return 0
 
 

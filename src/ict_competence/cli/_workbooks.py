@@ -8,6 +8,7 @@ from pathlib import Path
 from ict_competence.allocation import Team
 from ict_competence.catalog import SchoolType, load_catalog
 from ict_competence.cli._common import (
+    PRIVATE,
     Subcommands,
     add_command,
     add_force,
@@ -21,16 +22,12 @@ from ict_competence.cli._common import (
 from ict_competence.plan import SchoolPlan
 
 __all__ = [
-    "PRIVATE",
     "SCHOOL_TYPE_HELP",
     "register_catalog",
     "register_overview",
     "register_team",
     "school_type",
 ]
-
-#: Personal data (a team's names, hours, levels): files readable by their owner only.
-PRIVATE = 0o600
 
 
 def _catalog(args: argparse.Namespace) -> int:
