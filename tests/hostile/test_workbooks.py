@@ -96,6 +96,15 @@ def test_a_folder_given_as_workbook_is_refused(tmp_path, kind):
 
 
 @each_kind
+def test_a_path_with_a_nul_byte_is_refused_naming_it(tmp_path, kind):
+    path = tmp_path / "over\0zicht.xlsx"
+
+    error = _refused(kind, path, r"over\\x00zicht\.xlsx': the file name holds a NUL character")
+
+    assert error.path == repr(str(path))
+
+
+@each_kind
 def test_a_workbook_without_the_sheet_names_the_sheets_it_has(kind, book):
     edit(book, kind.sheet, lambda sheet: setattr(sheet, "title", "Blad1"))
 

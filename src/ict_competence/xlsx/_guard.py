@@ -50,6 +50,14 @@ def check_workbook(path: Path) -> Checked:
             sheets that would need more memory than a workbook of this kind may.
     """
     where = str(path)
+    if "\0" in where:
+        # No file system allows it, and os.stat would raise a bare ValueError. The name is
+        # shown as Python writes it, so that the NUL can be seen.
+        raise WorkbookError(
+            "the file name holds a NUL character (\\x00), which no file name can; check "
+            "where the name came from",
+            path=repr(where),
+        )
     try:
         status = path.stat()
     except OSError as exc:
