@@ -129,6 +129,46 @@ def test_billion_laughs_in_any_part_is_refused_before_parsing(kind, book, part):
     _refused(kind, book, re.escape(f"part {part} declares a DOCTYPE or XML entities"))
 
 
+def _utf16(text: str, codec: str) -> bytes:
+    """``text`` as a UTF-16 part declares itself: the declaration says UTF-16 whatever the order."""
+    return text.replace('version="1.0"?>', 'version="1.0" encoding="UTF-16"?>', 1).encode(codec)
+
+
+@each_kind
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("part", PARTS[:2])
+def test_billion_laughs_in_utf_16_is_refused_before_openpyxl_reads(
+    kind, book, part, codec, monkeypatch
+):
+    # "utf-16" starts with a byte order mark; the other two start with "<" and a zero byte.
+    rewrite(book, part, lambda _data: _utf16(LAUGHS, codec))
+    monkeypatch.setattr("openpyxl.load_workbook", _never)
+
+    _refused(kind, book, re.escape(f"part {part} declares a DOCTYPE or XML entities"))
+
+
+@each_kind
+def test_defusedxml_refuses_entities_the_scan_of_the_bytes_missed(kind, book, monkeypatch):
+    # The second layer: openpyxl parses with defusedxml, which refuses entity declarations.
+    never = re.compile(rb"(?!)")
+    monkeypatch.setattr("ict_competence.xlsx._package._DECLARATION", never)
+    rewrite(book, "xl/worksheets/sheet1.xml", lambda _data: LAUGHS.encode())
+
+    error = _refused(kind, book, "cannot be read as a workbook")
+
+    assert "EntitiesForbidden" in {type(cause).__name__ for cause in _chain(error)}
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """``error`` and the exceptions it was raised from or during, however it was raised."""
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
 @each_kind
 @pytest.mark.parametrize("part", PARTS)
 def test_an_external_entity_in_any_part_is_refused(kind, book, part):

@@ -49,7 +49,7 @@ def test_a_zip_without_a_workbook_is_refused(tmp_path):
 
 
 def test_a_workbook_that_unpacks_too_large_is_refused(tmp_path, workbook, monkeypatch):
-    monkeypatch.setattr("ict_competence.xlsx._guard.MAX_UNPACKED_BYTES", 20_000)
+    monkeypatch.setattr("ict_competence.xlsx._package.MAX_UNPACKED_BYTES", 20_000)
 
     _refused(workbook, "unpacks to more than")
 

@@ -7,7 +7,6 @@ what they would ask of memory (:mod:`._survey`).
 
 from __future__ import annotations
 
-import re
 import stat
 import zipfile
 import zlib
@@ -18,19 +17,11 @@ import attrs
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._kinds import HEAD_BYTES, ODS_MIMETYPE, Kind, kind_of, sniff
 from ict_competence.xlsx._ods_survey import survey_ods
+from ict_competence.xlsx._package import check_package
 from ict_competence.xlsx._survey import Errors
 from ict_competence.xlsx._xls_survey import survey_xls
 
-__all__ = ["MAX_RATIO", "MAX_UNPACKED_BYTES", "Checked", "check_workbook"]
-
-#: Unpacked size of all parts together; a real task overview is well under 1 MB.
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
-#: Packing ratio of one part beyond which it is taken for a zip bomb.
-MAX_RATIO = 200
-_CHUNK = 1 << 16
-# Workbook XML never declares a document type; a DOCTYPE or ENTITY is how entity-expansion
-# attacks (billion laughs) and external entities get in, so any is refused outright.
-_DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+__all__ = ["Checked", "check_workbook"]
 
 
 @attrs.frozen
@@ -84,12 +75,7 @@ def _check_package(path: Path, kind: Kind, where: str) -> Checked:
     errors: Errors = {}
     try:
         with zipfile.ZipFile(path) as package:
-            members = package.infolist()
-            _check_sizes(members, where)
-            # Every part, whatever its name: openpyxl finds sheets through the relationships,
-            # so a part named .bin or .XML can hold XML too.
-            for member in members:
-                _check_xml(package, member, where)
+            check_package(package, where)
             if kind is Kind.XLSX and _mimetype(package) == ODS_MIMETYPE:
                 kind = Kind.ODS  # the mimetype entry is not first, as it should be
             kind_of(path, kind)
@@ -116,34 +102,3 @@ def _mimetype(package: zipfile.ZipFile) -> bytes:
         return b""
     with package.open(info) as stream:
         return stream.read(len(ODS_MIMETYPE) + 1).strip()
-
-
-def _check_sizes(members: list[zipfile.ZipInfo], where: str) -> None:
-    total = 0
-    for member in members:
-        total += member.file_size
-        if total > MAX_UNPACKED_BYTES:
-            raise WorkbookError(
-                f"unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB; refused as a likely "
-                "zip bomb (a task overview is well under 1 MB)",
-                path=where,
-            )
-        if member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            raise WorkbookError(
-                f"part {member.filename} is packed more than {MAX_RATIO}:1; "
-                "refused as a likely zip bomb",
-                path=where,
-            )
-
-
-def _check_xml(package: zipfile.ZipFile, member: zipfile.ZipInfo, where: str) -> None:
-    tail = b""
-    with package.open(member) as stream:
-        while chunk := stream.read(_CHUNK):
-            if _DECLARATION.search(tail + chunk):
-                raise WorkbookError(
-                    f"part {member.filename} declares a DOCTYPE or XML entities, which no "
-                    "workbook needs; refused as a likely entity-expansion attack",
-                    path=where,
-                )
-            tail = chunk[-16:]
