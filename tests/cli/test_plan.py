@@ -191,3 +191,55 @@ def test_a_paused_step_says_so(plan_file, capsys):
     plan = SchoolPlan.load(plan_file)
     assert plan.roadmap.status is SessionStatus.PAUSED
     assert "Roadmap: step 1 (check), cycle 1, paused" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "expected"),
+    [
+        ("allocate", "team.xlsx", "team.xlsx is a team workbook, not a plan"),
+        ("evaluate", "team.json", "team.json is a team file, not a plan"),
+        ("advance", "overview.xlsx", "overview.xlsx is a task overview workbook, not a plan"),
+        ("next-cycle", "session.json", "session.json is a roadmap session file, not a plan"),
+    ],
+)
+def test_a_file_of_another_kind_is_named_as_what_it_is(command, name, expected, tmp_path, capsys):
+    from ict_competence.serialize import to_json
+    from ict_competence.xlsx import write_overview
+
+    plan = small_school()
+    write_team(plan.team, tmp_path / "team.xlsx")
+    write_overview(plan.overview, tmp_path / "overview.xlsx")
+    (tmp_path / "team.json").write_text(to_json(plan.team))
+    (tmp_path / "session.json").write_text(to_json(plan.roadmap))
+    path = tmp_path / name
+    before = path.read_bytes()
+
+    line = refused(main(["plan", command, str(path)]), capsys)
+
+    assert line == (
+        f"ict-competence: error: {tmp_path / expected}: give the plan file that plan new wrote"
+    )
+    assert path.read_bytes() == before
+
+
+def test_evaluating_checks_out_before_any_work_and_says_the_command_to_run(plan_file, capsys):
+    evaluation = plan_file.with_name("e.md")
+    evaluation.write_text("mine")
+
+    first = refused(
+        main(
+            ["plan", "evaluate", str(plan_file), "--format", "markdown", "--out", str(evaluation)]
+        ),
+        capsys,
+    )
+    second = refused(main(["plan", "evaluate", str(plan_file)]), capsys)
+    third = refused(main(["plan", "evaluate", str(plan_file), "--out", str(evaluation)]), capsys)
+
+    assert first.endswith(f"{evaluation}: the file exists; pass --force to overwrite it")
+    assert second.endswith(
+        f"{plan_file}: there is no allocation to evaluate; "
+        f"run ict-competence plan allocate {plan_file} first"
+    )
+    assert "allocate()" not in second
+    assert third.endswith("--out writes the evaluation in a format: give --format too")
+    assert evaluation.read_text() == "mine"

@@ -2,48 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import attrs
 import pytest
 
-from ict_competence.catalog import load_catalog
 from ict_competence.cli import main
-from ict_competence.cli._render import file_kinds, read_file
-from ict_competence.dialogue import DialogueRecord, conversation_guide
+from ict_competence.cli._files import file_kinds, read_file
 from ict_competence.errors import IctCompetenceError
-from ict_competence.plan import SchoolPlan
 from ict_competence.renderers import register_renderer, render
 from ict_competence.serialize import to_json
 from ict_competence.xlsx import write_overview, write_team
-from tests.cli.helpers import refused
-from tests.plan.strategies import NAMES, small_school, up_to_step_five
+from tests.cli.helpers import every_kind, refused
+from tests.plan.strategies import NAMES
 
-
-def _year() -> SchoolPlan:
-    plan = small_school()
-    return attrs.evolve(plan, roadmap=up_to_step_five()).allocate().advance()
-
-
-def _objects() -> dict[str, object]:
-    plan = _year()
-    guide = conversation_guide("schoolleider", topics=["1.2", "2.3"])
-    return {
-        "plan": plan,
-        "overview": plan.overview,
-        "team": plan.team,
-        "allocation": plan.allocation,
-        "session": plan.roadmap,
-        "record": DialogueRecord.for_guide(guide),
-        "guide": guide,
-        "actions": plan.action_plan(),
-        "evaluation": plan.evaluate(),
-        "catalog": load_catalog(),
-    }
-
-
-OBJECTS = _objects()
+OBJECTS = every_kind()
 
 
 @pytest.mark.parametrize("kind", sorted(OBJECTS))
@@ -52,9 +27,9 @@ def test_every_kind_of_json_file_renders_as_its_object_does(kind, tmp_path, caps
     path = tmp_path / f"{kind}.json"
     path.write_text(to_json(obj))
 
-    assert main(["render", str(path), "--format", "markdown", "--language", "en"]) == 0
+    assert main(["render", str(path), "--format", "markdown", "--language", "en", "--names"]) == 0
 
-    expected = render(obj, "markdown", language="en")
+    expected = render(obj, "markdown", language="en", names=True)
     assert capsys.readouterr().out.rstrip("\n") == expected.rstrip("\n")
     assert read_file(path) == obj
 
@@ -71,9 +46,10 @@ def test_an_overview_or_team_workbook_renders(kind, tmp_path, capsys):
     else:
         write_team(OBJECTS["team"], path)  # type: ignore[arg-type]
 
-    assert main(["render", str(path), "--format", "html"]) == 0
+    assert main(["render", str(path), "--format", "html", "--names"]) == 0
 
-    assert capsys.readouterr().out.rstrip("\n") == render(OBJECTS[kind], "html").rstrip("\n")
+    expected = render(OBJECTS[kind], "html", names=True)
+    assert capsys.readouterr().out.rstrip("\n") == expected.rstrip("\n")
 
 
 def test_a_workbook_of_neither_kind_is_refused(tmp_path, capsys):
@@ -87,17 +63,15 @@ def test_a_workbook_of_neither_kind_is_refused(tmp_path, capsys):
     assert line.startswith(f"ict-competence: error: {path}: neither a task-overview workbook nor")
 
 
-def test_names_show_only_when_asked_for(tmp_path, capsys):
-    path = tmp_path / "plan.json"
+def test_names_show_only_when_asked_for(tmp_path):
+    path, without, named = tmp_path / "plan.json", tmp_path / "a.html", tmp_path / "b.html"
     OBJECTS["plan"].save(path)  # type: ignore[attr-defined]
 
-    assert main(["render", str(path), "--format", "html"]) == 0
-    without = capsys.readouterr().out
-    assert main(["render", str(path), "--format", "html", "--names"]) == 0
-    named = capsys.readouterr().out
+    assert main(["render", str(path), "--format", "html", "--out", str(without)]) == 0
+    assert main(["render", str(path), "--format", "html", "--names", "--out", str(named)]) == 0
 
-    assert not any(name in without for name in NAMES)
-    assert any(name in named for name in NAMES)
+    assert not any(name in without.read_text() for name in NAMES)
+    assert any(name in named.read_text() for name in NAMES)
 
 
 def test_the_result_goes_to_a_file_kept_without_force(tmp_path, capsys):
@@ -134,17 +108,17 @@ def zipped(monkeypatch):
 
 
 def test_a_binary_format_needs_a_file(zipped, tmp_path, capsys):
-    source, out = tmp_path / "team.json", tmp_path / "team.zip"
-    source.write_text(to_json(OBJECTS["team"]))
+    source, out = tmp_path / "catalog.json", tmp_path / "catalog.zip"
+    source.write_text(to_json(OBJECTS["catalog"]))
 
     line = refused(main(["render", str(source), "--format", "zipped-test"]), capsys)
     assert line == (
-        "ict-competence: error: team.json as zipped-test is a binary file: pass --out PATH "
+        "ict-competence: error: catalog.json as zipped-test is a binary file: pass --out PATH "
         "to write it"
     )
 
     assert main(["render", str(source), "--format", "zipped-test", "--out", str(out)]) == 0
-    assert out.read_bytes() == b"PKTeam"
+    assert out.read_bytes() == b"PKCatalog"
 
 
 @pytest.mark.parametrize(
@@ -168,13 +142,15 @@ def test_a_file_that_is_not_ours_is_refused_in_one_line(content, expected, tmp_p
     assert expected in line
 
 
-def test_an_option_a_format_does_not_take_is_refused(tmp_path, capsys):
+def test_names_let_the_json_of_a_team_be_printed_as_the_library_reads_it(tmp_path, capsys):
     path = tmp_path / "team.json"
     path.write_text(to_json(OBJECTS["team"]))
 
-    line = refused(main(["render", str(path), "--format", "json", "--names"]), capsys)
+    assert main(["render", str(path), "--format", "json", "--names"]) == 0
 
-    assert "unknown json option(s): names" in line
+    printed = capsys.readouterr().out
+    assert json.loads(printed) == json.loads(to_json(OBJECTS["team"]))
+    assert any(name in printed for name in NAMES)
 
 
 def test_read_file_refuses_what_is_no_file_of_ours(tmp_path):
@@ -257,3 +233,39 @@ def test_a_refused_cell_of_a_workbook_is_no_missing_sheet(tmp_path, capsys):
     line = refused(main(["render", str(path), "--format", "html"]), capsys)
 
     assert "Team!D2" in line
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["catalog", "--format", "json", "--language", "en"],
+            "--language does not apply to --format json",
+        ),
+        (
+            ["catalog", "--format", "case", "--language", "en"],
+            "--language does not apply to --format case",
+        ),
+        (
+            ["render", "team.json", "--format", "case", "--names"],
+            "--format case cannot render a team; the formats that can: html, json, markdown, xlsx",
+        ),
+        (
+            ["render", "evaluation.json", "--format", "xlsx", "--out", "e.xlsx"],
+            "--format xlsx cannot render an evaluation; the formats that can: html, json, markdown",
+        ),
+        (["guide", "schoolleider", "--format", "pdf"], "no renderer for format 'pdf'; known: "),
+    ],
+)
+def test_a_format_that_does_not_fit_says_so_in_the_commands_words(
+    argv, expected, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.chdir(tmp_path)
+    for kind in ("team", "evaluation"):
+        (tmp_path / f"{kind}.json").write_text(to_json(OBJECTS[kind]))
+
+    line = refused(main(argv), capsys)
+
+    assert line.startswith(f"ict-competence: error: {expected}")
+    assert len(line) < 200
+    assert not (tmp_path / "e.xlsx").exists()

@@ -22,6 +22,8 @@ from ict_competence.cli._common import (
     refuse_existing,
     write_file,
 )
+from ict_competence.cli._personal import output_mode
+from ict_competence.cli._workbooks import write_overview
 from ict_competence.dialogue import conversation_guide
 from ict_competence.errors import IctCompetenceError
 from ict_competence.flow import RoadmapSession, to_dot, to_mermaid
@@ -154,7 +156,6 @@ def _report(plan: SchoolPlan, guide_topics: int, written: list[Path], out: Path)
 def _demo(args: argparse.Namespace) -> int:
     from ict_competence.renderers import render  # noqa: PLC0415 - jinja2 only when rendering
     from ict_competence.serialize import to_json  # noqa: PLC0415
-    from ict_competence.xlsx import write_overview  # noqa: PLC0415 - openpyxl only when writing
 
     out: Path = args.out
     if out.exists() and not out.is_dir():
@@ -166,27 +167,30 @@ def _demo(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     plan = _sample_plan(out)
     overview, session, allocation = plan.overview, plan.roadmap, plan.allocation
+    actions, evaluation = plan.action_plan(), plan.evaluate()
     guide = conversation_guide("schoolleider", policy_themes=["gelijke_kansen"])
     written = [out / "team.xlsx", plan.save(out / "schoolplan.json")]
-    for name, text in (
-        ("stappenplan.mmd", to_mermaid(session)),
-        ("stappenplan.dot", to_dot(session)),
-        ("stappenplan.html", render(session, "html")),
-        ("gespreksleidraad.json", to_json(guide)),
-        ("gespreksleidraad.html", render(guide, "html")),
-        ("catalog.html", render(catalog, "html")),
-        ("catalog.case.json", render(catalog, "case")),
-        ("takenoverzicht.html", render(overview, "html")),
-        ("taakverdeling.md", render(allocation, "markdown")),
-        ("taakverdeling.html", render(allocation, "html")),
-        ("actieplan.json", to_json(plan.action_plan())),
-        ("evaluatie.json", to_json(plan.evaluate())),
-        ("catalog.nl.md", render(catalog, "markdown", language="nl")),
-        ("catalog.en.md", render(catalog, "markdown", language="en")),
-        ("takenoverzicht.md", render(overview, "markdown")),
-    ):
-        written.append(write_file(out / name, text.encode("utf-8")))
-    written.append(write_overview(overview, out / "takenoverzicht.xlsx", catalog=catalog))
+    pages: list[tuple[str, object, str]] = [
+        ("stappenplan.mmd", session, to_mermaid(session)),
+        ("stappenplan.dot", session, to_dot(session)),
+        ("stappenplan.html", session, render(session, "html")),
+        ("gespreksleidraad.json", guide, to_json(guide)),
+        ("gespreksleidraad.html", guide, render(guide, "html")),
+        ("catalog.html", catalog, render(catalog, "html")),
+        ("catalog.case.json", catalog, render(catalog, "case")),
+        ("takenoverzicht.html", overview, render(overview, "html")),
+        ("taakverdeling.md", allocation, render(allocation, "markdown")),
+        ("taakverdeling.html", allocation, render(allocation, "html")),
+        ("actieplan.json", actions, to_json(actions)),
+        ("evaluatie.json", evaluation, to_json(evaluation)),
+        ("catalog.nl.md", catalog, render(catalog, "markdown", language="nl")),
+        ("catalog.en.md", catalog, render(catalog, "markdown", language="en")),
+        ("takenoverzicht.md", overview, render(overview, "markdown")),
+    ]
+    for name, obj, text in pages:
+        # Pages of what holds personal data are the owner's only, as the other commands'.
+        written.append(write_file(out / name, text.encode("utf-8"), mode=output_mode(type(obj))))
+    written.append(write_overview(overview, out / "takenoverzicht.xlsx"))
     _report(plan, len(guide.topics), written, out)
     return 0
 

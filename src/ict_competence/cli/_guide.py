@@ -4,35 +4,23 @@ from __future__ import annotations
 
 import argparse
 
-from ict_competence.cli._common import (
-    Subcommands,
-    add_command,
-    add_language,
-    add_out,
-    comma_list,
-    refuse_existing,
-    write_output,
-)
-from ict_competence.dialogue import conversation_guide
+from ict_competence.cli._common import Subcommands, add_command, add_language, add_out, comma_list
+from ict_competence.cli._output import emit
+from ict_competence.dialogue import ConversationGuide, conversation_guide
 
 __all__ = ["register"]
 
 
 def _guide(args: argparse.Namespace) -> int:
-    from ict_competence.renderers import render  # noqa: PLC0415 - jinja2 only when rendering
+    def guide() -> ConversationGuide:
+        return conversation_guide(
+            args.key_figure,
+            themes=args.themes,
+            policy_themes=args.policy_themes,
+            topics=args.topics,
+        )
 
-    if args.out is not None:
-        refuse_existing(args.out, args.force)
-    guide = conversation_guide(
-        args.key_figure,
-        themes=args.themes,
-        policy_themes=args.policy_themes,
-        topics=args.topics,
-    )
-    options = {} if args.language is None else {"language": args.language}
-    result = render(guide, args.format, **options)
-    write_output(result, args.out, what=f"the guide as {args.format}")
-    return 0
+    return emit(args, guide, fmt=args.format, what="the guide")
 
 
 def register(commands: Subcommands) -> None:

@@ -26,13 +26,14 @@ from ict_competence.cli._common import (
     add_out,
     comma_list,
     refuse_existing,
-    write_output,
 )
+from ict_competence.cli._files import load_plan
+from ict_competence.cli._output import emit
 from ict_competence.cli._progress import progress_line
 from ict_competence.cli._workbooks import SCHOOL_TYPE_HELP, school_type
 from ict_competence.errors import IctCompetenceError
 from ict_competence.flow import SessionStatus, StepKind
-from ict_competence.plan import SchoolPlan
+from ict_competence.plan import Evaluation, SchoolPlan
 
 __all__ = ["register"]
 
@@ -71,7 +72,7 @@ def _update(args: argparse.Namespace) -> int:
 
     if args.overview is None and args.team is None:
         raise IctCompetenceError("plan update: give --overview, --team or both")
-    plan = SchoolPlan.load(args.planfile)
+    plan = load_plan(args.planfile)
     if args.overview is not None:
         plan = attrs.evolve(plan, overview=read_overview(args.overview))
     if args.team is not None:
@@ -82,7 +83,7 @@ def _update(args: argparse.Namespace) -> int:
 
 
 def _advance(args: argparse.Namespace) -> int:
-    plan = SchoolPlan.load(args.planfile)
+    plan = load_plan(args.planfile)
     before = len(plan.roadmap.history)
     session = answer_all(plan.roadmap, args.answer, "--answer")
     plan = attrs.evolve(plan, roadmap=session).advance()
@@ -100,7 +101,7 @@ def _advance(args: argparse.Namespace) -> int:
 
 
 def _allocate(args: argparse.Namespace) -> int:
-    plan = SchoolPlan.load(args.planfile)
+    plan = load_plan(args.planfile)
     with progress_line(args.solver == "optimal") as progress:
         plan = plan.allocate(solver=args.solver, time_limit=args.time_limit, progress=progress)
     plan.save(args.planfile)
@@ -122,17 +123,24 @@ def _allocate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _evaluate(args: argparse.Namespace) -> int:
-    evaluation = SchoolPlan.load(args.planfile).evaluate()
-    if args.format is not None:
-        from ict_competence.renderers import render  # noqa: PLC0415 - jinja2 when rendering
+def _evaluation(path: Path) -> Evaluation:
+    """The evaluation of the plan in ``path``; a plan without an allocation says what to run."""
+    plan = load_plan(path)
+    if plan.allocation is None:
+        raise IctCompetenceError(
+            f"{path}: there is no allocation to evaluate; run {PROG} plan allocate {path} first"
+        )
+    return plan.evaluate()
 
-        if args.out is not None:
-            refuse_existing(args.out, args.force)
-        options = {} if args.language is None else {"language": args.language}
-        result = render(evaluation, args.format, **options)
-        write_output(result, args.out, what=f"the evaluation as {args.format}")
-        return 0
+
+def _evaluate(args: argparse.Namespace) -> int:
+    if args.format is not None:
+        return emit(
+            args, lambda: _evaluation(args.planfile), fmt=args.format, what="the evaluation"
+        )
+    if args.out is not None:
+        raise IctCompetenceError("--out writes the evaluation in a format: give --format too")
+    evaluation = _evaluation(args.planfile)
     lines = [
         f"Coverage: {evaluation.coverage:.0%} of the task hours have someone to do them.",
         f"Uncovered: {len(evaluation.uncovered)} task instances.",
@@ -149,7 +157,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _next_cycle(args: argparse.Namespace) -> int:
-    plan = SchoolPlan.load(args.planfile)
+    plan = load_plan(args.planfile)
     step, evaluation = plan.roadmap.current, plan.roadmap.roadmap.evaluation
     if step.number != evaluation.number:
         raise IctCompetenceError(

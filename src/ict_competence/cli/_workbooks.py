@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import tempfile
 from pathlib import Path
 
 from ict_competence.allocation import Team
-from ict_competence.catalog import SchoolType, load_catalog
+from ict_competence.catalog import SchoolType, TaskOverview, load_catalog
 from ict_competence.cli._common import (
-    PRIVATE,
     Subcommands,
     add_command,
     add_force,
@@ -17,9 +17,12 @@ from ict_competence.cli._common import (
     add_out,
     comma_list,
     refuse_existing,
+    write_file,
     write_output,
 )
-from ict_competence.plan import SchoolPlan
+from ict_competence.cli._files import load_plan
+from ict_competence.cli._output import emit
+from ict_competence.cli._personal import output_mode, refuse_printing
 
 __all__ = [
     "SCHOOL_TYPE_HELP",
@@ -27,18 +30,13 @@ __all__ = [
     "register_overview",
     "register_team",
     "school_type",
+    "write_overview",
+    "xlsx_path",
 ]
 
 
 def _catalog(args: argparse.Namespace) -> int:
-    from ict_competence.renderers import render  # noqa: PLC0415 - jinja2 only when rendering
-
-    if args.out is not None:
-        refuse_existing(args.out, args.force)
-    options = {} if args.language is None else {"language": args.language}
-    result = render(load_catalog(), args.format, **options)
-    write_output(result, args.out, what=f"the catalog as {args.format}")
-    return 0
+    return emit(args, load_catalog, fmt=args.format, what="the catalog")
 
 
 def register_catalog(commands: Subcommands) -> None:
@@ -76,12 +74,31 @@ def school_type(text: str) -> SchoolType:
 SCHOOL_TYPE_HELP = "the kind of school: " + ", ".join(member.value for member in SchoolType)
 
 
-def _overview_write(args: argparse.Namespace) -> int:
-    from ict_competence.xlsx import write_overview  # noqa: PLC0415 - openpyxl when used
+def xlsx_path(text: str) -> Path:
+    """A workbook's path, which must end in ``.xlsx`` (an argparse type)."""
+    path = Path(text)
+    if path.suffix.lower() != ".xlsx":
+        raise argparse.ArgumentTypeError(f"expected a file name ending in .xlsx, found {text!r}")
+    return path
 
+
+def write_overview(overview: TaskOverview, path: Path) -> Path:
+    """Write ``overview``'s workbook to ``path``, readable by its owner only.
+
+    A task overview holds who is responsible, the back-ups and notes: the workbook is
+    made in a folder only its owner can read, then written in place with the mode.
+    """
+    from ict_competence import xlsx  # noqa: PLC0415 - openpyxl when used
+
+    with tempfile.TemporaryDirectory() as folder:
+        made = xlsx.write_overview(overview, Path(folder) / path.name)
+        return write_file(path, made.read_bytes(), mode=output_mode(TaskOverview))
+
+
+def _overview_write(args: argparse.Namespace) -> int:
     refuse_existing(args.path, args.force)
     if args.plan is not None:
-        overview = SchoolPlan.load(args.plan).overview
+        overview = load_plan(args.plan).overview
     else:
         overview = load_catalog().overview(school_type=args.school_type)
     print(f"Wrote {write_overview(overview, args.path)}")
@@ -94,7 +111,10 @@ def _overview_read(args: argparse.Namespace) -> int:
 
     if args.out is not None:
         refuse_existing(args.out, args.force)
-    write_output(to_json(read_overview(args.path)), args.out, what="the overview")
+    else:
+        refuse_printing(TaskOverview, str(args.path), args.names)
+    overview = read_overview(args.path)
+    write_output(to_json(overview), args.out, what="the overview", mode=output_mode(TaskOverview))
     return 0
 
 
@@ -113,11 +133,12 @@ def register_overview(commands: Subcommands) -> None:
         actions,
         "write",
         summary="write a task-overview workbook to fill in in Excel or LibreOffice",
-        details="The catalog's overview (for a kind of school), or the overview of a plan.",
+        details="The catalog's overview (for a kind of school), or the overview of a plan.\n"
+        "The workbook may hold names and notes: it is readable by its owner only.",
         example=["ict-competence overview write takenoverzicht.xlsx --school-type primary"],
         run=_overview_write,
     )
-    write.add_argument("path", type=Path, metavar="PATH", help="the .xlsx file to write")
+    write.add_argument("path", type=xlsx_path, metavar="PATH", help="the .xlsx file to write")
     source = write.add_mutually_exclusive_group()
     source.add_argument("--plan", type=Path, metavar="PLANFILE", help="the overview of this plan")
     source.add_argument(
@@ -130,8 +151,10 @@ def register_overview(commands: Subcommands) -> None:
     read = add_command(
         actions,
         "read",
-        summary="read a task-overview workbook and print it as JSON",
-        example=["ict-competence overview read takenoverzicht.xlsx > overview.json"],
+        summary="read a task-overview workbook and write it as JSON",
+        details="Who is responsible, the back-ups and the notes are personal data: --out\n"
+        "writes the JSON readable by you only; printing it to stdout needs --names.",
+        example=["ict-competence overview read takenoverzicht.xlsx --out overview.json"],
         run=_overview_read,
     )
     read.add_argument(
@@ -140,6 +163,11 @@ def register_overview(commands: Subcommands) -> None:
         metavar="PATH",
         help="the workbook to read (.xlsx; .ods and .xls with the extra calamine)",
     )
+    read.add_argument(
+        "--names",
+        action="store_true",
+        help="print the JSON, with its names and notes, to stdout",
+    )
     add_out(read, "the JSON")
 
 
@@ -147,7 +175,7 @@ def _team_write(args: argparse.Namespace) -> int:
     from ict_competence.xlsx import write_team  # noqa: PLC0415 - openpyxl when used
 
     refuse_existing(args.path, args.force)
-    team = SchoolPlan.load(args.plan).team if args.plan is not None else Team((), args.schools)
+    team = load_plan(args.plan).team if args.plan is not None else Team((), args.schools)
     print(f"Wrote {write_team(team, args.path)}")
     return 0
 
@@ -167,7 +195,7 @@ def _team_read(args: argparse.Namespace) -> int:
             f"{hours:g} hours a year; pass --out PATH to write it as JSON"
         )
         return 0
-    write_output(to_json(team), args.out, what="the team", mode=PRIVATE)
+    write_output(to_json(team), args.out, what="the team", mode=output_mode(Team))
     return 0
 
 
@@ -190,7 +218,7 @@ def register_team(commands: Subcommands) -> None:
         example=["ict-competence team write team.xlsx --schools Noord,Zuid"],
         run=_team_write,
     )
-    write.add_argument("path", type=Path, metavar="PATH", help="the .xlsx file to write")
+    write.add_argument("path", type=xlsx_path, metavar="PATH", help="the .xlsx file to write")
     source = write.add_mutually_exclusive_group()
     source.add_argument("--plan", type=Path, metavar="PLANFILE", help="the team of this plan")
     source.add_argument(
