@@ -75,8 +75,13 @@ def test_answers_move_the_roadmap_then_the_data_answers_what_it_can(plan_file, c
     assert [move.step for move in plan.roadmap.path] == [1, 2, 3, 4, 5, 6]
     assert [move.evidence is not None for move in plan.roadmap.path] == [False] * 4 + [True] * 2
     assert plan.roadmap.current.number == 7
-    assert "step 4: yes (your answer)\nstep 5: done (from plan.overview)\n" in out
-    assert "Roadmap: step 7 (action), cycle 1" in out
+    assert "step 4: yes (your answer)\nstep 5: done, from the plan's task overview: Task " in out
+    assert "step 6: no, from the plan's team: Tasks nobody may take as primary under the " in out
+    assert "(from plan." not in out
+    assert out.endswith(
+        f"Roadmap: step 7 (action), cycle 1; allocate with ict-competence plan allocate "
+        f"{plan_file}; then ict-competence plan advance completes it\n"
+    )
 
 
 def test_a_wrong_answer_names_the_step_and_leaves_the_plan(plan_file, capsys):
@@ -159,7 +164,9 @@ def test_the_next_cycle_waits_for_the_evaluation_step(plan_file, capsys):
 
     line = refused(main(["plan", "next-cycle", str(plan_file)]), capsys)
 
-    assert "step 1: the roadmap is not at the evaluation (step 8) yet" in line
+    assert line.endswith(
+        "step 1: the roadmap is not at the evaluation yet; answer it with --answer yes or no"
+    )
     assert plan_file.read_bytes() == before
 
 
@@ -243,3 +250,86 @@ def test_evaluating_checks_out_before_any_work_and_says_the_command_to_run(plan_
     assert "allocate()" not in second
     assert third.endswith("--out writes the evaluation in a format: give --format too")
     assert evaluation.read_text() == "mine"
+
+
+def test_a_typed_answer_never_overrules_the_plans_data(tmp_path, capsys):
+    from ict_competence.catalog import load_catalog
+
+    # The catalog's own overview, untouched: step 5 is the school's tailoring still to do.
+    plan = attrs.evolve(small_school(), overview=load_catalog().overview())
+    path = plan.save(tmp_path / "plan.json")
+    before = path.read_bytes()
+
+    line = refused(main(["plan", "advance", str(path), "--answer", "yes,yes,yes,yes,done"]), capsys)
+
+    assert line == (
+        "ict-competence: error: --answer, answer 5: step 5 is answered by the plan's data: "
+        f"tailor the overview and run ict-competence plan update {path} --overview X.xlsx"
+    )
+    assert path.read_bytes() == before
+
+
+def test_step_7_is_completed_only_by_an_allocation(plan_file, capsys):
+    _at_step_five(plan_file)
+    before = plan_file.read_bytes()
+
+    refusal = refused(main(["plan", "advance", str(plan_file), "--answer", "done"]), capsys)
+    assert plan_file.read_bytes() == before
+    assert main(["plan", "allocate", str(plan_file)]) == 0
+    allocated = capsys.readouterr().out
+    again = refused(main(["plan", "advance", str(plan_file), "--answer", "done"]), capsys)
+    assert main(["plan", "advance", str(plan_file)]) == 0
+
+    assert refusal == (
+        "ict-competence: error: --answer, answer 1: step 7 is answered by the plan's data: "
+        f"run ict-competence plan allocate {plan_file} first"
+    )
+    assert allocated.endswith(
+        f"Saved {plan_file}.\nRoadmap: step 7 (action), cycle 1; ict-competence plan advance "
+        f"{plan_file} completes it from the allocation\n"
+    )
+    assert again.endswith(f"run ict-competence plan advance {plan_file} without --answer")
+    out = capsys.readouterr().out
+    assert "step 7: done, from the plan's division of tasks: Hours covered: 50 %." in out
+    assert SchoolPlan.load(plan_file).roadmap.current.number == 8
+    assert "ict-competence plan next-cycle" in out
+
+
+def test_step_6_and_the_evaluation_take_no_typed_answer(plan_file, capsys):
+    _at_step_five(plan_file)
+    main(["plan", "allocate", str(plan_file)])
+    main(["plan", "advance", str(plan_file)])
+    plan = SchoolPlan.load(plan_file)
+    at_six = attrs.evolve(plan, roadmap=plan.roadmap.revisit(6)).save(
+        plan_file.with_name("six.json")
+    )
+    capsys.readouterr()
+
+    at_eight = refused(main(["plan", "advance", str(plan_file), "--answer", "done"]), capsys)
+    six = refused(main(["plan", "advance", str(at_six), "--answer", "yes"]), capsys)
+
+    assert at_eight.endswith(
+        f"step 8 is answered by the plan's data: run ict-competence plan evaluate {plan_file}, "
+        f"then ict-competence plan next-cycle {plan_file}"
+    )
+    assert six.endswith(
+        f"step 6 is answered by the plan's data: run ict-competence plan advance {at_six} "
+        "without --answer"
+    )
+
+
+def test_allocating_before_step_7_does_not_say_it_completes_step_7(plan_file, capsys):
+    assert main(["plan", "allocate", str(plan_file)]) == 0
+
+    out = capsys.readouterr().out
+    assert "completes step 7" not in out
+    assert out.endswith("Roadmap: step 1 (check), cycle 1; answer it with --answer yes or no\n")
+
+
+def test_the_next_cycle_starts_at_a_step_of_1_to_7_checked_when_parsed(plan_file, capsys):
+    line = refused(main(["plan", "next-cycle", str(plan_file), "--from-step", "9"]), capsys)
+
+    assert line.endswith(
+        "argument --from-step: invalid choice: 9 (choose from 1, 2, 3, 4, 5, 6, 7)"
+    )
+    assert "revisit" not in line

@@ -91,7 +91,8 @@ def test_the_optimal_solver_prints_no_banner_and_no_progress_into_a_pipe(group_p
     assert run.stderr == ""
     assert "HiGHS" not in run.stdout
     lines = run.stdout.splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3
     assert lines[0].startswith("Allocated ")
     assert lines[0].endswith("(optimal).")
-    assert lines[1].startswith(f"Saved {group_plan_file}")
+    assert lines[1] == f"Saved {group_plan_file}."
+    assert lines[2].startswith("Roadmap: step 1 (check), cycle 1; answer it with --answer")

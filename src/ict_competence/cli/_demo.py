@@ -23,6 +23,7 @@ from ict_competence.cli._common import (
     write_file,
 )
 from ict_competence.cli._personal import output_mode
+from ict_competence.cli._steps import quality
 from ict_competence.cli._workbooks import write_overview
 from ict_competence.dialogue import conversation_guide
 from ict_competence.errors import IctCompetenceError
@@ -140,12 +141,8 @@ def _report(plan: SchoolPlan, guide_topics: int, written: list[Path], out: Path)
     print(
         f"Allocation: {evaluation.coverage:.0%} of the hours covered, "
         f"{len(allocation.decisions)} tasks to recruit or outsource, "
-        f"{len(evaluation.single_points_of_failure)} strategic tasks without a back-up"
-        + (
-            ", proven optimal."
-            if allocation.proven
-            else f", within {allocation.gap:.2%} of the optimum."
-        )
+        f"{len(evaluation.single_points_of_failure)} strategic tasks without a back-up, "
+        f"{quality(allocation)}."
     )
     print(f"Action plan: {len(plan.action_plan())} actions, each with an owner.")
     print(f"Wrote {len(written)} files to {out}/:")

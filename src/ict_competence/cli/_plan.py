@@ -8,14 +8,14 @@ it needs no ``--force``. ``evaluate`` changes nothing and leaves the file as it 
 from __future__ import annotations
 
 import argparse
-import math
 from pathlib import Path
 
 import attrs
 
 from ict_competence.allocation import DecisionKind, Team
+from ict_competence.allocation._arguments import SOLVERS, check_time_limit
 from ict_competence.catalog import load_catalog
-from ict_competence.cli._answers import accepted, answer_all
+from ict_competence.cli._answers import answer_all
 from ict_competence.cli._common import (
     PROG,
     Subcommands,
@@ -30,25 +30,13 @@ from ict_competence.cli._common import (
 from ict_competence.cli._files import load_plan
 from ict_competence.cli._output import emit
 from ict_competence.cli._progress import progress_line
+from ict_competence.cli._steps import move_line, quality, typed_refusal, where
 from ict_competence.cli._workbooks import SCHOOL_TYPE_HELP, school_type
-from ict_competence.errors import IctCompetenceError
-from ict_competence.flow import SessionStatus, StepKind
+from ict_competence.errors import FieldError, IctCompetenceError
+from ict_competence.flow import StepKind
 from ict_competence.plan import Evaluation, SchoolPlan
 
 __all__ = ["register"]
-
-
-def _where(plan: SchoolPlan) -> str:
-    """Where the plan's roadmap is, and what moves it on."""
-    session = plan.roadmap
-    step = session.current
-    state = f"Roadmap: step {step.number} ({step.kind.value}), cycle {session.cycle}"
-    if session.status is SessionStatus.CYCLE_COMPLETE or step.kind is StepKind.EVALUATION:
-        return f"{state}; evaluate, then start the next cycle with plan next-cycle"
-    if step.kind is StepKind.ACTION:
-        return f"{state}; the plan's data completes it (step 7: once allocated), or --answer done"
-    paused = ", paused" if session.status is SessionStatus.PAUSED else ""
-    return f"{state}{paused}; answer it with --answer {' or '.join(accepted(step))}"
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -63,7 +51,7 @@ def _new(args: argparse.Namespace) -> int:
     plan = SchoolPlan(name=args.name, overview=overview, team=team, school_type=args.school_type)
     plan.save(args.planfile)
     print(f"Wrote {args.planfile}: {plan!r}")
-    print(_where(plan))
+    print(where(plan, args.planfile))
     return 0
 
 
@@ -85,18 +73,16 @@ def _update(args: argparse.Namespace) -> int:
 def _advance(args: argparse.Namespace) -> int:
     plan = load_plan(args.planfile)
     before = len(plan.roadmap.history)
-    session = answer_all(plan.roadmap, args.answer, "--answer")
+    session = answer_all(plan.roadmap, args.answer, "--answer", typed_refusal(plan, args.planfile))
     plan = attrs.evolve(plan, roadmap=session).advance()
     moves = plan.roadmap.history[before:]
     if moves:
         plan.save(args.planfile)
     for move in moves:
-        answer = move.answer.value if move.answer is not None else f"back to {move.revisit}"
-        source = "your answer" if move.evidence is None else f"from {move.evidence.source}"
-        print(f"step {move.step}: {answer} ({source})")
+        print(move_line(move))
     if not moves:
         print(f"{args.planfile}: unchanged; the plan's data does not answer the current step")
-    print(_where(plan))
+    print(where(plan, args.planfile))
     return 0
 
 
@@ -108,29 +94,30 @@ def _allocate(args: argparse.Namespace) -> int:
     allocation = plan.allocation
     assert allocation is not None  # noqa: S101 - allocate() made it
     kinds = [decision.kind for decision in allocation.decisions.values()]
-    if allocation.proven:
-        quality = "proven optimal"
-    elif allocation.gap is not None:
-        quality = f"within {allocation.gap:.2%} of the optimum"
-    else:
-        quality = "no bound on how far from optimal"
     print(
         f"Allocated {len(allocation.assignments)} task instances ({allocation.coverage:.0%} of "
         f"the hours); {kinds.count(DecisionKind.RECRUIT)} to recruit for, "
-        f"{kinds.count(DecisionKind.OUTSOURCE)} to outsource; {quality} ({args.solver})."
+        f"{kinds.count(DecisionKind.OUTSOURCE)} to outsource; {quality(allocation)} "
+        f"({args.solver})."
     )
-    print(f"Saved {args.planfile}; {PROG} plan advance {args.planfile} completes step 7.")
+    print(f"Saved {args.planfile}.")
+    print(where(plan, args.planfile))
     return 0
 
 
-def _evaluation(path: Path) -> Evaluation:
-    """The evaluation of the plan in ``path``; a plan without an allocation says what to run."""
+def _allocated(path: Path) -> SchoolPlan:
+    """The plan in ``path``, which must have an allocation; else says what to run."""
     plan = load_plan(path)
     if plan.allocation is None:
         raise IctCompetenceError(
             f"{path}: there is no allocation to evaluate; run {PROG} plan allocate {path} first"
         )
-    return plan.evaluate()
+    return plan
+
+
+def _evaluation(path: Path) -> Evaluation:
+    """The evaluation of the plan in ``path``; a plan without an allocation says what to run."""
+    return _allocated(path).evaluate()
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -158,27 +145,32 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _next_cycle(args: argparse.Namespace) -> int:
     plan = load_plan(args.planfile)
-    step, evaluation = plan.roadmap.current, plan.roadmap.roadmap.evaluation
-    if step.number != evaluation.number:
+    step = plan.roadmap.current
+    if step.kind is not StepKind.EVALUATION:
         raise IctCompetenceError(
-            f"step {step.number}: the roadmap is not at the evaluation (step "
-            f"{evaluation.number}) yet; advance the plan first (plan advance)"
+            f"step {step.number}: the roadmap is not at the evaluation yet; "
+            f"{where(plan, args.planfile).split('; ', 1)[1]}"
         )
-    plan = plan.next_cycle(from_step=args.from_step)
+    plan = _allocated(args.planfile).next_cycle(from_step=args.from_step)
     plan.save(args.planfile)
     print(f"Saved {args.planfile}: cycle {plan.roadmap.cycle} starts at step {args.from_step}.")
-    print(_where(plan))
+    print(where(plan, args.planfile))
     return 0
 
 
 def _seconds(text: str) -> float:
+    """A time limit in seconds (an argparse type), checked as ``allocate`` checks it."""
+    value: object
     try:
         value = float(text)
     except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"expected seconds > 0, found {text!r}")
-    return value
+        value = text  # no number: the check says what it expected
+    try:
+        seconds = check_time_limit(value, "--time-limit")
+    except FieldError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+    assert seconds is not None  # noqa: S101 - a float is never None
+    return seconds
 
 
 def _plan_file(parser: argparse.ArgumentParser, help_: str) -> None:
@@ -285,7 +277,7 @@ def _register_allocate(plans: Subcommands) -> None:
     allocate.add_argument(
         "--solver",
         type=str.lower,
-        choices=("heuristic", "optimal"),
+        choices=SOLVERS,
         default="heuristic",
         help="heuristic (default) or optimal (exact, with a bound)",
     )
@@ -324,5 +316,10 @@ def _register_next_cycle(plans: Subcommands) -> None:
     )
     _plan_file(next_cycle, "the plan file")
     next_cycle.add_argument(
-        "--from-step", type=int, default=5, metavar="N", help="the step to start at (default: 5)"
+        "--from-step",
+        type=int,
+        choices=range(1, 8),
+        default=5,
+        metavar="N",
+        help="the step to start at, 1-7 (default: 5)",
     )
