@@ -31,7 +31,7 @@ def _never(*_args: object, **_kwargs: object) -> None:
 @pytest.fixture
 def no_calamine(monkeypatch: pytest.MonkeyPatch) -> None:
     """calamine may not be reached: the file must be refused before."""
-    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", _never)
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", _never)
 
 
 def _ods(target: Path, change: Callable[[dict[str, bytes]], None]) -> Path:
@@ -121,10 +121,10 @@ def test_damaged_bytes_give_a_workbook_error_or_a_reading_never_a_bare_exception
 
 
 def test_calamine_s_own_error_becomes_a_workbook_error_naming_the_file(tmp_path, monkeypatch):
-    def damaged(_path: str) -> None:
+    def damaged(_file: object) -> None:
         raise python_calamine.XmlError("unexpected end of file")
 
-    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", damaged)
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", damaged)
 
     refused(
         lambda: read_team(DATA / "team.ods"),
@@ -168,7 +168,7 @@ class _Damaged:
 )
 def test_a_sheet_calamine_cannot_give_is_a_workbook_error(monkeypatch, error, message):
     monkeypatch.setattr(
-        python_calamine.CalamineWorkbook, "from_path", lambda _path: _Damaged(error)
+        python_calamine.CalamineWorkbook, "from_filelike", lambda _file: _Damaged(error)
     )
 
     refused(lambda: read_team(DATA / "team.xls"), WorkbookError, match=message)
@@ -185,10 +185,10 @@ def test_a_sheet_calamine_cannot_give_is_a_workbook_error(monkeypatch, error, me
     ],
 )
 def test_a_file_calamine_cannot_open_is_a_workbook_error(monkeypatch, error, message):
-    def fail(_path: str) -> None:
+    def fail(_file: object) -> None:
         raise error
 
-    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", fail)
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", fail)
 
     refused(lambda: read_team(DATA / "team.xls"), WorkbookError, match=message)
 

@@ -146,7 +146,7 @@ def _open(path: Path, checked: Checked) -> AbstractContextManager[Book]:
     if checked.kind is Kind.XLSX:
         from ict_competence.xlsx._xlsx_book import open_xlsx  # noqa: PLC0415
 
-        return open_xlsx(path)
+        return open_xlsx(path, checked.data)
     from ict_competence.xlsx._calamine_book import open_calamine  # noqa: PLC0415
 
     return open_calamine(path, checked)

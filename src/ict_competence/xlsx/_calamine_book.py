@@ -12,6 +12,7 @@ always store in these files.
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -104,7 +105,7 @@ def open_calamine(path: Path, checked: Checked) -> Iterator[_CalamineBook]:
     calamine = optional_module("python_calamine", extra="calamine", feature=_FEATURE)
     where = str(path)
     try:
-        workbook = calamine.CalamineWorkbook.from_path(where)
+        workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(checked.data))
     except calamine.PasswordError:
         raise WorkbookError(
             "is protected by a password; save a copy without a password and read that",

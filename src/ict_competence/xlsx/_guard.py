@@ -1,12 +1,15 @@
 """Checks a workbook passes before openpyxl or calamine parses it.
 
-Its kind is told from its first bytes (:mod:`._kinds`). A zip package (.xlsx, .ods) must
-be no bomb and declare no XML entities; the sheets of an .ods or .xls are surveyed for
-what they would ask of memory (:mod:`._survey`).
+The file is read into memory once, after its size is checked; everything after works on
+those bytes, so that what was checked is what is parsed. Its kind is told from its first
+bytes (:mod:`._kinds`). A zip package (.xlsx, .ods) must be no bomb and declare no XML
+entities (:mod:`._package`); the sheets of an .ods or .xls are surveyed for what they
+would ask of memory (:mod:`._survey`).
 """
 
 from __future__ import annotations
 
+import io
 import stat
 import zipfile
 import zlib
@@ -17,18 +20,23 @@ import attrs
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._kinds import HEAD_BYTES, ODS_MIMETYPE, Kind, kind_of, sniff
 from ict_competence.xlsx._ods_survey import survey_ods
-from ict_competence.xlsx._package import check_package
+from ict_competence.xlsx._package import MAX_UNPACKED_BYTES, check_package
 from ict_competence.xlsx._survey import Errors
 from ict_competence.xlsx._xls_survey import survey_xls
 
 __all__ = ["Checked", "check_workbook"]
 
 
+#: The largest file read: no package may unpack to more, and an .xls is smaller still.
+MAX_FILE_BYTES = MAX_UNPACKED_BYTES
+
+
 @attrs.frozen
 class Checked:
-    """A workbook that passed the checks: its kind, and (.ods, .xls) its error values."""
+    """A workbook that passed the checks: its kind, its bytes and (.ods, .xls) its error values."""
 
     kind: Kind
+    data: bytes = attrs.field(repr=lambda data: f"<{len(data):,} bytes>")
     errors: Errors = attrs.field(factory=dict)
 
 
@@ -57,24 +65,38 @@ def check_workbook(path: Path) -> Checked:
         raise WorkbookError("is not a file (a folder?); expected an .xlsx workbook", path=where)
     if status.st_size == 0:
         raise WorkbookError("the file is empty; expected an .xlsx workbook", path=where)
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(HEAD_BYTES)
-    except OSError as exc:
-        raise WorkbookError(f"cannot be opened: {exc.strerror or exc}", path=where) from None
-    kind = sniff(head, where)
+    data = _read(path, where)
+    kind = sniff(data[:HEAD_BYTES], where)
     if kind is Kind.XLS:
         # Surveyed first: an encrypted .xlsx is a compound file too, and is named as such.
-        errors = survey_xls(path, where)
+        errors = survey_xls(data, where)
         kind_of(path, kind)
-        return Checked(kind, errors)
-    return _check_package(path, kind, where)
+        return Checked(kind, data, errors)
+    return _check_package(path, data, kind, where)
 
 
-def _check_package(path: Path, kind: Kind, where: str) -> Checked:
+def _read(path: Path, where: str) -> bytes:
+    """The file's bytes, read once; refused unread when it is larger than any workbook read."""
+    too_large = WorkbookError(
+        f"is larger than {MAX_FILE_BYTES // 2**20} MB; a task overview or team is well under 1 MB",
+        path=where,
+    )
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise too_large
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise WorkbookError(f"cannot be opened: {exc.strerror or exc}", path=where) from None
+    if len(data) > MAX_FILE_BYTES:  # it grew since it was measured
+        raise too_large
+    return data
+
+
+def _check_package(path: Path, data: bytes, kind: Kind, where: str) -> Checked:
     errors: Errors = {}
     try:
-        with zipfile.ZipFile(path) as package:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
             check_package(package, where)
             if kind is Kind.XLSX and _mimetype(package) == ODS_MIMETYPE:
                 kind = Kind.ODS  # the mimetype entry is not first, as it should be
@@ -92,7 +114,7 @@ def _check_package(path: Path, kind: Kind, where: str) -> Checked:
     except (OSError, RuntimeError, EOFError, ValueError, zlib.error) as exc:
         # zipfile's own kinds of damage: a bad CRC, a name that is no UTF-8, a method it lacks
         raise WorkbookError(f"the workbook's package is damaged: {exc}", path=where) from None
-    return Checked(kind, errors)
+    return Checked(kind, data, errors)
 
 
 def _mimetype(package: zipfile.ZipFile) -> bytes:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterator
-from pathlib import Path
 
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._cfb import workbook_stream
@@ -215,20 +214,20 @@ class _Sheet:
         return None
 
 
-def survey_xls(path: Path, where: str) -> Errors:
-    """Survey the .xls file at ``path``; the error values found, by sheet and cell.
+def survey_xls(data: bytes, where: str) -> Errors:
+    """Survey the .xls file whose bytes are ``data``; the error values found, by sheet and cell.
 
     Raises:
         WorkbookError: the file is too large, damaged, protected by a password, or its
             sheets would need more memory than a workbook of this kind may (the limits of
             :mod:`._survey`).
     """
-    if path.stat().st_size > MAX_SHEET_BYTES:
+    if len(data) > MAX_SHEET_BYTES:
         raise WorkbookError(
             f"is larger than {MAX_SHEET_BYTES // 2**20} MB; a task overview or team is far smaller",
             path=where,
         )
-    stream = workbook_stream(path.read_bytes(), where)
+    stream = workbook_stream(data, where)
     survey = Survey(where)
     try:
         sheets, lengths, biff = _globals(stream, where)
@@ -236,11 +235,11 @@ def survey_xls(path: Path, where: str) -> Errors:
             survey.sheet(name)
             sheet = _Sheet(survey, lengths, biff)
             depth = 0
-            for kind, data, _continued in _records(stream, start):
+            for kind, record, _continued in _records(stream, start):
                 depth += (kind == _BOF) - (kind == _EOF)
                 if depth <= 0 and kind == _EOF:
                     break
-                sheet.record(kind, data)
+                sheet.record(kind, record)
             # After the cells, so that a cell far away is named rather than the size it makes.
             survey.claimed(*sheet.claim)
     except (_DamagedError, struct.error, IndexError) as exc:

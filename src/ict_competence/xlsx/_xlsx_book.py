@@ -8,6 +8,7 @@ is read directly: a cell far to the right then costs what any other cell costs.
 
 from __future__ import annotations
 
+import io
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,31 +29,22 @@ _T = TypeVar("_T")
 
 
 @contextmanager
-def _opened(path: Path, *, data_only: bool) -> Iterator[Workbook]:
-    """The workbook, read lazily; the file is closed afterwards, also when openpyxl fails.
-
-    openpyxl leaves its zip open when loading fails halfway, so the file is opened here
-    and handed to it, and closed here whatever happens.
-    """
+def _opened(data: bytes, where: str, *, data_only: bool) -> Iterator[Workbook]:
+    """The workbook in ``data`` (the file's bytes, read once), read lazily and closed after."""
     try:
-        stream = path.open("rb")
-    except OSError as exc:
-        raise WorkbookError(f"cannot be opened: {exc.strerror or exc}", path=str(path)) from None
-    with stream:
-        try:
-            with warnings.catch_warnings():
-                # openpyxl warns about features it drops (e.g. conditional formatting); a
-                # school's formatting is not ours to judge, and warnings are errors in tests.
-                warnings.simplefilter("ignore")
-                book = load_workbook(stream, read_only=True, data_only=data_only)
-        except Exception as exc:  # openpyxl raises many kinds for a malformed package
-            raise WorkbookError(
-                f"cannot be read as a workbook ({type(exc).__name__}: {exc})", path=str(path)
-            ) from None
-        try:
-            yield book
-        finally:
-            book.close()
+        with warnings.catch_warnings():
+            # openpyxl warns about features it drops (e.g. conditional formatting); a
+            # school's formatting is not ours to judge, and warnings are errors in tests.
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+    except Exception as exc:  # openpyxl raises many kinds for a malformed package
+        raise WorkbookError(
+            f"cannot be read as a workbook ({type(exc).__name__}: {exc})", path=where
+        ) from None
+    try:
+        yield book
+    finally:
+        book.close()
 
 
 def _quietly(items: Iterator[_T]) -> Iterator[_T]:
@@ -89,8 +81,9 @@ def _parsed(book: Workbook, name: str) -> Iterator[tuple[int, list[dict[str, Any
 class _XlsxBook:
     """An open .xlsx workbook (its formulas, not their values) for :func:`._book.read_book`."""
 
-    def __init__(self, path: Path, book: Workbook) -> None:
+    def __init__(self, path: Path, data: bytes, book: Workbook) -> None:
         self.path = path
+        self.data = data
         self.book = book
         self.names = list(book.sheetnames)
 
@@ -115,7 +108,7 @@ class _XlsxBook:
         """Formulas replaced by the values Excel or LibreOffice computed and cached."""
         wanted = set(sheet.pending)
         values: dict[tuple[int, int], object] = {}
-        with _opened(self.path, data_only=True) as book:
+        with _opened(self.data, str(self.path), data_only=True) as book:
             for number, cells in _parsed(book, where.name):
                 for cell in cells:
                     if (number, cell["column"]) in wanted:
@@ -134,7 +127,7 @@ class _XlsxBook:
 
 
 @contextmanager
-def open_xlsx(path: Path) -> Iterator[_XlsxBook]:
-    """The .xlsx workbook at ``path`` (checked already), open for reading its sheets."""
-    with _opened(path, data_only=False) as book:
-        yield _XlsxBook(path, book)
+def open_xlsx(path: Path, data: bytes) -> Iterator[_XlsxBook]:
+    """The .xlsx workbook at ``path`` (checked already, its bytes ``data``), open for reading."""
+    with _opened(data, str(path), data_only=False) as book:
+        yield _XlsxBook(path, data, book)
