@@ -9,12 +9,14 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, get_args, get_type_hints
+from xml.sax.saxutils import escape
 
 import attrs
 from hypothesis import HealthCheck, given, settings
@@ -76,6 +78,12 @@ _XML_PIECES = st.sampled_from(
         b'<c r="A2" t="s"><v>999</v></c>',
         b'<c r="J2"><f>1/0</f></c>',
         b'<c r="J3" t="str"><v>NaN</v></c>',
+        b'<c r="J2"><f>10*2</f><v>abc</v></c>',  # a damaged computed value
+        b'<c r="J2" t="s"><f>1</f><v>99999</v></c>',
+        b'<c r="J2" t="b"><f>1</f><v>ja</v></c>',
+        b'<c r="J2" t="d"><f>1</f><v>gisteren</v></c>',
+        b'<c r="J2" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+        b'<c r="J2" s="1"><f>1</f><v>1e999</v></c>',
         b'<row r="4000000">',
         b"</row>",
         b'<dimension ref="A1:XFD1048576"/>',
@@ -141,6 +149,33 @@ def test_read_overview_raises_only_library_errors_for_mutated_xml(data):
 @given(data=mutated_parts(TEAM_BYTES))
 def test_read_team_raises_only_library_errors_for_mutated_xml(data):
     _read_bytes("read_team", data)
+
+
+#: Cell types a computed value may be stored as (``t="…"``; None: a number).
+_CELL_TYPES = st.sampled_from([None, "n", "s", "b", "str", "e", "d", "inlineStr", "x"])
+_CACHED = st.text(max_size=12) | st.sampled_from(["1e999", "-0", "99999", "NaN", "1", "TRUE"])
+
+
+def _cached_formula(data: bytes, kind: str | None, cached: str) -> bytes:
+    """``data`` (a workbook) with its overview's J2 a formula computed as ``cached``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = {item.filename: package.read(item.filename) for item in package.infolist()}
+    typed = f' t="{kind}"' if kind else ""
+    value = escape(cached).encode("ascii", "xmlcharrefreplace")
+    cell = f'<c r="J2"{typed}><f>10*2</f><v>'.encode() + value + b"</v></c>"
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = re.sub(rb'<c r="J2"[^>]*>.*?</c>', lambda _m: cell, sheet)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for part_name, content in parts.items():
+            package.writestr(part_name, content)
+    return buffer.getvalue()
+
+
+@_fuzz
+@given(kind=_CELL_TYPES, cached=_CACHED)
+def test_read_overview_raises_only_library_errors_for_any_computed_value(kind, cached):
+    _read_bytes("read_overview", _cached_formula(OVERVIEW_BYTES, kind, cached))
 
 
 # -- JSON -----------------------------------------------------------------------------------

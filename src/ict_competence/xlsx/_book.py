@@ -9,7 +9,7 @@ the task overview and the team see only :class:`SheetRows`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Protocol
@@ -23,22 +23,27 @@ from ict_competence.xlsx._kinds import Kind
 from ict_competence.xlsx._layout import CELL_LIMIT, MAX_COLUMNS, MAX_ROWS
 from ict_competence.xlsx._problems import Problems
 
-__all__ = ["PENDING", "Book", "RawRow", "Rows", "SheetRows", "collect", "read_book"]
+__all__ = ["UNCOMPUTED", "Book", "Merged", "RawRow", "Rows", "SheetRows", "collect", "read_book"]
 
 Rows = list[tuple[int, list[_Cell]]]
 #: A row as a reader hands it over: its number (from 1) and its cells' (column, value).
 RawRow = tuple[int, Iterable[tuple[int, object]]]
+#: A merged range: its first row, first column, last row and last column (from 1).
+Merged = tuple[int, int, int, int]
 _LETTERS = tuple((column, column_letter(column)) for column in range(1, MAX_COLUMNS + 1))
 
 
 @attrs.frozen
-class _Pending:
-    """The value of a formula cell, which the spreadsheet program computed, still to be read."""
+class _Uncomputed:
+    """The value of a formula that the spreadsheet program did not compute and store."""
 
 
-#: Stands for a formula's value until it is read (openpyxl reads a file's formulas and
-#: their computed values in two passes).
-PENDING = _Pending()
+#: Stands for a formula without a computed value, which is refused with its cell named.
+UNCOMPUTED = _Uncomputed()
+_UNCOMPUTED_MESSAGE = (
+    "holds a formula without a computed value; type the value itself, or open and save the "
+    "file in Excel or LibreOffice first"
+)
 
 
 @attrs.frozen
@@ -50,20 +55,10 @@ class SheetRows:
             something in any row (an empty cell holds None); a row without any filled cell
             has no cells at all.
         beyond: the cells right of the columns read that hold something, by reference.
-        pending: the (row, column) of the cells whose formula's value is still to be read.
     """
 
     rows: Rows
     beyond: tuple[str, ...] = ()
-    pending: tuple[tuple[int, int], ...] = ()
-
-    def computed(self, values: Mapping[tuple[int, int], object]) -> SheetRows:
-        """These rows with the pending cells given their ``values``."""
-        rows = [(number, list(cells)) for number, cells in self.rows]
-        for row, column in self.pending:
-            cell = rows[row - 1][1][column - 1]
-            rows[row - 1][1][column - 1] = _Cell(cell.ref, values.get((row, column)))
-        return SheetRows(rows, self.beyond)
 
 
 def collect(raw: Iterable[RawRow], where: _Sheet, problems: Problems) -> SheetRows:
@@ -93,7 +88,6 @@ def collect(raw: Iterable[RawRow], where: _Sheet, problems: Problems) -> SheetRo
             else:
                 row[column] = value
     rows: Rows = []
-    pending: list[tuple[int, int]] = []
     # Rows as wide as the widest; an empty row has no cells: 5,000 rows cost no 300,000.
     letters = _LETTERS[: max((max(row) for row in filled.values() if row), default=0)]
     for number in range(1, max(filled, default=0) + 1):
@@ -103,13 +97,14 @@ def collect(raw: Iterable[RawRow], where: _Sheet, problems: Problems) -> SheetRo
             continue
         cells = [_Cell(f"{letter}{number}", values.get(column)) for column, letter in letters]
         for column, value in values.items():
-            if value is PENDING:
-                pending.append((number, column))
+            if value is UNCOMPUTED:
+                problems.add(where.name, cells[column - 1].ref, _UNCOMPUTED_MESSAGE)
+                cells[column - 1] = _Cell(cells[column - 1].ref, None)
             elif isinstance(value, str):
                 _check_text(cells[column - 1], value, where.name, problems)
         rows.append((number, cells))
     refs = tuple(f"{column_letter(column)}{row}" for row, column in sorted(beyond))
-    return SheetRows(rows, refs, tuple(pending))
+    return SheetRows(rows, refs)
 
 
 def _check_text(cell: _Cell, text: str, sheet: str, problems: Problems) -> None:
@@ -133,11 +128,15 @@ class Book(Protocol):
         ...
 
     def rows(self, name: str, where: _Sheet) -> Iterator[RawRow]:
-        """The rows of sheet ``name``, which exists; a damaged sheet raises WorkbookError."""
+        """The rows of sheet ``name``, which exists; a damaged sheet raises WorkbookError.
+
+        A formula's value is the one the spreadsheet program computed, or
+        :data:`UNCOMPUTED` when it stored none.
+        """
         ...
 
-    def computed(self, sheet: SheetRows, where: _Sheet) -> SheetRows:
-        """``sheet`` with its formulas' computed values (only called when some are pending)."""
+    def merged(self, name: str) -> Sequence[Merged]:
+        """The merged ranges of sheet ``name`` found while its rows were read (some or none)."""
         ...
 
 
@@ -160,8 +159,8 @@ def read_book(path: Path, main: str, extra: str) -> tuple[SheetRows, SheetRows |
 
     Raises:
         WorkbookError: the file fails a check, ``main`` is missing, a sheet is damaged or
-            too long, or cells hold text no workbook holds (each such cell listed) or
-            formulas without a value.
+            too long, or cells hold text no workbook holds or formulas without a value
+            (each such cell listed).
         MissingExtraError: an .ods or .xls file, and python-calamine is not installed.
     """
     checked = check_workbook(path)
@@ -182,7 +181,7 @@ def read_book(path: Path, main: str, extra: str) -> tuple[SheetRows, SheetRows |
             problems = Problems(path)
             sheet = collect(book.rows(name, where), where, problems)
             problems.raise_if_any()
-            read.append(book.computed(sheet, where) if sheet.pending else sheet)
+            read.append(sheet)
     first, second = read
     assert first is not None  # noqa: S101 - checked above
     return first, second

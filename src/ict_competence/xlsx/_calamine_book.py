@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ict_competence._extras import optional_module
 from ict_competence.errors import WorkbookError
-from ict_competence.xlsx._book import RawRow, SheetRows
+from ict_competence.xlsx._book import Merged, RawRow
 from ict_competence.xlsx._cells import _Sheet
 from ict_competence.xlsx._guard import Checked
 
@@ -90,8 +90,8 @@ class _CalamineBook:
                 ]
             yield number, cells + by_row.get(number, [])
 
-    def computed(self, sheet: SheetRows, where: _Sheet) -> SheetRows:
-        return sheet  # calamine gives formulas' computed values; nothing is ever pending
+    def merged(self, name: str) -> list[Merged]:
+        return []
 
 
 @contextmanager
