@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -25,8 +26,11 @@ from ict_competence.xlsx._layout import (
     ROLES_SHEET,
 )
 
-# Characters that make a spreadsheet read a cell as a formula (formula / DDE injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Characters that make a spreadsheet read a cell as a formula (formula / DDE injection),
+# and those a text may start with before them that a trim or a CSV export drops.
+_FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_QUOTED_START = ("\t", "\r")
+_INVISIBLE = ("Cc", "Cf")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="2F5597")
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -62,8 +66,35 @@ _HELP = (
 )
 
 
+def looks_like_formula(text: str) -> bool:
+    r"""Whether a spreadsheet could take ``text`` for a formula, now or once it is trimmed.
+
+    That is text whose first character that is no whitespace (spaces, tabs, line breaks)
+    and no invisible control or format character starts a formula: ``=``, ``+``, ``-``,
+    ``@`` or their full-width forms. ``" =1+1"`` is inert in an .xlsx cell, but live once
+    someone trims it or exports the sheet to CSV. A text that starts with a tab or a
+    carriage return counts too, as the OWASP advice on CSV injection has it.
+
+    >>> [looks_like_formula(t) for t in ("=1+1", " =1+1", "\n@SUM(1)", "\u200b-2", "a=1")]
+    [True, True, True, True, False]
+    >>> looks_like_formula("\tnote"), looks_like_formula("  "), looks_like_formula("")
+    (True, False, False)
+    """
+    if text.startswith(_FORMULA_START + _QUOTED_START):
+        return True
+    for char in text:
+        if not (char.isspace() or unicodedata.category(char) in _INVISIBLE):
+            return char in _FORMULA_START
+    return False
+
+
 def _put(cell: Cell | MergedCell, value: str | float | None, *, where: str) -> None:
-    """Store a value; text is kept as text, never evaluated as a formula."""
+    """Store a value; text is kept as text, never evaluated as a formula.
+
+    This is the one cell writer of every workbook the library writes (the overview's,
+    the team's and the renderer's): text that :func:`looks_like_formula` is stored as
+    text with a quote prefix, so that a spreadsheet shows it and never runs it.
+    """
     if isinstance(value, str):
         if len(value) > CELL_LIMIT:
             raise WorkbookError(
@@ -77,7 +108,7 @@ def _put(cell: Cell | MergedCell, value: str | float | None, *, where: str) -> N
                 "which a workbook cannot store"
             )
         cell.value = value
-        if value.startswith(_FORMULA_START):
+        if looks_like_formula(value):
             cell.data_type = "s"
             cell.quotePrefix = True
     else:
