@@ -71,6 +71,8 @@ SERIOUS_STEP = 0.1
 #: The LP's duals start close to the best prices: a box of a tenth sent the first trial
 #: so far that its schools took 40 s to solve, for a bound worse than the start's.
 BOX_SHARE = 0.01
+#: The first box around the heuristic's prices, where they start (see :func:`_start_prices`).
+HEURISTIC_BOX_SHARE = 0.1
 #: Combinations whose bound lies within this share of the proof tolerance of the incumbent
 #: are dropped from the master: they cannot beat it by enough to matter, and near-ties
 #: kept the master busy without end.
@@ -194,14 +196,20 @@ def solve_exact(
 
 def _start_prices(
     problem: Problem, warm: Outcome, pooled: tuple[int, ...], time_limit: float | None
-) -> tuple[list[float], list[float]]:
-    """Where the price rounds start: the LP relaxation's duals, else the heuristic's prices."""
+) -> tuple[list[float], list[float], float]:
+    """Where the price rounds start, and the first box's share of a pooled task's value.
+
+    The LP relaxation's duals, unless the heuristic's bound is already below the LP's
+    value (overloaded groups): then the heuristic's own prices.
+    """
     found = coupling_prices(problem, pooled, time_limit) if pooled else None
-    if found is not None:
-        return found
+    heuristic = warm.prices is not None and warm.bound is not None
+    if found is not None and not (heuristic and warm.bound is not None and warm.bound < found[2]):
+        return found[0], found[1], BOX_SHARE
     if warm.prices is not None:
-        return [warm.prices[0][g] for g in pooled], [warm.prices[1][g] for g in pooled]
-    return [0.0] * len(pooled), [0.0] * len(pooled)
+        lam = [warm.prices[0][g] for g in pooled]
+        return lam, [warm.prices[1][g] for g in pooled], HEURISTIC_BOX_SHARE
+    return [0.0] * len(pooled), [0.0] * len(pooled), BOX_SHARE
 
 
 class _Decomposition:
@@ -234,13 +242,13 @@ class _Decomposition:
         self.value = math.fsum(
             r.known[k].value for r, k in zip(self.records, self.chosen, strict=True)
         )
-        lam, mu = _start_prices(problem, warm, pooled, self.left())
+        lam, mu, share = _start_prices(problem, warm, pooled, self.left())
         self.center = np.array([*lam, *mu, *([0.0] * len(pooled))], dtype=np.float64)
         scale = [
             max((problem.primary_value[p][g] for p in problem.primary_candidates[g]), default=1.0)
             for g in pooled
         ]
-        self.box = np.array([BOX_SHARE * max(1.0, s) for s in scale] * 3, dtype=np.float64)
+        self.box = np.array([share * max(1.0, s) for s in scale] * 3, dtype=np.float64)
         self.center_bound = math.inf
         self.center_values: list[float] = []
 
@@ -329,7 +337,7 @@ class _Decomposition:
         return self.outcome()
 
     def prices(self) -> None:
-        """Stabilised cutting planes from the LP's duals (see :func:`_start_prices`)."""
+        """Stabilised cutting planes from the starting prices (see :func:`_start_prices`)."""
         import numpy as np  # noqa: PLC0415
 
         self.center_bound, self.center_values = self.evaluate(self.center)

@@ -113,7 +113,7 @@ def solve_program(program: Program, *, maximize: bool, time_limit: float | None)
 
 def coupling_prices(
     problem: Problem, instances: Sequence[int], time_limit: float | None = None
-) -> tuple[list[float], list[float]] | None:
+) -> tuple[list[float], list[float], float] | None:
     """Prices on ``instances``' rows from the whole model's LP relaxation (its row duals).
 
     Per instance, the dual of "at most one primary" and of "back-ups no more than
@@ -122,7 +122,8 @@ def coupling_prices(
     optimum, where the heuristic's prices leave 1e-2. The price rounds start here.
 
     Returns:
-        The two price lists, or ``None`` when HiGHS did not solve the LP in time.
+        The two price lists and the LP's value, or ``None`` when HiGHS did not solve the
+        LP in time.
     """
     model, one_primary, backs_covered = coupling_rows(problem)
     if not model.columns:
@@ -142,7 +143,8 @@ def coupling_prices(
         # A maximisation's duals on "<=" rows are >= 0, give or take HiGHS' tolerances.
         return [max(0.0, float(duals[rows[t]])) if t in rows else 0.0 for t in instances]
 
-    return prices(one_primary), prices(backs_covered)
+    value = float(h.getInfo().objective_function_value)
+    return prices(one_primary), prices(backs_covered), value
 
 
 def next_prices(
