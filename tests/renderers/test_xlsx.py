@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
 
 import ict_competence as ic
@@ -414,7 +416,7 @@ def test_with_names_a_person_sheet_is_titled_by_name_and_id(overloaded):
     book = open_book(render(overloaded, "xlsx", names=True))
 
     assert "Bram (p2)" in book.sheetnames
-    assert "Ann <script>alert(1)<_script> (" in book.sheetnames  # 31 characters, no '/'
+    assert "Ann <script>alert(1)<_scri (p1)" in book.sheetnames  # 31 characters, no '/'
     assert book["Team"]["B3"].value == "Bram"
 
 
@@ -447,6 +449,21 @@ def test_text_that_looks_like_a_formula_stays_text_in_every_cell(plan, names):
 # -- sheet titles ----------------------------------------------------------------------------
 
 
+#: Control, format and surrogate characters: Excel refuses a sheet title with one.
+_HIDDEN = ("Cc", "Cf", "Cs")
+
+
+def _valid_title(title: str) -> bool:
+    """Whether Excel and LibreOffice take ``title`` as a sheet's name."""
+    return (
+        0 < len(title) <= TITLE_LIMIT
+        and not set(title) & set("[]:*?/\\")
+        and not title.startswith("'")
+        and not title.endswith("'")
+        and all(c == " " or not (c.isspace() or unicodedata.category(c) in _HIDDEN) for c in title)
+    )
+
+
 @given(st.lists(st.text(max_size=40), max_size=12))
 def test_sheet_titles_are_valid_and_unique_whatever_they_are_made_from(wanted):
     taken = {"team", "takenoverzicht"}
@@ -455,11 +472,39 @@ def test_sheet_titles_are_valid_and_unique_whatever_they_are_made_from(wanted):
 
     assert len({t.casefold() for t in titles}) == len(titles)
     assert not {t.casefold() for t in titles} & {"team", "takenoverzicht", "history"}
-    for title in titles:
-        assert 0 < len(title) <= TITLE_LIMIT
-        assert not set(title) & set("[]:*?/\\")
-        assert not title.startswith("'")
-        assert not title.endswith("'")
+    assert [title for title in titles if not _valid_title(title)] == []
+
+
+_IDS = st.text(alphabet=st.sampled_from("abcxyz0123456789-_."), min_size=1, max_size=8)
+
+
+@given(name=st.text(max_size=60), person=_IDS)
+def test_a_title_of_name_and_id_cuts_the_name_and_keeps_the_id(name, person):
+    taken: set[str] = set()
+
+    first = unique_title(name, taken, keep=f" ({person})")
+    second = unique_title(name, taken, keep=f" ({person})")
+
+    assert _valid_title(first)
+    assert _valid_title(second)
+    assert first.endswith(f"({person})")
+    assert second.endswith(f"({person}) (2)")
+
+
+@settings(max_examples=10, deadline=None)
+@given(name=st.text(min_size=1, max_size=40).filter(lambda n: not ILLEGAL_CHARACTERS_RE.search(n)))
+def test_a_person_sheet_has_a_valid_title_with_their_id_whatever_their_name(name):
+    person = make_person("p1", level=3)
+    plan = SchoolPlan(
+        name="Namen",
+        overview=make_overview(make_task("T-00"), make_task("T-01")),
+        team=Team((attrs.evolve(person, name=name),)),
+    ).allocate()
+
+    titles = open_book(render(plan, "xlsx", names=True)).sheetnames
+
+    assert [title for title in titles if not _valid_title(title)] == []
+    assert [title for title in titles if title.endswith("(p1)") or title == "p1"]
 
 
 def test_people_whose_ids_make_the_same_title_get_sheets_of_their_own(tmp_path):

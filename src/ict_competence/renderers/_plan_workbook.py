@@ -347,7 +347,12 @@ def _person_sheets(
     people = {person.id: person for person in team.people} if team is not None else {}
     sheets = []
     for load in loads:
-        sheet = _new_sheet(book, words.naming.party(load.person), taken)
+        # "Name (id)" as words.naming.party has it; a name too long is cut, never the id.
+        name = words.naming.people.get(load.person) if words.naming.names else None
+        if name:
+            sheet = _new_sheet(book, name, taken, keep=f" ({load.person})")
+        else:
+            sheet = _new_sheet(book, load.person, taken)
         person = people.get(load.person)
         rows = held.get(load.person, [])
         _person_sheet(
@@ -362,8 +367,8 @@ def _person_sheets(
 # -- the workbooks ---------------------------------------------------------------------------
 
 
-def _new_sheet(book: Workbook, title: str, taken: set[str]) -> Worksheet:
-    sheet: Worksheet = book.create_sheet(unique_title(title, taken))
+def _new_sheet(book: Workbook, title: str, taken: set[str], *, keep: str = "") -> Worksheet:
+    sheet: Worksheet = book.create_sheet(unique_title(title, taken, keep=keep))
     return sheet
 
 

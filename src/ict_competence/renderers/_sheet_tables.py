@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from copy import copy
 from typing import Any
@@ -22,7 +23,7 @@ from weakref import WeakKeyDictionary
 
 import attrs
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -54,6 +55,8 @@ Value = str | float | None
 #: The most characters a sheet title holds, and the characters it may not hold.
 TITLE_LIMIT = 31
 _NOT_IN_TITLE = re.compile(r"[\[\]:*?/\\]")
+#: The kinds of characters a sheet title shows as a space: control and format characters.
+_NOT_SHOWN = ("Cc", "Cf", "Cs", "Zl", "Zp")
 #: Excel keeps this sheet name for itself.
 _RESERVED = {"history"}
 #: A row's height per line of text, in points, and the characters a unit of width holds.
@@ -136,25 +139,51 @@ class Column:
     style: str = TEXT
 
 
-def unique_title(wanted: str, taken: set[str]) -> str:
-    r"""A valid sheet title for ``wanted``, not yet in ``taken`` (which it is added to).
+def _title_text(text: str) -> str:
+    r"""``text`` as a sheet title may hold it: ``[]:*?/\`` made ``_``, other blanks a space.
 
-    A title holds at most 31 characters, none of ``[]:*?/\`` nor a control character,
-    and neither starts nor ends with an apostrophe; titles are unique regardless of case,
-    so a second ``p1`` becomes ``p1 (2)``. ``taken`` holds casefolded titles.
+    A control or format character, a tab, a line break and any whitespace but the space
+    become a space: Excel refuses a sheet title that holds one.
+    """
+    text = _NOT_IN_TITLE.sub("_", text)
+    if text.isprintable():  # no control, format or separator character: nothing to do
+        return text
+    return "".join(
+        " " if char.isspace() or unicodedata.category(char) in _NOT_SHOWN else char for char in text
+    )
+
+
+def unique_title(wanted: str, taken: set[str], *, keep: str = "") -> str:
+    r"""A valid sheet title for ``wanted`` and ``keep``, not yet in ``taken`` (which gets it).
+
+    A title holds at most 31 characters, none of ``[]:*?/\``, no control character and
+    no whitespace but the space, and neither starts nor ends with an apostrophe; a
+    title too long loses the end of ``wanted``, never ``keep`` (a person's ``" (id)"``
+    after their name). Titles are unique regardless of case, so a second ``p1`` becomes
+    ``p1 (2)``. ``taken`` holds casefolded titles.
 
     >>> taken = {"team"}
     >>> unique_title("Team", taken), unique_title("a/b: [c]?", taken), unique_title("", taken)
     ('Team (2)', 'a_b_ _c__', '_')
-    >>> len(unique_title("x" * 40, taken))
-    31
+    >>> len(unique_title("x" * 40, taken)), unique_title("\tAn\nMaes", taken)
+    (31, 'An Maes')
+    >>> unique_title("Annelies Vandenbroucke-Verstraeten", taken, keep=" (p12)")
+    'Annelies Vandenbroucke-Ve (p12)'
     """
-    text = ILLEGAL_CHARACTERS_RE.sub("", _NOT_IN_TITLE.sub("_", wanted)).strip(" '") or "_"
-    title, number = text[:TITLE_LIMIT].rstrip(" '") or "_", 1
+    text, kept = _title_text(wanted).lstrip(" '"), _title_text(keep).rstrip(" '")
+    if len(kept) >= TITLE_LIMIT // 2:  # no room left for the name: cut the whole
+        text, kept = (text + kept).strip(" '"), ""
+    if not text:
+        text, kept = kept.strip(" '") or "_", ""
+
+    def cut(room: int) -> str:
+        return (text[: room - len(kept)].rstrip(" '") + kept).strip(" '") or "_"
+
+    title, number = cut(TITLE_LIMIT), 1
     while title.casefold() in taken or title.casefold() in _RESERVED:
         number += 1
         suffix = f" ({number})"
-        title = text[: TITLE_LIMIT - len(suffix)].rstrip(" '") + suffix
+        title = cut(TITLE_LIMIT - len(suffix)) + suffix
     taken.add(title.casefold())
     return title
 
