@@ -49,8 +49,9 @@ def _without_names(team: Team) -> Team:
     return Team(tuple(attrs.evolve(p, name=None) for p in team.people), team.schools)
 
 
-def _without_holders(overview: TaskOverview) -> TaskOverview:
-    choices = tuple(attrs.evolve(c, responsible="", backup="") for c in overview)
+def _without_people(overview: TaskOverview) -> TaskOverview:
+    """The overview without what the school typed about people: holders and notes."""
+    choices = tuple(attrs.evolve(c, responsible="", backup="", notes="") for c in overview)
     return attrs.evolve(overview, choices=choices)
 
 
@@ -164,7 +165,7 @@ def test_the_overview_workbook_reads_back_with_its_people_only_with_names(plan, 
     plain = read_overview(_write(tmp_path, render(overview, "xlsx")), catalog=catalog)
 
     assert named == overview
-    assert plain == _without_holders(overview)
+    assert plain == _without_people(overview)
 
 
 _NAMES = st.text(
@@ -206,7 +207,8 @@ def test_the_plans_overview_names_who_takes_each_task_from_its_allocation(plan, 
             )
         else:  # a task that does not apply: nobody, and no name the school typed
             holders = ("", "")
-        expected = attrs.evolve(choice, responsible=holders[0], backup=holders[1])
+        # Without names the notes stay out too: a note may name someone.
+        expected = attrs.evolve(choice, responsible=holders[0], backup=holders[1], notes="")
         assert overview.choice(key) == expected
 
 
@@ -391,9 +393,12 @@ def test_the_workbooks_hold_no_macro_and_no_link_to_elsewhere(plan, tmp_path):
 
 
 def _named_plan(plan: SchoolPlan) -> SchoolPlan:
-    """The sample plan with names the school typed in the overview's people columns too."""
-    overview = plan.overview.choose("TECH-12", responsible="Bram", backup="Ann").choose(
-        "POL-02", responsible="Bram Zevenbergen"
+    """The sample plan with names the school typed in the overview's people columns and notes."""
+    overview = (
+        plan.overview.choose("TECH-12", responsible="Bram", backup="Ann")
+        .choose("POL-02", responsible="Bram Zevenbergen")
+        .choose("PED-01", notes="Bram Zevenbergen neemt dit op")
+        .choose("TECH-12", notes="Ann vraagt het na")  # a task that does not apply
     )
     return attrs.evolve(plan, overview=overview)
 
@@ -410,6 +415,8 @@ def test_no_name_is_in_any_cell_or_sheet_title_without_names(plan, kind):
     assert [(s, ref) for s, ref, value in hidden if any(w in str(value) for w in words)] == []
     if kind != "Allocation":  # an allocation knows people by id only
         assert [ref for _, ref, value in shown if "Bram" in str(value)]
+    if kind in ("TaskOverview", "SchoolPlan"):  # notes only with names
+        assert [ref for _, ref, value in shown if value == "Bram Zevenbergen neemt dit op"]
 
 
 def test_with_names_a_person_sheet_is_titled_by_name_and_id(overloaded):
@@ -441,7 +448,8 @@ def test_text_that_looks_like_a_formula_stays_text_in_every_cell(plan, names):
         if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS)
     ]
 
-    assert {cell.value for _, cell in risky} >= {"=1+1", "@SUM(1+1)"}
+    # The note is shown only with names (a note may name someone).
+    assert {cell.value for _, cell in risky} >= ({"=1+1", "@SUM(1+1)"} if names else {"=1+1"})
     assert all(cell.data_type == "s" and cell.quotePrefix for _, cell in risky), risky
     assert not [c for s in book.worksheets for r in s.iter_rows() for c in r if c.data_type == "f"]
 

@@ -7,8 +7,9 @@ per person, the RACI matrix, the action plan, the plan's summary) are for readin
 printing; their words come from the renderers' one word table.
 
 People are shown by id; by name only with ``names=True``. Without it, the team sheet
-has no names and the overview's responsible and back-up columns hold nothing the school
-typed: in a plan they name the allocation's people by id.
+has no names and the overview's responsible, back-up and notes columns hold nothing the
+school typed (a note may name someone): in a plan responsible and back-up name the
+allocation's people by id.
 """
 
 from __future__ import annotations
@@ -67,20 +68,25 @@ _HOLDERS_WIDTH = 40
 
 
 def _without_people(overview: TaskOverview) -> TaskOverview:
-    """The overview with nothing in its responsible and back-up columns (names a school typed)."""
+    """The overview without what a school typed about people: holders and notes."""
     return _with_holders(overview, {}, names=False)
 
 
 def _with_holders(
     overview: TaskOverview, holders: dict[str, tuple[str, str]], *, names: bool
 ) -> TaskOverview:
-    """Responsible and back-up per task from ``holders``; the others as typed only with names."""
+    """Responsible and back-up per task from ``holders``; the others as typed only with names.
+
+    The notes too are kept only with names: the school writes what it wants in them,
+    names included (they are personal data, as ``erase_person`` treats them).
+    """
     choices = []
     for choice in overview:
         responsible, backup = holders.get(
             choice.code, (choice.responsible, choice.backup) if names else ("", "")
         )
-        choices.append(attrs.evolve(choice, responsible=responsible, backup=backup))
+        notes = choice.notes if names else ""
+        choices.append(attrs.evolve(choice, responsible=responsible, backup=backup, notes=notes))
     return attrs.evolve(overview, choices=tuple(choices))
 
 

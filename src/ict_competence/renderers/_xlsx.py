@@ -39,8 +39,11 @@ class XlsxRenderer:
 
         Options: ``language`` (``"nl"``, the default, or ``"en"``) for the sheets the
         renderer adds (the overview and team sheets keep the Dutch layout their readers
-        read back), and ``names`` (``True`` to show people by name and id; by default by
-        id only, and no name the school typed appears anywhere in the workbook).
+        read back), and ``names`` (``True`` to show people by name and id, and the
+        overview's notes; by default people by id only, and nothing the school typed
+        about people appears anywhere in the workbook: no name, and the overview's
+        responsible, back-up and notes columns hold none of the school's text, since a
+        note may name someone).
 
         Raises:
             RenderError: an unknown option or value, or an object it does not render (the
