@@ -9,6 +9,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -17,7 +18,14 @@ from ict_competence.allocation import Person, Team
 from ict_competence.catalog import Cluster, Domain, TaskOverview
 from ict_competence.plan import SchoolPlan
 from ict_competence.renderers import RenderError, render
-from ict_competence.renderers._sheet_tables import TITLE_LIMIT, unique_title
+from ict_competence.renderers._sheet_tables import (
+    HOURS,
+    PERCENT,
+    TITLE_LIMIT,
+    Value,
+    facts,
+    unique_title,
+)
 from ict_competence.xlsx import read_overview, read_team
 from tests.allocation.strategies import make_overview, make_person, make_task, teams
 from tests.renderers.samples import every_object, sample_plan
@@ -308,6 +316,23 @@ def test_a_person_sheet_lists_the_tasks_they_take_and_their_hours(plan):
     )
     assert sheet.freeze_panes == f"B{header + 1}"
     assert sheet.auto_filter.ref.startswith(f"A{header}:")
+
+
+def test_facts_give_the_row_of_each_label_to_mark_a_value_by():
+    sheet = Workbook().active
+    assert sheet is not None
+    pairs: list[tuple[str, Value, str | None]] = [
+        ("Naam", "p1", None),
+        ("School", "Noord", None),
+        ("Uren", 30.0, HOURS),
+        ("Aandeel", 1.5, PERCENT),
+    ]
+
+    rows = facts(sheet, pairs, place="test", widths=(18, 56))
+
+    assert rows == {"Naam": 1, "School": 2, "Uren": 3, "Aandeel": 4}
+    assert sheet.cell(rows["Uren"], 2).value == 30.0
+    assert sheet.cell(rows["Aandeel"], 2).number_format == "0%"
 
 
 def test_a_team_too_large_for_a_sheet_each_gets_one_sheet_of_tasks_by_person(

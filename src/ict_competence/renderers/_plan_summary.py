@@ -104,6 +104,7 @@ def _listed(contents: Contents) -> list[tuple[str, str]]:
 def summary_sheet(sheet: Worksheet, plan: SchoolPlan, words: Words, contents: Contents) -> None:
     """Write the plan's facts, then the list of the sheets in ``contents``."""
     place = words("summary")
-    last = facts(sheet, _facts(plan, words), place=place, widths=(42, 100))
+    rows = facts(sheet, _facts(plan, words), place=place, widths=(42, 100))
+    last = max(rows.values(), default=0)
     columns = (Column(words("sheet"), 42, WRAP), Column(words("contents"), 100, WRAP))
     table(sheet, columns, _listed(contents), place=place, row=last + 2, plain=True)

@@ -306,11 +306,11 @@ def _person_sheet(
     load: PersonLoad,
     *,
     person: Person | None,
-    rows: Sequence[Sequence[Value]],
+    tasks: Sequence[Sequence[Value]],
     role: str | None,
     words: Words,
 ) -> None:
-    """A person's facts (hours used over 100 % marked), then the tasks they take."""
+    """A person's facts (hours used over 100 % marked), then the ``tasks`` they take."""
     place = f"{words('person')} {load.person}"  # the id: a title may hold a name
     pairs: list[tuple[str, Value, str | None]] = [
         (words("person"), words.naming.party(load.person), None)
@@ -323,12 +323,12 @@ def _person_sheet(
         (words("hours_used"), load.used, HOURS),
         (words("share"), load.share, PERCENT),
     ]
-    last = facts(sheet, pairs, place=place, widths=(_CODE_WIDTH, _TASK_WIDTH))
+    rows = facts(sheet, pairs, place=place, widths=(_CODE_WIDTH, _TASK_WIDTH))
     if load.overloaded:
-        used = last - 1
+        used, share = rows[words("hours_used")], rows[words("share")]
         sheet.cell(row=used, column=3, value=words("overloaded"))
         mark_over(sheet, used, (2, 3))
-        mark_over(sheet, last, (2,))
+        mark_over(sheet, share, (2,))
     columns = (
         Column(words("code"), _CODE_WIDTH),
         Column(words("task"), _TASK_WIDTH, WRAP),
@@ -336,7 +336,7 @@ def _person_sheet(
         Column(words("duty"), 16),
         Column(words("hours"), 11, HOURS),
     )
-    table(sheet, columns, rows, place=place, row=last + 2)
+    table(sheet, columns, tasks, place=place, row=max(rows.values()) + 2)
 
 
 def _person_sheets(
@@ -360,9 +360,9 @@ def _person_sheets(
         else:
             sheet = _new_sheet(book, load.person, taken)
         person = people.get(load.person)
-        rows = held.get(load.person, [])
+        tasks = held.get(load.person, [])
         _person_sheet(
-            sheet, load, person=person, rows=rows, role=roles.get(load.person), words=words
+            sheet, load, person=person, tasks=tasks, role=roles.get(load.person), words=words
         )
         if load.overloaded:
             sheet.sheet_properties.tabColor = "C00000"

@@ -245,26 +245,31 @@ def facts(
     *,
     place: str,
     widths: tuple[float, float],
-) -> int:
+) -> dict[str, int]:
     """Label and value pairs from A1 down, labels bold; a value in ``HOURS`` or ``PERCENT``.
 
     The first value is the sheet's title, in large print. ``widths`` are the widths of
-    the label's and the value's columns. Returns the last row written.
+    the label's and the value's columns. Returns the row of each label, in the order
+    written (the last is the last row), so that a caller marks a value by its label.
     """
-    last = 0
-    for last, (name, value, style) in enumerate(pairs, start=1):
-        title = sheet.cell(row=last, column=1)
+    rows: dict[str, int] = {}
+    for number, (name, value, style) in enumerate(pairs, start=1):
+        assert name not in rows, name  # noqa: S101 - each label once: rows are found by it
+        rows[name] = number
+        title = sheet.cell(row=number, column=1)
         _styled(title, _LABEL)
-        title.value = name
-        cell = sheet.cell(row=last, column=2)
-        _styled(cell, _TITLE if last == 1 else _VALUE if style is None else f"{_VALUE}-{style}")
+        _put(title, name, where=f"{place}, {title.coordinate}")
+        cell = sheet.cell(row=number, column=2)
+        _styled(cell, _TITLE if number == 1 else _VALUE if style is None else f"{_VALUE}-{style}")
         _put(cell, value, where=f"{place}, {cell.coordinate}")
         lines = _lines(name, widths[0])
-        _fit(sheet, last, max(lines, _lines(value, widths[1])) if isinstance(value, str) else lines)
+        _fit(
+            sheet, number, max(lines, _lines(value, widths[1])) if isinstance(value, str) else lines
+        )
     sheet.row_dimensions[1].height = 1.5 * LINE_HEIGHT
     for letter, width in zip("AB", widths, strict=True):
         sheet.column_dimensions[letter].width = width
-    return last
+    return rows
 
 
 def mark_over(sheet: Worksheet, row: int, columns: Iterable[int]) -> None:
