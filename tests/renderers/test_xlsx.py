@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -20,9 +21,11 @@ from ict_competence.plan import SchoolPlan
 from ict_competence.renderers import RenderError, render
 from ict_competence.renderers._sheet_tables import (
     HOURS,
+    LINE_HEIGHT,
     PERCENT,
     TITLE_LIMIT,
     Value,
+    _lines,
     facts,
     unique_title,
 )
@@ -412,6 +415,67 @@ def test_the_workbooks_hold_no_macro_and_no_link_to_elsewhere(plan, tmp_path):
             text = "".join(archive.read(n).decode("utf-8", "replace") for n in names)
         assert not [n for n in names if "vba" in n.lower() or "externalLink" in n]
         assert 'TargetMode="External"' not in text
+
+
+def test_the_header_prints_in_the_font_of_the_body(plan, tmp_path):
+    # A font without a name prints in LibreOffice's default, a serif.
+    books = [open_book(render(every_object(plan)[kind], "xlsx")) for kind in RENDERED]
+    books.append(open_book(ic.write_overview(plan.overview, tmp_path / "o.xlsx").read_bytes()))
+    books.append(open_book(ic.write_team(plan.team, tmp_path / "t.xlsx").read_bytes()))
+
+    fonts = {
+        (sheet.title, cell.font.name)
+        for book in books
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None and cell.fill.fill_type == "solid" and cell.font.b
+    }
+
+    assert {name for _, name in fonts} == {"Calibri"}, fonts
+    assert books[-2]["Uitleg"]["A1"].font.name == "Calibri"
+
+
+def test_the_raci_matrix_wraps_long_role_names(plan):
+    raci = open_book(render(plan, "xlsx"))["RACI-matrix"]
+
+    cells = [cell for row in raci.iter_rows(min_row=2, min_col=3) for cell in row if cell.value]
+
+    assert any(len(str(cell.value)) > 30 for cell in cells)  # "technisch ICT-coördinator …"
+    assert all(cell.alignment.wrap_text for cell in cells)
+
+
+def _lines_needed(text: str, width: float) -> int:
+    """The lines ``text`` takes in a wrapping cell ``width`` wide, one character a unit."""
+    return sum(len(textwrap.wrap(part, int(width))) or 1 for part in text.split("\n"))
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("abcdéf -\n"), max_size=300),
+    width=st.floats(min_value=1, max_value=120),
+)
+def test_the_estimate_of_wrapped_lines_is_never_below_a_word_wrap(text, width):
+    assert _lines(text, width) >= _lines_needed(text, width)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_row_is_tall_enough_for_its_wrapped_text(overloaded, language):
+    book = open_book(render(overloaded, "xlsx", language=language, names=True))
+    short = []
+
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if not (isinstance(cell.value, str) and cell.alignment.wrap_text):
+                    continue
+                width = sheet.column_dimensions[cell.column_letter].width
+                height = sheet.row_dimensions[cell.row].height or LINE_HEIGHT
+                if height < LINE_HEIGHT * _lines_needed(cell.value, width):
+                    short.append((sheet.title, cell.coordinate, height))
+
+    assert short == []
 
 
 # -- personal data and hostile text ----------------------------------------------------------

@@ -240,10 +240,11 @@ def _raci_sheet(sheet: Worksheet, allocation: Allocation, words: Words) -> None:
     columns = (
         Column(words("code"), _CODE_WIDTH),
         Column(words("task"), 50, WRAP),
-        Column(words("raci_r"), 34),
-        Column(words("raci_a"), 28),
-        Column(words("raci_c"), 22),
-        Column(words("raci_i"), 22),
+        # Wrapped: a role to recruit reads "technisch ICT-coördinator (TICT) (te rekruteren)".
+        Column(words("raci_r"), 34, WRAP),
+        Column(words("raci_a"), 28, WRAP),
+        Column(words("raci_c"), 22, WRAP),
+        Column(words("raci_i"), 22, WRAP),
     )
     table(sheet, columns, rows, place=words("raci"))
 

@@ -61,7 +61,7 @@ _NOT_SHOWN = ("Cc", "Cf", "Cs", "Zl", "Zp")
 _RESERVED = {"history"}
 #: A row's height per line of text, in points, and the characters a unit of width holds.
 LINE_HEIGHT = 15
-_CHARS_PER_WIDTH = 1.15
+_CHARS_PER_WIDTH = 1.0
 _DEFAULT_WIDTH = 8.43
 _FONT = Font(name="Calibri", size=11)
 _BOLD = Font(name="Calibri", size=11, bold=True)
@@ -281,9 +281,37 @@ def mark_over(sheet: Worksheet, row: int, columns: Iterable[int]) -> None:
 
 
 def _lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes in a wrapping cell ``width`` wide (an estimate)."""
+    r"""How many lines ``text`` takes in a wrapping cell ``width`` wide (an estimate).
+
+    Lines break between words, as a spreadsheet breaks them, and a word longer than a
+    line over several. A unit of width holds about one character of running text:
+    LibreOffice without Calibri prints in a wider font than Excel, and a row too short
+    hides the end of its text in print.
+
+    >>> _lines("een twee drie", 8), _lines("een\ntwee", 40), _lines("x" * 25, 10)
+    (2, 2, 3)
+    """
     per_line = max(1, int(width * _CHARS_PER_WIDTH))
-    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+    count = 0
+    for part in text.split("\n"):
+        count += 1 if len(part) <= per_line else _wrapped(part, per_line)
+    return count
+
+
+def _wrapped(part: str, per_line: int) -> int:
+    """The lines of a paragraph longer than one line, broken between words."""
+    lines, used = 1, -1  # used: the characters on the current line; -1 while it is empty
+    for word in part.split(" "):
+        if used >= 0 and used + 1 + len(word) <= per_line:
+            used += 1 + len(word)
+            continue
+        if used >= 0:
+            lines += 1
+        extra, used = divmod(len(word), per_line)
+        if extra and not used:  # a word that fills its last line exactly
+            extra, used = extra - 1, per_line
+        lines += extra
+    return lines
 
 
 def _fit(sheet: Worksheet, row: int, lines: int) -> None:

@@ -31,7 +31,10 @@ from ict_competence.xlsx._layout import (
 _FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _QUOTED_START = ("\t", "\r")
 _INVISIBLE = ("Cc", "Cf")
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
+# Fonts by name, as the body's (openpyxl's default, Calibri): a font without a name prints
+# in LibreOffice's default font, a serif beside a sans-serif body.
+_HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
+_TITLE_FONT = Font(name="Calibri", size=14, bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="2F5597")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
@@ -185,7 +188,7 @@ def _help_sheet(sheet: Worksheet) -> None:
         cell = sheet.cell(row=row, column=1, value=text or None)
         cell.alignment = Alignment(wrap_text=True)
         if bold:
-            cell.font = Font(bold=True, size=14)
+            cell.font = _TITLE_FONT
 
 
 def _roles_sheet(sheet: Worksheet, catalog: Catalog) -> None:
