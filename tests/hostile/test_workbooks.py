@@ -150,7 +150,7 @@ def test_billion_laughs_in_utf_16_is_refused_before_openpyxl_reads(
 @each_kind
 def test_defusedxml_refuses_entities_the_scan_of_the_bytes_missed(kind, book, monkeypatch):
     # The second layer: openpyxl parses with defusedxml, which refuses entity declarations.
-    never = re.compile(rb"(?!)")
+    never = re.compile(r"(?!)")
     monkeypatch.setattr("ict_competence.xlsx._package._DECLARATION", never)
     rewrite(book, "xl/worksheets/sheet1.xml", lambda _data: LAUGHS.encode())
 

@@ -9,6 +9,7 @@ the task overview and the team see only :class:`SheetRows`.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -22,8 +23,20 @@ from ict_competence.xlsx._guard import Checked, check_workbook
 from ict_competence.xlsx._kinds import Kind
 from ict_competence.xlsx._layout import CELL_LIMIT, MAX_COLUMNS, MAX_ROWS
 from ict_competence.xlsx._problems import Problems
+from ict_competence.xlsx._survey import MAX_CELLS
 
-__all__ = ["UNCOMPUTED", "Book", "Merged", "RawRow", "Rows", "SheetRows", "collect", "read_book"]
+__all__ = [
+    "MAX_FILLED_CELLS",
+    "SHOWN_BEYOND",
+    "UNCOMPUTED",
+    "Book",
+    "Merged",
+    "RawRow",
+    "Rows",
+    "SheetRows",
+    "collect",
+    "read_book",
+]
 
 Rows = list[tuple[int, list[_Cell]]]
 #: A row as a reader hands it over: its number (from 1) and its cells' (column, value).
@@ -40,6 +53,10 @@ class _Uncomputed:
 
 #: Stands for a formula without a computed value, which is refused with its cell named.
 UNCOMPUTED = _Uncomputed()
+#: Cells right of the columns read that a sheet's rows name; the rest are counted.
+SHOWN_BEYOND = 10
+#: Filled cells of the sheets read together, as many as an .ods or .xls may span.
+MAX_FILLED_CELLS = MAX_CELLS
 _UNCOMPUTED_MESSAGE = (
     "holds a formula without a computed value; type the value itself, or open and save the "
     "file in Excel or LibreOffice first"
@@ -54,24 +71,40 @@ class SheetRows:
         rows: every row's number and its cells from column A to the last column that holds
             something in any row (an empty cell holds None); a row without any filled cell
             has no cells at all.
-        beyond: the cells right of the columns read that hold something, by reference.
+        beyond: the first cells right of the columns read that hold something (at most
+            :data:`SHOWN_BEYOND`, by reference, in the order of the rows).
+        beyond_count: how many cells right of the columns read hold something.
+        filled: how many cells of the sheet hold something.
     """
 
     rows: Rows
     beyond: tuple[str, ...] = ()
+    beyond_count: int = 0
+    filled: int = 0
 
 
-def collect(raw: Iterable[RawRow], where: _Sheet, problems: Problems) -> SheetRows:
+def collect(
+    raw: Iterable[RawRow], where: _Sheet, problems: Problems, *, counted: int = 0
+) -> SheetRows:
     """A sheet's rows from the rows a reader hands over, in any order.
 
-    Text no spreadsheet program writes (longer than a cell holds, control characters) is
-    noted in ``problems`` cell by cell.
+    Text no spreadsheet program writes (longer than a cell holds, control characters) and
+    formulas without a computed value are noted in ``problems`` cell by cell.
+
+    Args:
+        raw: the rows, as a reader gives them.
+        where: the sheet, for messages.
+        problems: where a bad cell is noted.
+        counted: filled cells of the sheets read before, which count towards the limit.
 
     Raises:
-        WorkbookError: a row past :data:`MAX_ROWS`, whatever the sheet says its size is.
+        WorkbookError: a row past :data:`MAX_ROWS` holds something, whatever the sheet says
+            its size is, or the sheets read hold more than :data:`MAX_FILLED_CELLS` filled
+            cells together.
     """
     filled: dict[int, dict[int, object]] = {}
     beyond: list[tuple[int, int]] = []
+    count, beyond_count = counted, 0
     for number, given in raw:
         if number > MAX_ROWS:
             raise where.error(
@@ -79,14 +112,32 @@ def collect(raw: Iterable[RawRow], where: _Sheet, problems: Problems) -> SheetRo
                 f"the sheet goes on past row {MAX_ROWS}; a task overview is far smaller "
                 "(delete the rows or cells below the tasks)",
             )
-        row = filled.setdefault(number, {})
+        row: dict[int, object] = {}
         for column, value in given:
             if value is None:
                 continue
+            count += 1
             if column > MAX_COLUMNS:
-                beyond.append((number, column))
+                beyond_count += 1
+                # the first cells in the sheet's order, whatever order the rows came in
+                heapq.heappush(beyond, (-number, -column))
+                if len(beyond) > SHOWN_BEYOND:
+                    heapq.heappop(beyond)
             else:
                 row[column] = value
+        if count > MAX_FILLED_CELLS:
+            raise where.error(
+                f"A{number}",
+                f"the sheets read hold more than {MAX_FILLED_CELLS:,} filled cells; a task "
+                "overview or team has some thousands",
+            )
+        filled.setdefault(number, {}).update(row)
+    refs = tuple(f"{column_letter(-column)}{-row}" for row, column in sorted(beyond, reverse=True))
+    return SheetRows(_rows(filled, where, problems), refs, beyond_count, count - counted)
+
+
+def _rows(filled: dict[int, dict[int, object]], where: _Sheet, problems: Problems) -> Rows:
+    """The rows from 1 to the last filled one, each as wide as the widest filled row."""
     rows: Rows = []
     # Rows as wide as the widest; an empty row has no cells: 5,000 rows cost no 300,000.
     letters = _LETTERS[: max((max(row) for row in filled.values() if row), default=0)]
@@ -103,8 +154,7 @@ def collect(raw: Iterable[RawRow], where: _Sheet, problems: Problems) -> SheetRo
             elif isinstance(value, str):
                 _check_text(cells[column - 1], value, where.name, problems)
         rows.append((number, cells))
-    refs = tuple(f"{column_letter(column)}{row}" for row, column in sorted(beyond))
-    return SheetRows(rows, refs)
+    return rows
 
 
 def _check_text(cell: _Cell, text: str, sheet: str, problems: Problems) -> None:
@@ -173,14 +223,16 @@ def read_book(path: Path, main: str, extra: str) -> tuple[SheetRows, SheetRows |
                 missing_sheet=main,
             )
         read: list[SheetRows | None] = []
+        counted = 0
         for name in (main, extra):
             if name not in book.names:
                 read.append(None)
                 continue
             where = _Sheet(path, name)
             problems = Problems(path)
-            sheet = collect(book.rows(name, where), where, problems)
+            sheet = collect(book.rows(name, where), where, problems, counted=counted)
             problems.raise_if_any()
+            counted += sheet.filled
             read.append(sheet)
     first, second = read
     assert first is not None  # noqa: S101 - checked above

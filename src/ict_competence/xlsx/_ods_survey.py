@@ -165,8 +165,9 @@ def survey_ods(package: zipfile.ZipFile, where: str) -> Errors:
     parser.CharacterDataHandler = scan.text
     parser.StartDoctypeDeclHandler = _no_doctype(where)
     try:
-        with package.open(info) as stream:
-            parser.ParseFile(stream)
+        # In one piece: expat reads a piece of XML again each time more of it arrives, so
+        # ParseFile's small reads make a long attribute cost its length squared.
+        parser.Parse(package.read(info), True)
     except expat.ExpatError as exc:
         raise WorkbookError(
             f"the spreadsheet's content.xml is damaged ({expat.ErrorString(exc.code)}, "

@@ -53,8 +53,6 @@ __all__ = ["read"]
 
 _T = TypeVar("_T")
 _REQUIRED = ("code", "applies", "horizon", "scope", "hours")
-#: Cells a warning about content right of the columns read names before it counts the rest.
-_SHOWN_CELLS = 10
 
 
 def _header(cells: list[_Cell], where: _Sheet) -> dict[str, int]:
@@ -303,9 +301,8 @@ def _beyond(path: Path, sheet: str, read: SheetRows | None) -> list[LocalizedTex
     """A warning naming the cells right of the columns read that hold something, if any."""
     if read is None or not read.beyond:
         return []
-    refs = read.beyond
-    more = len(refs) - _SHOWN_CELLS
-    shown = ", ".join(refs[:_SHOWN_CELLS])
+    more = read.beyond_count - len(read.beyond)
+    shown = ", ".join(read.beyond)
     last = column_letter(MAX_COLUMNS)
     return [
         LocalizedText(

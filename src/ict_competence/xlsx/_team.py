@@ -284,13 +284,27 @@ class _TeamReader:
 
 
 def _beyond(sheet: str, read: SheetRows | None, problems: Problems) -> None:
-    """A team has no warnings: content right of the columns read is refused, cell by cell."""
-    for ref in read.beyond if read is not None else ():
+    """A team has no warnings: content right of the columns read is refused, cell by cell.
+
+    The first cells are named, the rest counted in one line for the columns beyond.
+    """
+    if read is None:
+        return
+    last = column_letter(MAX_COLUMNS)
+    for ref in read.beyond:
         problems.add(
             sheet,
             ref,
-            f"holds something right of column {column_letter(MAX_COLUMNS)}, the last column "
-            "read; move it into the sheet's columns or delete it",
+            f"holds something right of column {last}, the last column read; move it into the "
+            "sheet's columns or delete it",
+        )
+    more = read.beyond_count - len(read.beyond)
+    if more > 0:
+        problems.add(
+            sheet,
+            f"{column_letter(MAX_COLUMNS + 1)}:XFD",
+            f"{more:,} more cells right of column {last} hold something; move them into the "
+            "sheet's columns or delete them",
         )
 
 
