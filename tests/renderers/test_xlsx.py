@@ -198,8 +198,10 @@ def test_any_team_reads_back_from_its_workbook(tmp_path, team, names):
     assert read_team(_write(tmp_path, render(named, "xlsx"))) == _without_names(named)
 
 
-def test_the_plans_overview_names_who_takes_each_task_from_its_allocation(plan, tmp_path):
-    path = _write(tmp_path, render(plan, "xlsx"))
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_plans_overview_names_who_takes_each_task_from_its_allocation(plan, tmp_path, language):
+    # The overview keeps its Dutch layout in either language: rekruteren, uitbesteden.
+    path = _write(tmp_path, render(plan, "xlsx", language=language))
 
     overview = read_overview(path)  # its own task is defined in the workbook
 

@@ -42,6 +42,7 @@ from ict_competence.renderers._sheet_tables import (
     table,
     unique_title,
 )
+from ict_competence.renderers._words import label
 from ict_competence.text import Language
 from ict_competence.xlsx._layout import COLUMNS, OVERVIEW_SHEET
 from ict_competence.xlsx._team import build as build_team
@@ -93,7 +94,8 @@ def _with_holders(
 def _holders(allocation: Allocation, words: Words) -> dict[str, tuple[str, str]]:
     """Per task code who is responsible and who backs up; per school in a school group.
 
-    A task nobody in the team takes has the decision instead: recruit or outsource.
+    A task nobody in the team takes has the decision instead, in Dutch (*rekruteren* or
+    *uitbesteden*) whatever the workbook's language: the overview keeps its Dutch layout.
     """
     primary: dict[str, list[str]] = {}
     backup: dict[str, list[str]] = {}
@@ -102,7 +104,7 @@ def _holders(allocation: Allocation, words: Words) -> dict[str, tuple[str, str]]
         prefix = f"{info.school}: " if info.school is not None else ""
         assignment = allocation.assignments.get(info.key)
         if assignment is None:
-            who = words(allocation.decisions[info.key].kind.value)
+            who = label(allocation.decisions[info.key].kind.value, "nl")
         else:
             who = party(assignment.primary)
             if assignment.backup is not None:
