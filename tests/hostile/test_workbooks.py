@@ -193,7 +193,7 @@ def _never(*_args: object, **_kwargs: object) -> None:
 def test_a_cell_at_xfd1048576_is_refused_without_hanging(kind, book):
     edit(book, kind.sheet, lambda sheet: sheet.__setitem__("XFD1048576", "x"))
 
-    _refused(kind, book, rf"{kind.sheet}!A5001: the sheet goes on past row 5000")
+    _refused(kind, book, rf"{kind.sheet}!XFD1048576: holds something past row 5,000; a task")
 
 
 @each_kind

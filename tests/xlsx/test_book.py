@@ -9,12 +9,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 import python_calamine
+from openpyxl.styles import PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx import read_overview, read_team
 from ict_competence.xlsx._cells import _Sheet
 from ict_competence.xlsx._xlsx_book import open_xlsx
-from tests.hostile.books import rewrite
+from tests.hostile.books import OVERVIEW, TEAM, edit, rewrite
 from tests.hostile.record import refused
 from tests.xlsx.formulas import SHEET_PART, with_cached_formula
 from tests.xlsx.libreoffice import DATA
@@ -238,3 +240,36 @@ def test_a_computed_value_is_read_as_the_cell_s_value(tmp_path, kind, cached, re
         refused(lambda: read_overview(path), WorkbookError, match=r"J6: .*found '#DIV/0!'")
     else:
         assert read_overview(path).choice("TECH-05").hours_per_year == read
+
+
+# -- rows far below ------------------------------------------------------------------------------
+
+
+def _far_below(sheet: Worksheet) -> None:
+    sheet["A6000"].fill = PatternFill("solid", fgColor="FFFF00")  # a colour, nothing typed
+    sheet["BZ7000"].number_format = "0.00"
+    for row in range(2, 10_001):
+        sheet.row_dimensions[row].height = 18
+
+
+def test_formatting_far_below_is_no_content(tmp_path):
+    book = OVERVIEW.write(tmp_path / "o.xlsx")
+    before = read_overview(book)
+
+    edit(book, OVERVIEW.sheet, _far_below)
+
+    assert read_overview(book) == before
+
+
+@pytest.mark.parametrize("ref", ["A6000", "C5001", "BJ6000"])
+def test_something_typed_far_below_is_refused_naming_its_cell(tmp_path, ref):
+    book = TEAM.write(tmp_path / "t.xlsx")
+    edit(book, TEAM.sheet, _far_below)
+    edit(book, TEAM.sheet, lambda sheet: sheet.__setitem__(ref, "vergeten"))
+
+    refused(
+        lambda: read_team(book),
+        WorkbookError,
+        match=rf"t\.xlsx: Team!{ref}: holds something past row 5,000; a task overview or team "
+        "is far shorter",
+    )

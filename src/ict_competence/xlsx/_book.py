@@ -57,6 +57,10 @@ UNCOMPUTED = _Uncomputed()
 SHOWN_BEYOND = 10
 #: Filled cells of the sheets read together, as many as an .ods or .xls may span.
 MAX_FILLED_CELLS = MAX_CELLS
+_TOO_LONG = (
+    f"holds something past row {MAX_ROWS:,}; a task overview or team is far shorter (delete "
+    "the rows or cells below the table)"
+)
 _UNCOMPUTED_MESSAGE = (
     "holds a formula without a computed value; type the value itself, or open and save the "
     "file in Excel or LibreOffice first"
@@ -98,27 +102,23 @@ def collect(
         counted: filled cells of the sheets read before, which count towards the limit.
 
     Raises:
-        WorkbookError: a row past :data:`MAX_ROWS` holds something, whatever the sheet says
-            its size is, or the sheets read hold more than :data:`MAX_FILLED_CELLS` filled
-            cells together.
+        WorkbookError: a row past :data:`MAX_ROWS` holds something (only formatted, it is
+            skipped), whatever the sheet says its size is, or the sheets read hold more
+            than :data:`MAX_FILLED_CELLS` filled cells together.
     """
     filled: dict[int, dict[int, object]] = {}
     beyond: list[tuple[int, int]] = []
     count, beyond_count = counted, 0
     for number, given in raw:
-        if number > MAX_ROWS:
-            raise where.error(
-                f"A{MAX_ROWS + 1}",
-                f"the sheet goes on past row {MAX_ROWS}; a task overview is far smaller "
-                "(delete the rows or cells below the tasks)",
-            )
         row: dict[int, object] = {}
+        far = 0  # the first column right of the columns read that holds something
         for column, value in given:
             if value is None:
                 continue
             count += 1
             if column > MAX_COLUMNS:
                 beyond_count += 1
+                far = min(far or column, column)
                 # the first cells in the sheet's order, whatever order the rows came in
                 heapq.heappush(beyond, (-number, -column))
                 if len(beyond) > SHOWN_BEYOND:
@@ -131,7 +131,12 @@ def collect(
                 f"the sheets read hold more than {MAX_FILLED_CELLS:,} filled cells; a task "
                 "overview or team has some thousands",
             )
-        filled.setdefault(number, {}).update(row)
+        if number > MAX_ROWS and (row or far):
+            # A formatted row far below (a colour, a height) holds nothing: it is skipped,
+            # and the limits of the package bound how many there can be.
+            raise where.error(f"{column_letter(min(row, default=far))}{number}", _TOO_LONG)
+        if row:
+            filled.setdefault(number, {}).update(row)
     refs = tuple(f"{column_letter(-column)}{-row}" for row, column in sorted(beyond, reverse=True))
     return SheetRows(_rows(filled, where, problems), refs, beyond_count, count - counted)
 
