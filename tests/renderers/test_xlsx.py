@@ -273,6 +273,46 @@ def _row(sheet: Worksheet, first: str) -> int:
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "hours", "uncovered", "spof"),
+    [
+        (
+            "nl",
+            "460 van de 2.250 uur die de taken vragen",
+            "35 taken, samen 1.790 uur: te rekruteren of uit te besteden"
+            " (zie het blad RACI-matrix)",
+            "(zie de kolom Back-up op het blad Takenoverzicht)",
+        ),
+        (
+            "en",
+            "460 of the 2,250 hours the tasks need",
+            "35 tasks, 1,790 hours in all: to recruit or outsource (see the sheet RACI matrix)",
+            "(see the column Back-up on the sheet Takenoverzicht)",
+        ),
+    ],
+)
+def test_the_summary_sets_the_teams_hours_against_the_tasks_and_points_to_the_sheets(
+    plan, language, hours, uncovered, spof
+):
+    assert plan.allocation is not None
+    evaluation = plan.evaluate()
+    sheet = open_book(render(plan, "xlsx", language=language)).worksheets[0]
+    facts = {row[0]: row[1] for row in sheet.iter_rows(max_col=2, values_only=True) if row[0]}
+    words = {
+        "nl": ("Uren van het team", "Niet gedekt", "Zonder back-up (single point of failure)"),
+        "en": ("Hours the team has", "Not covered", "Without a back-up (single point of failure)"),
+    }[language]
+
+    assert sum(p.hours for p in plan.team.people) == 460
+    assert len(evaluation.uncovered) == 35
+    missing = [i.hours for i in plan.allocation.instances if i.key in evaluation.uncovered]
+    assert sum(missing) == 1790
+    assert facts[words[0]] == hours
+    assert facts[words[1]] == uncovered
+    assert str(facts[words[2]]).startswith(f"{len(evaluation.single_points_of_failure)} ")
+    assert str(facts[words[2]]).endswith(spof)
+
+
 def test_hours_over_100_percent_are_filled_and_say_so_in_a_word(overloaded):
     book = open_book(render(overloaded, "xlsx"))
     loads = book["Uren per persoon"]

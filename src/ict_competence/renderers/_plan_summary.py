@@ -22,6 +22,8 @@ from ict_competence.renderers._sheet_tables import (
     facts,
     table,
 )
+from ict_competence.text import Language
+from ict_competence.xlsx._layout import OVERVIEW_SHEET
 
 __all__ = ["Contents", "summary_sheet"]
 
@@ -29,29 +31,81 @@ __all__ = ["Contents", "summary_sheet"]
 Contents = list[tuple[Worksheet, str]]
 
 
-#: Instance keys the summary lists before it counts the rest (the RACI matrix has them all).
+#: Instance keys the summary lists before it counts the rest (the sheets have them all).
 SHOWN_KEYS = 12
 
 
+def _amount(hours: float, language: Language) -> str:
+    """Hours as a reader writes them: thousands grouped, at most one decimal.
+
+    >>> _amount(2250.0, "nl"), _amount(2250.0, "en"), _amount(1234.5, "nl"), _amount(460, "en")
+    ('2.250', '2,250', '1.234,5', '460')
+    """
+    text = f"{hours:,.1f}".removesuffix(".0")
+    return text.translate(_DUTCH) if language == "nl" else text
+
+
+_DUTCH = str.maketrans(",.", ".,")
+
+
+def _tasks(count: int, words: Words) -> str:
+    return words("task_count_one") if count == 1 else words("task_count").format(count=count)
+
+
 def _keys(keys: Sequence[str], words: Words) -> str:
-    """How many instance keys, and the first of them; or the word for none.
+    """How many instance keys, and the first of them.
 
     >>> from ict_competence.renderers._naming import naming
     >>> _keys([f"T-{n:02}" for n in range(14)], Words("en", naming("en")))
-    '14: T-00, T-01, T-02, T-03, T-04, T-05, T-06, T-07, T-08, T-09, T-10, T-11 … and 2 more'
+    '14 tasks: T-00, T-01, T-02, T-03, T-04, T-05, T-06, T-07, T-08, T-09, T-10, T-11 … and 2 more'
     """
-    if not keys:
-        return words("none")
     shown = ", ".join(keys[:SHOWN_KEYS])
     if len(keys) > SHOWN_KEYS:
         shown += " " + words("and_more").format(count=len(keys) - SHOWN_KEYS)
-    return f"{len(keys)}: {shown}"
+    return f"{_tasks(len(keys), words)}: {shown}"
 
 
 def _state(plan: SchoolPlan, words: Words) -> str:
     if plan.allocation is None:
         return words("no_allocation")
     return words("allocation_current" if plan.allocation_is_current else "allocation_stale")
+
+
+def _division(plan: SchoolPlan, words: Words) -> list[tuple[str, Value, str | None]]:
+    """The team's hours against the tasks', and how the tasks are divided among the team.
+
+    What is not covered or has no back-up points to the sheet that shows it, by title.
+    """
+    language, allocation = words.language, plan.allocation
+    needed = plan.overview.summary().total_hours
+    if allocation is not None:  # in a school group a task is done once per school
+        needed = sum(info.hours for info in allocation.instances)
+    available = sum(person.hours for person in plan.team.people)
+    hours = words("hours_of_needed").format(
+        available=_amount(available, language), needed=_amount(needed, language)
+    )
+    pairs: list[tuple[str, Value, str | None]] = [(words("team_hours"), hours, None)]
+    pairs.append((words("allocation_state"), _state(plan, words), None))
+    if allocation is None:
+        return pairs
+    evaluation, none = plan.evaluate(), words("none")
+    uncovered = set(evaluation.uncovered)
+    missing = sum(info.hours for info in allocation.instances if info.key in uncovered)
+    spof = evaluation.single_points_of_failure
+    overloaded = ", ".join(words.naming.party(who) for who in evaluation.overloaded)
+    where_uncovered = words("uncovered_where").format(
+        tasks=_tasks(len(uncovered), words),
+        hours=_amount(missing, language),
+        sheet=words("raci"),
+    )
+    where_spof = words("spof_where").format(sheet=OVERVIEW_SHEET)
+    return [
+        *pairs,
+        (words("coverage"), evaluation.coverage, PERCENT),
+        (words("uncovered"), where_uncovered if uncovered else none, None),
+        (words("spof"), f"{_keys(spof, words)} {where_spof}" if spof else none, None),
+        (words("overloaded"), overloaded or none, None),
+    ]
 
 
 def _facts(plan: SchoolPlan, words: Words) -> list[tuple[str, Value, str | None]]:
@@ -74,18 +128,8 @@ def _facts(plan: SchoolPlan, words: Words) -> list[tuple[str, Value, str | None]
         (words("people"), len(plan.team.people), None),
         (words("active_tasks"), len(plan.overview.active()), None),
         (words("total_hours"), plan.overview.summary().total_hours, HOURS),
-        (words("allocation_state"), _state(plan, words), None),
     ]
-    if plan.allocation is not None:
-        evaluation = plan.evaluate()
-        overloaded = ", ".join(words.naming.party(who) for who in evaluation.overloaded)
-        pairs += [
-            (words("coverage"), evaluation.coverage, PERCENT),
-            (words("uncovered"), _keys(evaluation.uncovered, words), None),
-            (words("spof"), _keys(evaluation.single_points_of_failure, words), None),
-            (words("overloaded"), overloaded or words("none"), None),
-        ]
-    return pairs
+    return pairs + _division(plan, words)
 
 
 def _listed(contents: Contents) -> list[tuple[str, str]]:
