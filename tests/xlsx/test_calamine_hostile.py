@@ -300,8 +300,8 @@ def test_an_ods_text_repeated_past_the_limit_is_refused(tmp_path, no_calamine, c
 
 def test_a_run_of_spaces_counts_as_the_text_it_makes(tmp_path, no_calamine):
     spaces = (
-        '<table:table-row table:number-rows-repeated="100"><table:table-cell '
-        'office:value-type="string"><text:p><text:s text:c="1000000"/></text:p>'
+        '<table:table-row table:number-rows-repeated="1000"><table:table-cell '
+        'office:value-type="string"><text:p><text:s text:c="30000"/></text:p>'
         "</table:table-cell></table:table-row>"
     )
     path = _ods(tmp_path / "o.ods", _rows_first(spaces))
@@ -311,6 +311,52 @@ def test_a_run_of_spaces_counts_as_the_text_it_makes(tmp_path, no_calamine):
         WorkbookError,
         match="brings the text of the workbook's cells over",
     )
+
+
+def test_empty_paragraphs_count_as_the_line_breaks_calamine_makes_of_them(tmp_path, no_calamine):
+    # 30,000 empty paragraphs are 29,999 line breaks to calamine; a thousand copies of them
+    # asked it for gigabytes, while the survey counted no text at all.
+    paragraphs = (
+        '<table:table-row><table:table-cell table:number-columns-repeated="1000" '
+        'office:value-type="string">'
+        + "<text:p/>" * 30_000
+        + "</table:table-cell></table:table-row>"
+    )
+    path = _ods(tmp_path / "o.ods", _rows_first(paragraphs))
+
+    refused(
+        lambda: read_overview(path),
+        WorkbookError,
+        match=rf"Takenoverzicht!A1: brings the text of the workbook's cells over {MAX_TEXT:,} ",
+    )
+
+
+@pytest.mark.parametrize("inner", ["<text:p/>" * 40_000, "<text:p>x</text:p>" * 20_000])
+def test_an_ods_cell_of_more_paragraphs_than_a_cell_holds_is_refused(tmp_path, no_calamine, inner):
+    cell = f'<table:table-row><table:table-cell office:value-type="string">{inner}'
+    path = _ods(tmp_path / "o.ods", _rows_first(cell + "</table:table-cell></table:table-row>"))
+
+    refused(
+        lambda: read_overview(path),
+        WorkbookError,
+        match=r"o\.ods: Takenoverzicht!A1: holds more than 32,767 characters \(a paragraph "
+        r"counted as one\); a cell holds at most 32,767",
+    )
+
+
+def test_an_ods_text_given_as_a_value_counts_as_calamine_reads_it(tmp_path):
+    # The value given (office:string-value) is what calamine reads; the paragraphs are not.
+    given = "x" * 30_000
+    cell = (
+        '<table:table-row><table:table-cell office:value-type="string" '
+        f'office:string-value="{given}"><text:p>{given}</text:p></table:table-cell>'
+        "</table:table-row>"
+    )
+    path = _ods(tmp_path / "o.ods", _rows_first(cell))
+
+    overview = read_overview(path)  # a row above the header is a title, and fine
+
+    assert overview.codes == read_overview(DATA / "overview.ods").codes
 
 
 def test_an_ods_repeat_count_that_is_no_number_is_refused(tmp_path, no_calamine):

@@ -5,7 +5,9 @@ resolving namespaces, and so does this survey (expat without namespace processin
 that both see the same rows and cells. A cell is filled when calamine gives it a value: it
 has a value attribute, a formula, or the value type ``string``. Rows and cells repeat
 (``table:number-rows-repeated``, ``table:number-columns-repeated``); a filled cell counts
-once for every place it repeats to, and so does its text.
+once for every place it repeats to, and so does its text. calamine starts every paragraph
+(``text:p``, even an empty one) on a line of its own, so each counts as a character: a
+cell of a million empty paragraphs is a million characters, not none.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from xml.parsers import expat
 import attrs
 
 from ict_competence.errors import WorkbookError
-from ict_competence.xlsx._layout import MAX_COLUMNS, MAX_ROWS
+from ict_competence.xlsx._cells import column_letter
+from ict_competence.xlsx._layout import CELL_LIMIT, MAX_COLUMNS, MAX_ROWS
 from ict_competence.xlsx._survey import MAX_SHEET_BYTES, Errors, Survey
 
 __all__ = ["survey_ods"]
@@ -34,6 +37,8 @@ _VALUES = (
 )
 #: Characters of an error value's text kept (``#DIV/0!``, ``Err:502``).
 _ERROR_TEXT = 40
+#: Paragraphs, which calamine puts each on a line of its own: a line break, even an empty one.
+_PARAGRAPHS = frozenset({"text:p", "text:h"})
 
 
 @attrs.define
@@ -42,9 +47,16 @@ class _Cell:
     columns: int
     filled: bool
     error: bool
-    text: int = 0
+    text: int = 0  # characters calamine keeps for the cell: its value, formula and text
+    written: int = 0  # characters of the text written in the cell (its paragraphs)
+    given: int | None = None  # characters of its value given as text (office:string-value)
     shown: str = ""
     depth: int = 0  # elements open inside the cell
+
+    @property
+    def value(self) -> int:
+        """The characters of the value calamine gives: the text given, else the written."""
+        return self.written if self.given is None else self.given
 
 
 def _count(attributes: Mapping[str, str], name: str, limit: int, where: str) -> int:
@@ -71,8 +83,16 @@ class _Scan:
         cell = self.cell
         if cell is not None:  # inside a cell only its text counts
             cell.depth += 1
-            if name == "text:s" and cell.filled:  # a run of spaces: text:c of them
-                cell.text += _count(attributes, "text:c", 2**20, self.survey.where)
+            if not cell.filled:
+                return
+            if name == "text:s":  # a run of spaces: text:c of them
+                added = _count(attributes, "text:c", 2**20, self.survey.where)
+            elif name in _PARAGRAPHS:  # calamine starts each on a line of its own
+                added = 1
+            else:
+                return
+            cell.text += added
+            cell.written += added
             return
         if name == "table:table":
             self.survey.sheet(attributes.get("table:name", ""))
@@ -93,6 +113,8 @@ class _Scan:
                 # calamine copies a value given as text, and the formula, to every repeat
                 text=sum(len(attributes.get(key, "")) for key in _VALUES),
             )
+            if "office:string-value" in attributes:
+                self.cell.given = len(attributes["office:string-value"])
 
     def end(self, name: str) -> None:
         cell = self.cell
@@ -110,6 +132,7 @@ class _Scan:
         cell = self.cell
         if cell is not None and cell.filled:
             cell.text += len(data)
+            cell.written += len(data)
             if cell.error and len(cell.shown) < _ERROR_TEXT:
                 cell.shown += data
 
@@ -117,6 +140,14 @@ class _Scan:
         if not cell.filled:
             return
         first = self.row + 1
+        if cell.value > CELL_LIMIT:
+            raise WorkbookError(
+                f"holds more than {CELL_LIMIT:,} characters (a paragraph counted as one); a "
+                f"cell holds at most {CELL_LIMIT:,}",
+                path=self.survey.where,
+                sheet=self.survey.sheet_name,
+                cell=f"{column_letter(cell.column)}{first}",
+            )
         self.survey.filled(first, cell.column, rows=self.rows, columns=cell.columns, text=cell.text)
         if cell.error:
             for row in range(first, min(first + self.rows, MAX_ROWS + 1)):

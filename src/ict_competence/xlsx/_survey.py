@@ -45,6 +45,11 @@ class Survey:
         self._rows = 0
         self._columns = 0
 
+    @property
+    def sheet_name(self) -> str:
+        """The name of the sheet being counted."""
+        return self._name
+
     def sheet(self, name: str) -> None:
         """Start counting the next sheet, ``name``."""
         self._done += self._rows * self._columns
