@@ -478,6 +478,23 @@ def test_the_header_prints_in_the_font_of_the_body(plan, tmp_path):
     assert books[-2]["Uitleg"]["A1"].font.name == "Calibri"
 
 
+def test_hours_keep_a_space_from_the_text_in_the_next_column(overloaded):
+    # Right-aligned, a number would touch the next cell's text: "120.0Iemand met …".
+    book = open_book(render(overloaded, "xlsx"))
+
+    numbers = [
+        (sheet.title, cell.coordinate, cell.alignment.horizontal, cell.alignment.indent)
+        for sheet in book.worksheets
+        if sheet.sheet_state == "visible" and sheet.title != "Team"
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row
+        if isinstance(cell.value, int | float) and sheet.cell(1, cell.column).fill.fill_type
+    ]
+
+    assert len(numbers) > 50
+    assert {(horizontal, indent) for *_, horizontal, indent in numbers} == {("right", 1)}
+
+
 def test_the_raci_matrix_wraps_long_role_names(plan):
     raci = open_book(render(plan, "xlsx"))["RACI-matrix"]
 

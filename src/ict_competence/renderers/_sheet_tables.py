@@ -68,6 +68,8 @@ _BOLD = Font(name="Calibri", size=11, bold=True)
 _TOP = Alignment(vertical="top")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+#: A number in a table: right-aligned, a character away from the next column's text.
+_NUMBER = Alignment(horizontal="right", vertical="top", indent=1)
 _OVER_FILL = PatternFill("solid", fgColor="F4B6B6")
 
 #: The cell styles of the tables, by name: text, wrapped text, hours, a share.
@@ -76,8 +78,8 @@ _LABEL, _VALUE, _TITLE, _HEAD = "ict-label", "ict-value", "ict-title", "ict-head
 _STYLES: dict[str, dict[str, Any]] = {
     TEXT: {"alignment": _TOP},
     WRAP: {"alignment": _WRAP},
-    HOURS: {"alignment": _TOP, "number_format": "0.0"},
-    PERCENT: {"alignment": _TOP, "number_format": "0%"},
+    HOURS: {"alignment": _NUMBER, "number_format": "0.0"},
+    PERCENT: {"alignment": _NUMBER, "number_format": "0%"},
     _LABEL: {"alignment": _WRAP, "font": _BOLD},
     _VALUE: {"alignment": _LEFT},
     f"{_VALUE}-{HOURS}": {"alignment": _LEFT, "number_format": "0.0"},

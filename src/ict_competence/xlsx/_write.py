@@ -38,6 +38,8 @@ _TITLE_FONT = Font(name="Calibri", size=14, bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="2F5597")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
+# A number right-aligned, a character away from the notes beside it.
+_NUMBER = Alignment(horizontal="right", vertical="top", indent=1)
 # Drop-down lists reach past the last task so rows a school adds get them too.
 _SPARE_ROWS = 200
 
@@ -151,9 +153,11 @@ def _overview_sheet(sheet: Worksheet, overview: TaskOverview) -> None:
         for index, column in enumerate(COLUMNS, start=1):
             cell = sheet.cell(row=row, column=index)
             _put(cell, values[column.key], where=f"task {choice.code}, {column.header}")
-            cell.alignment = _WRAP if column.key in ("description", "notes") else _TOP
             if column.key == "hours":
+                cell.alignment = _NUMBER
                 cell.number_format = "0.0"
+            else:
+                cell.alignment = _WRAP if column.key in ("description", "notes") else _TOP
     last = len(overview) + 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last}"
     for index, column in enumerate(COLUMNS, start=1):
