@@ -21,15 +21,14 @@ from ict_competence.plan import SchoolPlan
 from ict_competence.renderers import RenderError, render
 from ict_competence.renderers._sheet_tables import (
     HOURS,
-    LINE_HEIGHT,
     PERCENT,
     TITLE_LIMIT,
     Value,
-    _lines,
     facts,
     unique_title,
 )
 from ict_competence.xlsx import read_overview, read_team
+from ict_competence.xlsx._write import LINE_HEIGHT, text_lines
 from tests.allocation.strategies import make_overview, make_person, make_task, teams
 from tests.renderers.samples import every_object, sample_plan
 from tests.renderers.workbooks import every_cell, open_book
@@ -514,7 +513,7 @@ def _lines_needed(text: str, width: float) -> int:
     width=st.floats(min_value=1, max_value=120),
 )
 def test_the_estimate_of_wrapped_lines_is_never_below_a_word_wrap(text, width):
-    assert _lines(text, width) >= _lines_needed(text, width)
+    assert text_lines(text, width) >= _lines_needed(text, width)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -535,6 +534,29 @@ def test_every_row_is_tall_enough_for_its_wrapped_text(overloaded, language):
                     short.append((sheet.title, cell.coordinate, height))
 
     assert short == []
+
+
+def test_every_header_fits_its_column_or_wraps_onto_lines_of_its_own(plan, tmp_path):
+    # Bold text is about a tenth wider than the body's: a unit of width holds 0.9 of it.
+    books = [open_book(render(every_object(plan)[kind], "xlsx")) for kind in RENDERED]
+    books.append(open_book(ic.write_team(plan.team, tmp_path / "t.xlsx").read_bytes()))
+    cut = []
+
+    for book in books:
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if not (cell.value and cell.fill.fill_type == "solid"):
+                        continue
+                    width = 0.9 * sheet.column_dimensions[cell.column_letter].width
+                    height = sheet.row_dimensions[cell.row].height or LINE_HEIGHT
+                    lines = _lines_needed(str(cell.value), width)
+                    if lines > 1 and not (
+                        cell.alignment.wrap_text and height >= LINE_HEIGHT * lines
+                    ):
+                        cut.append((sheet.title, cell.coordinate, cell.value))
+
+    assert cut == []
 
 
 # -- personal data and hostile text ----------------------------------------------------------

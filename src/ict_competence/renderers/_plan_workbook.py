@@ -153,7 +153,7 @@ def _load_sheet(
     columns = (
         Column(words("person"), 24),
         Column(words("hours_used"), 14, HOURS),
-        Column(words("hours_available"), 16, HOURS),
+        Column(words("hours_available"), 18, HOURS),
         Column(words("share"), 10, PERCENT),
         Column(words("status"), 14),
         Column(words("suggested_role"), 30),

@@ -32,7 +32,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ict_competence.renderers._naming import Naming
 from ict_competence.renderers._words import label
 from ict_competence.text import Language
-from ict_competence.xlsx._write import _HEADER_FILL, _HEADER_FONT, _put
+from ict_competence.xlsx._write import (
+    _HEADER_ALIGNMENT,
+    _HEADER_FILL,
+    _HEADER_FONT,
+    LINE_HEIGHT,
+    _put,
+    header_lines,
+)
+from ict_competence.xlsx._write import text_lines as _lines
 
 __all__ = [
     "HOURS",
@@ -59,9 +67,6 @@ _NOT_IN_TITLE = re.compile(r"[\[\]:*?/\\]")
 _NOT_SHOWN = ("Cc", "Cf", "Cs", "Zl", "Zp")
 #: Excel keeps this sheet name for itself.
 _RESERVED = {"history"}
-#: A row's height per line of text, in points, and the characters a unit of width holds.
-LINE_HEIGHT = 15
-_CHARS_PER_WIDTH = 1.0
 _DEFAULT_WIDTH = 8.43
 _FONT = Font(name="Calibri", size=11)
 _BOLD = Font(name="Calibri", size=11, bold=True)
@@ -86,7 +91,7 @@ _STYLES: dict[str, dict[str, Any]] = {
     f"{_VALUE}-{PERCENT}": {"alignment": _LEFT, "number_format": "0%"},
     _TITLE: {"alignment": _LEFT, "font": Font(name="Calibri", size=14, bold=True)},
     # The header of the workbooks the xlsx package writes: bold, white on blue.
-    _HEAD: {"font": _HEADER_FONT, "fill": _HEADER_FILL},
+    _HEAD: {"font": _HEADER_FONT, "fill": _HEADER_FILL, "alignment": _HEADER_ALIGNMENT},
 }
 
 
@@ -221,6 +226,7 @@ def table(
     for index, column in enumerate(columns, start=1):
         _styled(sheet.cell(row=row, column=index, value=column.title), _HEAD)
         sheet.column_dimensions[get_column_letter(index)].width = column.width
+    _fit(sheet, row, max(header_lines(column.title, column.width) for column in columns))
     if not plain:
         sheet.freeze_panes = f"B{row + 1}"
     last = row
@@ -282,40 +288,6 @@ def mark_over(sheet: Worksheet, row: int, columns: Iterable[int]) -> None:
         cell.font = _BOLD
 
 
-def _lines(text: str, width: float) -> int:
-    r"""How many lines ``text`` takes in a wrapping cell ``width`` wide (an estimate).
-
-    Lines break between words, as a spreadsheet breaks them, and a word longer than a
-    line over several. A unit of width holds about one character of running text:
-    LibreOffice without Calibri prints in a wider font than Excel, and a row too short
-    hides the end of its text in print.
-
-    >>> _lines("een twee drie", 8), _lines("een\ntwee", 40), _lines("x" * 25, 10)
-    (2, 2, 3)
-    """
-    per_line = max(1, int(width * _CHARS_PER_WIDTH))
-    count = 0
-    for part in text.split("\n"):
-        count += 1 if len(part) <= per_line else _wrapped(part, per_line)
-    return count
-
-
-def _wrapped(part: str, per_line: int) -> int:
-    """The lines of a paragraph longer than one line, broken between words."""
-    lines, used = 1, -1  # used: the characters on the current line; -1 while it is empty
-    for word in part.split(" "):
-        if used >= 0 and used + 1 + len(word) <= per_line:
-            used += 1 + len(word)
-            continue
-        if used >= 0:
-            lines += 1
-        extra, used = divmod(len(word), per_line)
-        if extra and not used:  # a word that fills its last line exactly
-            extra, used = extra - 1, per_line
-        lines += extra
-    return lines
-
-
 def _fit(sheet: Worksheet, row: int, lines: int) -> None:
     """A row tall enough for ``lines`` lines of wrapped text.
 
@@ -340,8 +312,9 @@ def _fit_rows(sheet: Worksheet) -> None:
     for column in wrapping:
         dimension = sheet.column_dimensions.get(get_column_letter(column))
         width = (dimension.width if dimension is not None else None) or _DEFAULT_WIDTH
-        cells = sheet.iter_rows(min_col=column, max_col=column, values_only=True)
-        for number, (value,) in enumerate(cells, start=1):
+        # From row 2: the header row is as tall as the xlsx package made it.
+        cells = sheet.iter_rows(min_row=2, min_col=column, max_col=column, values_only=True)
+        for number, (value,) in enumerate(cells, start=2):
             if isinstance(value, str):
                 lines[number] = max(lines.get(number, 1), _lines(value, width))
     for number, count in lines.items():

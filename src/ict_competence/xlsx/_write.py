@@ -36,6 +36,13 @@ _INVISIBLE = ("Cc", "Cf")
 _HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
 _TITLE_FONT = Font(name="Calibri", size=14, bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="2F5597")
+# A title longer than its column wraps (the row is made tall enough), never cut off.
+_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
+#: A row's height per line of text, in points, and the characters a unit of width holds.
+LINE_HEIGHT = 15
+_CHARS_PER_WIDTH = 1.0
+# Bold text is about a tenth wider than the body's.
+_BOLD_WIDTH = 0.9
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
 # A number right-aligned, a character away from the notes beside it.
@@ -93,6 +100,45 @@ def looks_like_formula(text: str) -> bool:
     return False
 
 
+def text_lines(text: str, width: float) -> int:
+    r"""How many lines ``text`` takes in a wrapping cell ``width`` wide (an estimate).
+
+    Lines break between words, as a spreadsheet breaks them, and a word longer than a
+    line over several. A unit of width holds about one character of running text:
+    LibreOffice without Calibri prints in a wider font than Excel, and a row too short
+    hides the end of its text in print.
+
+    >>> text_lines("een twee drie", 8), text_lines("een\ntwee", 40), text_lines("x" * 25, 10)
+    (2, 2, 3)
+    """
+    per_line = max(1, int(width * _CHARS_PER_WIDTH))
+    count = 0
+    for part in text.split("\n"):
+        count += 1 if len(part) <= per_line else _wrapped(part, per_line)
+    return count
+
+
+def _wrapped(part: str, per_line: int) -> int:
+    """The lines of a paragraph longer than one line, broken between words."""
+    lines, used = 1, -1  # used: the characters on the current line; -1 while it is empty
+    for word in part.split(" "):
+        if used >= 0 and used + 1 + len(word) <= per_line:
+            used += 1 + len(word)
+            continue
+        if used >= 0:
+            lines += 1
+        extra, used = divmod(len(word), per_line)
+        if extra and not used:  # a word that fills its last line exactly
+            extra, used = extra - 1, per_line
+        lines += extra
+    return lines
+
+
+def header_lines(title: str, width: float) -> int:
+    """How many lines a header ``title`` takes in a column ``width`` wide: bold is wider."""
+    return text_lines(title, width * _BOLD_WIDTH)
+
+
 def _put(cell: Cell | MergedCell, value: str | float | None, *, where: str) -> None:
     """Store a value; text is kept as text, never evaluated as a formula.
 
@@ -121,11 +167,18 @@ def _put(cell: Cell | MergedCell, value: str | float | None, *, where: str) -> N
 
 
 def _header(sheet: Worksheet, titles: list[str], widths: list[float]) -> None:
+    """The header row: bold, white on blue, a title wider than its column wrapped."""
+    lines = 1
     for index, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
-        cell = sheet.cell(row=1, column=index, value=title)
+        cell = sheet.cell(row=1, column=index)
+        _put(cell, title, where=f"{sheet.title}!{cell.coordinate}")
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
+        cell.alignment = _HEADER_ALIGNMENT
         sheet.column_dimensions[get_column_letter(index)].width = width
+        lines = max(lines, header_lines(title, width))
+    if lines > 1:
+        sheet.row_dimensions[1].height = lines * LINE_HEIGHT
     sheet.freeze_panes = "B2"
 
 
