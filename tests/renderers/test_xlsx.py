@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-import unicodedata
 from pathlib import Path
 
 import attrs
@@ -11,24 +9,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
 
 import ict_competence as ic
-from ict_competence.allocation import Person, Team
-from ict_competence.catalog import Cluster, Domain, TaskOverview
+from ict_competence.allocation import Team
+from ict_competence.catalog import Cluster, TaskOverview
 from ict_competence.plan import SchoolPlan
 from ict_competence.renderers import RenderError, render
 from ict_competence.renderers._sheet_tables import (
     HOURS,
     PERCENT,
-    TITLE_LIMIT,
     Value,
     facts,
-    unique_title,
 )
 from ict_competence.xlsx import read_overview, read_team
-from ict_competence.xlsx._write import LINE_HEIGHT, text_lines
 from tests.allocation.strategies import make_overview, make_person, make_task, teams
 from tests.renderers.samples import every_object, sample_plan
 from tests.renderers.workbooks import every_cell, open_book
@@ -458,107 +452,6 @@ def test_the_workbooks_hold_no_macro_and_no_link_to_elsewhere(plan, tmp_path):
         assert 'TargetMode="External"' not in text
 
 
-def test_the_header_prints_in_the_font_of_the_body(plan, tmp_path):
-    # A font without a name prints in LibreOffice's default, a serif.
-    books = [open_book(render(every_object(plan)[kind], "xlsx")) for kind in RENDERED]
-    books.append(open_book(ic.write_overview(plan.overview, tmp_path / "o.xlsx").read_bytes()))
-    books.append(open_book(ic.write_team(plan.team, tmp_path / "t.xlsx").read_bytes()))
-
-    fonts = {
-        (sheet.title, cell.font.name)
-        for book in books
-        for sheet in book.worksheets
-        for row in sheet.iter_rows()
-        for cell in row
-        if cell.value is not None and cell.fill.fill_type == "solid" and cell.font.b
-    }
-
-    assert {name for _, name in fonts} == {"Calibri"}, fonts
-    assert books[-2]["Uitleg"]["A1"].font.name == "Calibri"
-
-
-def test_hours_keep_a_space_from_the_text_in_the_next_column(overloaded):
-    # Right-aligned, a number would touch the next cell's text: "120.0Iemand met …".
-    book = open_book(render(overloaded, "xlsx"))
-
-    numbers = [
-        (sheet.title, cell.coordinate, cell.alignment.horizontal, cell.alignment.indent)
-        for sheet in book.worksheets
-        if sheet.sheet_state == "visible" and sheet.title != "Team"
-        for row in sheet.iter_rows(min_row=2)
-        for cell in row
-        if isinstance(cell.value, int | float) and sheet.cell(1, cell.column).fill.fill_type
-    ]
-
-    assert len(numbers) > 50
-    assert {(horizontal, indent) for *_, horizontal, indent in numbers} == {("right", 1)}
-
-
-def test_the_raci_matrix_wraps_long_role_names(plan):
-    raci = open_book(render(plan, "xlsx"))["RACI-matrix"]
-
-    cells = [cell for row in raci.iter_rows(min_row=2, min_col=3) for cell in row if cell.value]
-
-    assert any(len(str(cell.value)) > 30 for cell in cells)  # "technisch ICT-coördinator …"
-    assert all(cell.alignment.wrap_text for cell in cells)
-
-
-def _lines_needed(text: str, width: float) -> int:
-    """The lines ``text`` takes in a wrapping cell ``width`` wide, one character a unit."""
-    return sum(len(textwrap.wrap(part, int(width))) or 1 for part in text.split("\n"))
-
-
-@given(
-    text=st.text(alphabet=st.sampled_from("abcdéf -\n"), max_size=300),
-    width=st.floats(min_value=1, max_value=120),
-)
-def test_the_estimate_of_wrapped_lines_is_never_below_a_word_wrap(text, width):
-    assert text_lines(text, width) >= _lines_needed(text, width)
-
-
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_every_row_is_tall_enough_for_its_wrapped_text(overloaded, language):
-    book = open_book(render(overloaded, "xlsx", language=language, names=True))
-    short = []
-
-    for sheet in book.worksheets:
-        if sheet.sheet_state != "visible":
-            continue
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                if not (isinstance(cell.value, str) and cell.alignment.wrap_text):
-                    continue
-                width = sheet.column_dimensions[cell.column_letter].width
-                height = sheet.row_dimensions[cell.row].height or LINE_HEIGHT
-                if height < LINE_HEIGHT * _lines_needed(cell.value, width):
-                    short.append((sheet.title, cell.coordinate, height))
-
-    assert short == []
-
-
-def test_every_header_fits_its_column_or_wraps_onto_lines_of_its_own(plan, tmp_path):
-    # Bold text is about a tenth wider than the body's: a unit of width holds 0.9 of it.
-    books = [open_book(render(every_object(plan)[kind], "xlsx")) for kind in RENDERED]
-    books.append(open_book(ic.write_team(plan.team, tmp_path / "t.xlsx").read_bytes()))
-    cut = []
-
-    for book in books:
-        for sheet in book.worksheets:
-            for row in sheet.iter_rows():
-                for cell in row:
-                    if not (cell.value and cell.fill.fill_type == "solid"):
-                        continue
-                    width = 0.9 * sheet.column_dimensions[cell.column_letter].width
-                    height = sheet.row_dimensions[cell.row].height or LINE_HEIGHT
-                    lines = _lines_needed(str(cell.value), width)
-                    if lines > 1 and not (
-                        cell.alignment.wrap_text and height >= LINE_HEIGHT * lines
-                    ):
-                        cut.append((sheet.title, cell.coordinate, cell.value))
-
-    assert cut == []
-
-
 # -- personal data and hostile text ----------------------------------------------------------
 
 
@@ -622,80 +515,3 @@ def test_text_that_looks_like_a_formula_stays_text_in_every_cell(plan, names):
     assert {cell.value for _, cell in risky} >= ({"=1+1", "@SUM(1+1)"} if names else {"=1+1"})
     assert all(cell.data_type == "s" and cell.quotePrefix for _, cell in risky), risky
     assert not [c for s in book.worksheets for r in s.iter_rows() for c in r if c.data_type == "f"]
-
-
-# -- sheet titles ----------------------------------------------------------------------------
-
-
-#: Control, format and surrogate characters: Excel refuses a sheet title with one.
-_HIDDEN = ("Cc", "Cf", "Cs")
-
-
-def _valid_title(title: str) -> bool:
-    """Whether Excel and LibreOffice take ``title`` as a sheet's name."""
-    return (
-        0 < len(title) <= TITLE_LIMIT
-        and not set(title) & set("[]:*?/\\")
-        and not title.startswith("'")
-        and not title.endswith("'")
-        and all(c == " " or not (c.isspace() or unicodedata.category(c) in _HIDDEN) for c in title)
-    )
-
-
-@given(st.lists(st.text(max_size=40), max_size=12))
-def test_sheet_titles_are_valid_and_unique_whatever_they_are_made_from(wanted):
-    taken = {"team", "takenoverzicht"}
-
-    titles = [unique_title(title, taken) for title in wanted]
-
-    assert len({t.casefold() for t in titles}) == len(titles)
-    assert not {t.casefold() for t in titles} & {"team", "takenoverzicht", "history"}
-    assert [title for title in titles if not _valid_title(title)] == []
-
-
-_IDS = st.text(alphabet=st.sampled_from("abcxyz0123456789-_."), min_size=1, max_size=8)
-
-
-@given(name=st.text(max_size=60), person=_IDS)
-def test_a_title_of_name_and_id_cuts_the_name_and_keeps_the_id(name, person):
-    taken: set[str] = set()
-
-    first = unique_title(name, taken, keep=f" ({person})")
-    second = unique_title(name, taken, keep=f" ({person})")
-
-    assert _valid_title(first)
-    assert _valid_title(second)
-    assert first.endswith(f"({person})")
-    assert second.endswith(f"({person}) (2)")
-
-
-@settings(max_examples=10, deadline=None)
-@given(name=st.text(min_size=1, max_size=40).filter(lambda n: not ILLEGAL_CHARACTERS_RE.search(n)))
-def test_a_person_sheet_has_a_valid_title_with_their_id_whatever_their_name(name):
-    person = make_person("p1", level=3)
-    plan = SchoolPlan(
-        name="Namen",
-        overview=make_overview(make_task("T-00"), make_task("T-01")),
-        team=Team((attrs.evolve(person, name=name),)),
-    ).allocate()
-
-    titles = open_book(render(plan, "xlsx", names=True)).sheetnames
-
-    assert [title for title in titles if not _valid_title(title)] == []
-    assert [title for title in titles if title.endswith("(p1)") or title == "p1"]
-
-
-def test_people_whose_ids_make_the_same_title_get_sheets_of_their_own(tmp_path):
-    people = [
-        Person(
-            id=pid, hours=50, levels=dict.fromkeys(Domain, 3), motivation=dict.fromkeys(Cluster, 2)
-        )
-        for pid in ("a/b", "a:b", "team", "x" * 40, "history")
-    ]
-    plan = SchoolPlan(
-        name="Ids", overview=make_overview(make_task("T-00"), make_task("T-01")), team=Team(people)
-    ).allocate()
-
-    sheets = open_book(render(plan, "xlsx")).sheetnames
-
-    assert sheets[6:11] == ["a_b", "a_b (2)", "team (2)", "x" * 31, "history (2)"]
