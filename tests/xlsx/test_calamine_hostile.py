@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import struct
 import zipfile
 from collections.abc import Callable
@@ -80,7 +81,7 @@ def _patch_record(kind: int, start: bytes, at: int, value: bytes) -> Callable[[b
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("part", [0.02, 0.1, 0.5, 0.9])
-def test_a_cut_off_file_is_refused_naming_it(tmp_path, kind, part):
+def test_a_cut_off_file_is_refused_naming_it(tmp_path, capfd, kind, part):
     data = (DATA / f"team.{kind}").read_bytes()
     cut = tmp_path / f"cut.{kind}"
     cut.write_bytes(data[: int(len(data) * part)])
@@ -88,6 +89,90 @@ def test_a_cut_off_file_is_refused_naming_it(tmp_path, kind, part):
     error = refused(lambda: read_team(cut), WorkbookError, match=r"cut\.")
 
     assert error.path == str(cut)
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize("short", [1, 11, 500])
+def test_an_xls_cut_short_in_its_last_sector_is_refused_before_calamine_panics(
+    tmp_path, capfd, short
+):
+    # calamine read the short sector whole and panicked, printing Rust's backtrace to stderr.
+    data = (DATA / "small_team.xls").read_bytes()
+    cut = tmp_path / "cut.xls"
+    cut.write_bytes(data[:-short])
+
+    refused(
+        lambda: read_team(cut),
+        WorkbookError,
+        match=r"cut\.xls: the \.xls file is damaged: sector \d+ lies past the end of the file",
+    )
+
+    assert capfd.readouterr().err == ""
+
+
+def test_an_xls_sheet_that_starts_past_the_end_of_the_stream_is_refused(tmp_path, no_calamine):
+    # calamine cut its stream at the sheet's start and panicked.
+    far = _patch_record(0x0085, b"\x0c\x00", 4, struct.pack("<I", 10_000_000))
+    path = _xls(tmp_path / "t.xls", far)
+
+    refused(
+        lambda: read_team(path),
+        WorkbookError,
+        match=r"t\.xls: the \.xls file is damaged: its sheet 1 starts at byte 10,000,000, past "
+        "the end",
+    )
+
+
+def _name_formula_longer_than_its_record(data: bytearray) -> None:
+    """The first defined name (Lbl) says its formula is 65,535 bytes long."""
+    position = data.find(bytes.fromhex("18001b00"))
+    assert position >= 0, "no defined name"
+    data[position + 8 : position + 10] = b"\xff\xff"
+
+
+def test_a_panic_of_calamine_is_a_workbook_error_and_prints_nothing(tmp_path, capfd):
+    # calamine reads a defined name's formula without checking its length and panics; Rust
+    # prints the panic to standard error before pyo3 raises it.
+    path = _xls(tmp_path / "t.xls", _name_formula_longer_than_its_record)
+    capfd.readouterr()
+
+    refused(
+        lambda: read_team(path),
+        WorkbookError,
+        match=r"t\.xls: is damaged and cannot be read as a legacy Excel 97–2003 workbook "
+        r"\(\.xls\) \(calamine failed: .*\); open it in Excel or LibreOffice and save it again",
+    )
+
+    assert capfd.readouterr().err == ""
+
+
+def test_what_is_written_to_stderr_while_calamine_reads_is_kept(monkeypatch, capfd):
+    real = python_calamine.CalamineWorkbook.from_filelike
+
+    def noisy(data: object) -> object:
+        os.write(2, b"another thread's warning\n")
+        return real(data)
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", noisy)
+    capfd.readouterr()
+
+    assert read_team(DATA / "team.ods") == read_team(DATA / "team.xlsx")
+
+    assert capfd.readouterr().err == "another thread's warning\n"
+
+
+def test_a_compound_file_name_longer_than_an_entry_holds_is_refused(tmp_path, no_calamine):
+    def lengthen(data: bytearray) -> None:
+        position = data.find("Workbook".encode("utf-16-le") + b"\0\0")
+        data[position + 64 : position + 66] = struct.pack("<H", 200)
+
+    path = _xls(tmp_path / "t.xls", lengthen)
+
+    refused(
+        lambda: read_team(path),
+        WorkbookError,
+        match=r"damaged: a name in its directory is 200 bytes long \(at most 64\)",
+    )
 
 
 _BYTES = (DATA / "overview.ods").read_bytes(), (DATA / "overview.xls").read_bytes()
@@ -99,16 +184,18 @@ _BYTES = (DATA / "overview.ods").read_bytes(), (DATA / "overview.xls").read_byte
 @given(
     kind=st.sampled_from(KINDS),
     flips=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), max_size=12),
+    cut=st.integers(0, 600),
 )
 def test_damaged_bytes_give_a_workbook_error_or_a_reading_never_a_bare_exception(
-    tmp_path, kind, flips
+    tmp_path, capfd, kind, flips, cut
 ):
     data = bytearray(_BYTES[KINDS.index(kind)])
     for where, byte in flips:
         data[int(where * len(data))] = byte
     path = tmp_path / f"damaged.{kind}"
-    path.write_bytes(bytes(data))
+    path.write_bytes(bytes(data[: len(data) - cut]))
     count_example(f"read_overview(.{kind})")
+    capfd.readouterr()
 
     try:
         read_overview(path)
@@ -118,6 +205,7 @@ def test_damaged_bytes_give_a_workbook_error_or_a_reading_never_a_bare_exception
         refusal = None
 
     assert refusal is None or refusal.path == str(path)
+    assert capfd.readouterr().err == ""  # a panic of calamine prints its backtrace there
 
 
 def test_calamine_s_own_error_becomes_a_workbook_error_naming_the_file(tmp_path, monkeypatch):
@@ -129,8 +217,8 @@ def test_calamine_s_own_error_becomes_a_workbook_error_naming_the_file(tmp_path,
     refused(
         lambda: read_team(DATA / "team.ods"),
         WorkbookError,
-        match=r"team\.ods: cannot be read as an OpenDocument spreadsheet \(\.ods\) \(XmlError: "
-        "unexpected end of file\\)",
+        match=r"team\.ods: is damaged and cannot be read as an OpenDocument spreadsheet \(\.ods\) "
+        r"\(XmlError: unexpected end of file\); open it in Excel or LibreOffice and save it again",
     )
 
 
@@ -162,7 +250,7 @@ class _Damaged:
         ),
         (
             PanicException("index out of bounds"),
-            r"Team: the sheet cannot be read \(calamine failed",
+            r"Team: the sheet is damaged and cannot be read \(calamine failed",
         ),
     ],
 )
@@ -180,7 +268,7 @@ def test_a_sheet_calamine_cannot_give_is_a_workbook_error(monkeypatch, error, me
         (python_calamine.PasswordError("encrypted"), r"team\.xls: is protected by a password"),
         (
             PanicException("overflow"),
-            r"team\.xls: cannot be read as .* \(calamine failed: overflow",
+            r"team\.xls: is damaged and cannot be read as .* \(calamine failed: overflow",
         ),
     ],
 )

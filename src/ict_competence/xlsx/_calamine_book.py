@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Iterator
+import os
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -50,6 +54,67 @@ def _panicked(exc: BaseException) -> bool:
     return type(exc).__name__ == "PanicException"
 
 
+#: One calamine call at a time may have standard error redirected (see _calling).
+_STDERR = threading.Lock()
+
+
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Standard error (file descriptor 2) sent to a temporary file while calamine runs.
+
+    Rust prints a panic's message and backtrace to standard error before pyo3 raises it as
+    an exception, and a damaged .xls reaches many of calamine's panics (its formulas are
+    read with unchecked lengths), more than a survey could foresee. What others wrote there
+    meanwhile is written out afterwards; a panic's text is dropped with whatever came with it.
+    """
+    with _STDERR:
+        try:
+            sys.stderr.flush()
+            saved = os.dup(2)
+        except (AttributeError, OSError, ValueError):  # no standard error to keep quiet
+            yield
+            return
+        with tempfile.TemporaryFile() as capture:
+            os.dup2(capture.fileno(), 2)
+            panicked = False
+            try:
+                yield
+            except BaseException as exc:
+                panicked = _panicked(exc)
+                raise
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+                if not panicked:
+                    capture.seek(0)
+                    if written := capture.read():
+                        os.write(2, written)
+
+
+@contextmanager
+def _calling(
+    calamine: ModuleType, where: str, damaged: Callable[[str], WorkbookError]
+) -> Iterator[None]:
+    """The errors and panics of calamine as a WorkbookError of the file ``where``.
+
+    ``damaged`` makes the error from what calamine said (``(XmlError: …)``).
+    """
+    try:
+        with _quiet_stderr():
+            yield
+    except calamine.PasswordError:
+        raise WorkbookError(
+            "is protected by a password; save a copy without a password and read that",
+            path=where,
+        ) from None
+    except calamine.CalamineError as exc:
+        raise damaged(f"({type(exc).__name__}: {exc})") from None
+    except BaseException as exc:
+        if not _panicked(exc):
+            raise
+        raise damaged(f"(calamine failed: {exc})") from None
+
+
 class _CalamineBook:
     """An open .ods or .xls workbook for :func:`._book.read_book`."""
 
@@ -60,38 +125,37 @@ class _CalamineBook:
         self.names: list[str] = list(workbook.sheet_names)
 
     def rows(self, name: str, where: _Sheet) -> Iterator[RawRow]:
-        index = self.names.index(name)
-        errors = self.checked.errors.get(index, {})
-        try:
+        def damaged(said: str) -> WorkbookError:
+            return where.error(None, f"the sheet is damaged and cannot be read {said}")
+
+        with _calling(self.calamine, where.path, damaged):
             sheet = self.workbook.get_sheet_by_name(name)
             start = sheet.start
             values = sheet.to_python() if start is not None else []
-        except self.calamine.CalamineError as exc:
-            raise where.error(
-                None, f"the sheet is damaged and cannot be read ({type(exc).__name__}: {exc})"
-            ) from None
-        except BaseException as exc:
-            if not _panicked(exc):
-                raise
-            raise where.error(None, f"the sheet cannot be read (calamine failed: {exc})") from None
+        # calamine's rows start at the sheet's first filled cell (0-based): rows and columns
+        # before it are left out, so each value's place is counted from there.
         first_row, first_column = start or (0, 0)
-        by_row: dict[int, list[tuple[int, object]]] = {}
-        for (row, column), text in errors.items():
-            by_row.setdefault(row, []).append((column, text))
-        last = first_row + len(values)
-        for number in sorted({*range(first_row + 1, last + 1), *by_row}):
-            cells: list[tuple[int, object]] = []
-            if first_row < number <= last:
-                row_values = values[number - first_row - 1]
-                cells = [
-                    (first_column + offset + 1, _value(value))
-                    for offset, value in enumerate(row_values)
-                    if value != ""
-                ]
-            yield number, cells + by_row.get(number, [])
+        errors = _by_row(self.checked.errors.get(self.names.index(name), {}))
+        for number in sorted({*range(first_row + 1, first_row + len(values) + 1), *errors}):
+            index = number - first_row - 1
+            given = values[index] if 0 <= index < len(values) else []
+            cells = [
+                (first_column + offset + 1, _value(value))
+                for offset, value in enumerate(given)
+                if value != ""
+            ]
+            yield number, cells + errors.get(number, [])
 
     def merged(self, name: str) -> list[Merged]:
         return []
+
+
+def _by_row(errors: dict[tuple[int, int], str]) -> dict[int, list[tuple[int, object]]]:
+    """The error values the survey found, as each row's (column, text)."""
+    by_row: dict[int, list[tuple[int, object]]] = {}
+    for (row, column), text in errors.items():
+        by_row.setdefault(row, []).append((column, text))
+    return by_row
 
 
 @contextmanager
@@ -104,24 +168,16 @@ def open_calamine(path: Path, checked: Checked) -> Iterator[_CalamineBook]:
     """
     calamine = optional_module("python_calamine", extra="calamine", feature=_FEATURE)
     where = str(path)
-    try:
+
+    def damaged(said: str) -> WorkbookError:
+        return WorkbookError(
+            f"is damaged and cannot be read as {checked.kind.described} {said}; open it in "
+            "Excel or LibreOffice and save it again",
+            path=where,
+        )
+
+    with _calling(calamine, where, damaged):
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(checked.data))
-    except calamine.PasswordError:
-        raise WorkbookError(
-            "is protected by a password; save a copy without a password and read that",
-            path=where,
-        ) from None
-    except calamine.CalamineError as exc:
-        raise WorkbookError(
-            f"cannot be read as {checked.kind.described} ({type(exc).__name__}: {exc})",
-            path=where,
-        ) from None
-    except BaseException as exc:
-        if not _panicked(exc):
-            raise
-        raise WorkbookError(
-            f"cannot be read as {checked.kind.described} (calamine failed: {exc})", path=where
-        ) from None
     try:
         yield _CalamineBook(calamine, workbook, checked)
     finally:

@@ -19,7 +19,8 @@ __all__ = ["workbook_stream"]
 STREAM_NAMES = ("Workbook", "Book", "WORKBOOK", "BOOK")
 _LAST_REGULAR = 0xFFFFFFFA  # sector numbers above are markers (end of chain, free, …)
 _MINI_CUTOFF = 4096  # streams shorter than this live in the mini stream, in 64-byte sectors
-_ENTRY = 128
+_ENTRY = 128  # bytes of a directory entry
+_NAME_BYTES = 64  # of which the name, in UTF-16 with its terminating zero; its length follows
 
 
 class _DamagedError(Exception):
@@ -49,7 +50,9 @@ class _File:
 
     def sector(self, number: int) -> bytes:
         start = (number + 1) * self.size
-        if number > _LAST_REGULAR or start >= len(self.data):
+        # A sector cut short by the end of the file is damage too: calamine reads it whole
+        # and panics on the bytes that are missing.
+        if number > _LAST_REGULAR or start + self.size > len(self.data):
             raise _DamagedError(f"sector {number} lies past the end of the file")
         return self.data[start : start + self.size]
 
@@ -92,11 +95,13 @@ class _File:
 def _entries(cfb: _File) -> list[tuple[str, int, int]]:
     """The directory: each entry's name, first sector and size."""
     (first,) = struct.unpack_from("<I", cfb.data, 0x30)
-    directory = cfb.read(first)
+    directory = cfb.read(first)  # whole sectors, so whole entries
     entries = []
-    for offset in range(0, len(directory) - _ENTRY + 1, _ENTRY):
-        (length,) = struct.unpack_from("<H", directory, offset + 64)
-        name = directory[offset : offset + min(length, 64)].decode("utf-16-le", "replace")
+    for offset in range(0, len(directory), _ENTRY):
+        (length,) = struct.unpack_from("<H", directory, offset + _NAME_BYTES)
+        if length > _NAME_BYTES:
+            raise _DamagedError(f"a name in its directory is {length} bytes long (at most 64)")
+        name = directory[offset : offset + length].decode("utf-16-le", "replace")
         start, size = struct.unpack_from("<IQ", directory, offset + 116)
         if cfb.version == 3:
             size &= 0xFFFFFFFF  # version 3 leaves the high half undefined

@@ -231,7 +231,12 @@ def survey_xls(data: bytes, where: str) -> Errors:
     survey = Survey(where)
     try:
         sheets, lengths, biff = _globals(stream, where)
-        for start, name in sheets:
+        for number, (start, name) in enumerate(sheets, start=1):
+            if start >= len(stream):  # calamine would cut the stream there, and panic
+                raise _DamagedError(
+                    f"its sheet {number} starts at byte {start:,}, past the end of the "
+                    f"workbook's {len(stream):,} bytes"
+                )
             survey.sheet(name)
             sheet = _Sheet(survey, lengths, biff)
             depth = 0
