@@ -306,6 +306,17 @@ def test_the_summary_sets_the_teams_hours_against_the_tasks_and_points_to_the_sh
     assert str(facts[words[2]]).endswith(spof)
 
 
+def test_a_school_groups_summary_counts_the_hours_of_each_schools_tasks():
+    group = _group_plan()  # T-00 (20 hours) in each of two schools, T-01 (10) once
+    sheet = open_book(render(group, "xlsx")).worksheets[0]
+    facts = {row[0]: row[1] for row in sheet.iter_rows(max_col=2, values_only=True) if row[0]}
+
+    assert facts["Uren van de taken die van toepassing zijn"] == 30
+    assert (
+        facts["Uren van het team"] == "160 van de 50 uur die de taken in de 2 scholen samen vragen"
+    )
+
+
 def test_hours_over_100_percent_are_filled_and_say_so_in_a_word(overloaded):
     book = open_book(render(overloaded, "xlsx"))
     loads = book["Uren per persoon"]

@@ -76,13 +76,16 @@ def _division(plan: SchoolPlan, words: Words) -> list[tuple[str, Value, str | No
 
     What is not covered or has no back-up points to the sheet that shows it, by title.
     """
-    language, allocation = words.language, plan.allocation
-    needed = plan.overview.summary().total_hours
+    language, allocation, schools = words.language, plan.allocation, len(plan.team.schools)
+    needed, key = plan.overview.summary().total_hours, "hours_of_needed"
     if allocation is not None:  # in a school group a task is done once per school
         needed = sum(info.hours for info in allocation.instances)
+        key = "hours_of_needed_schools" if plan.team.is_group else key
     available = sum(person.hours for person in plan.team.people)
-    hours = words("hours_of_needed").format(
-        available=_amount(available, language), needed=_amount(needed, language)
+    hours = words(key).format(
+        available=_amount(available, language),
+        needed=_amount(needed, language),
+        schools=schools,
     )
     pairs: list[tuple[str, Value, str | None]] = [(words("team_hours"), hours, None)]
     pairs.append((words("allocation_state"), _state(plan, words), None))
