@@ -1,12 +1,15 @@
 """Reading back a workbook a person edited in a spreadsheet program."""
 
+from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from ict_competence.catalog import Cluster, Horizon, Scope
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx import read_overview, write_overview
+from tests.hostile.books import rewrite
 from tests.xlsx.conftest import edit
 from tests.xlsx.libreoffice import convert
 
@@ -224,12 +227,74 @@ def test_a_missing_column_title_is_named(workbook):
         read_overview(edit(workbook, rename))
 
 
-def test_a_workbook_without_the_overview_sheet_names_the_sheets_it_has(workbook):
+def test_a_workbook_without_the_overview_sheet_counts_the_sheets_it_has(workbook):
     def rename(sheet):
         sheet.title = "Blad1"
 
-    with pytest.raises(WorkbookError, match=r"no sheet 'Takenoverzicht' \(it has: Blad1"):
+    with pytest.raises(WorkbookError) as caught:
         read_overview(edit(workbook, rename))
+
+    assert str(caught.value).endswith(
+        "the workbook has no sheet 'Takenoverzicht' (it has 4 other sheets)"
+    )
+    assert caught.value.missing_sheet == "Takenoverzicht"
+
+
+@pytest.mark.parametrize("title", ["takenoverzicht", "Takenoverzicht ", " TAKENOVERZICHT"])
+def test_the_overview_sheet_in_another_case_or_with_spaces_is_read_with_a_warning(
+    workbook, overview, title
+):
+    # openpyxl would number a title that differs only in case: the package is edited.
+    rewrite(workbook, "xl/workbook.xml", _retitle("Takenoverzicht", title))
+
+    read = read_overview(workbook)
+
+    assert read.choices == overview.choices
+    assert [warning.en for warning in read.warnings] == [
+        f"takenoverzicht.xlsx: sheet Takenoverzicht is titled {title!r} and was read as such."
+    ]
+
+
+def test_a_sheet_title_close_to_the_overview_s_is_suggested(workbook):
+    with pytest.raises(WorkbookError) as caught:
+        read_overview(edit(workbook, lambda sheet: setattr(sheet, "title", "Takenoverzict")))
+
+    assert "(it has 4 other sheets; did you mean 'Takenoverzict'? rename it to " in str(
+        caught.value
+    )
+
+
+def _retitle(old: str, new: str) -> Callable[[bytes], bytes]:
+    return lambda data: data.replace(f'name="{old}"'.encode(), f'name="{new}"'.encode(), 1)
+
+
+def test_two_sheets_that_could_be_the_overview_are_refused(workbook):
+    rewrite(workbook, "xl/workbook.xml", _retitle("Takenoverzicht", "takenoverzicht"))
+    rewrite(workbook, "xl/workbook.xml", _retitle("Uitleg", "TAKENOVERZICHT "))
+
+    with pytest.raises(
+        WorkbookError,
+        match=r"has 2 sheets that could be 'Takenoverzicht' \('takenoverzicht', "
+        r"'TAKENOVERZICHT '\); keep one",
+    ):
+        read_overview(workbook)
+
+
+def test_a_missing_sheet_never_names_the_other_sheets(tmp_path):
+    # A plan's workbook written with names=True titles a person's sheet by the person's name.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "An Peeters (p1)"
+    book.create_sheet("Tamara Janssens (p2)")
+    book.save(tmp_path / "plan.xlsx")
+
+    with pytest.raises(WorkbookError) as caught:
+        read_overview(tmp_path / "plan.xlsx")
+
+    assert "Peeters" not in str(caught.value)
+    assert "Tamara" not in str(caught.value)
+    assert str(caught.value).endswith("(it has 2 other sheets)")
 
 
 def test_a_damaged_hidden_definition_is_named(workbook):

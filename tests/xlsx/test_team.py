@@ -185,7 +185,7 @@ def test_a_workbook_without_the_team_sheet_or_a_column_is_refused(team_book, tmp
     def no_hours(sheet):
         sheet["D1"] = "Tijd"
 
-    assert "has no sheet 'Team' (it has: Personeel, Scholen, Uitleg)" in _refusal(renamed)
+    assert "has no sheet 'Team' (it has 3 other sheets)" in _refusal(renamed)
     assert "lacks the column(s) Uren per jaar" in _refusal(edit(team_book, no_hours, "Team"))
 
 

@@ -9,6 +9,7 @@ the task overview and the team see only :class:`SheetRows`.
 
 from __future__ import annotations
 
+import difflib
 import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -18,7 +19,7 @@ from typing import Protocol
 import attrs
 
 from ict_competence.errors import WorkbookError
-from ict_competence.xlsx._cells import CONTROL_CHARACTERS, _Cell, _Sheet, column_letter
+from ict_competence.xlsx._cells import CONTROL_CHARACTERS, _Cell, _clean, _Sheet, column_letter
 from ict_competence.xlsx._guard import Checked, check_workbook
 from ict_competence.xlsx._kinds import Kind
 from ict_competence.xlsx._layout import CELL_LIMIT, MAX_COLUMNS, MAX_ROWS
@@ -79,12 +80,15 @@ class SheetRows:
             :data:`SHOWN_BEYOND`, by reference, in the order of the rows).
         beyond_count: how many cells right of the columns read hold something.
         filled: how many cells of the sheet hold something.
+        title: the sheet's title as the workbook writes it, which may differ from the
+            name looked for in case and surrounding spaces (``"takenoverzicht "``).
     """
 
     rows: Rows
     beyond: tuple[str, ...] = ()
     beyond_count: int = 0
     filled: int = 0
+    title: str = ""
 
 
 def collect(
@@ -210,7 +214,8 @@ def read_book(path: Path, main: str, extra: str) -> tuple[SheetRows, SheetRows |
     """The sheet ``main``, which must exist, and ``extra`` (None when it is absent).
 
     The file is checked first (:func:`check_workbook`), then read by the reader of its
-    kind; only the two sheets are turned into rows.
+    kind; only the two sheets are turned into rows. A sheet whose title differs only in
+    case or in spaces around it is taken for the sheet (its title is in the rows).
 
     Raises:
         WorkbookError: the file fails a check, ``main`` is missing, a sheet is damaged or
@@ -220,25 +225,65 @@ def read_book(path: Path, main: str, extra: str) -> tuple[SheetRows, SheetRows |
     """
     checked = check_workbook(path)
     with _open(path, checked) as book:
-        if main not in book.names:
+        titles = {name: _title(book.names, name, path) for name in (main, extra)}
+        if titles[main] is None:
             raise WorkbookError(
-                f"the workbook has no sheet {main!r} (it has: {', '.join(book.names)})",
-                path=str(path),
-                sheet=main,
-                missing_sheet=main,
+                _missing(book.names, main), path=str(path), sheet=main, missing_sheet=main
             )
         read: list[SheetRows | None] = []
         counted = 0
         for name in (main, extra):
-            if name not in book.names:
+            title = titles[name]
+            if title is None:
                 read.append(None)
                 continue
             where = _Sheet(path, name)
             problems = Problems(path)
-            sheet = collect(book.rows(name, where), where, problems, counted=counted)
+            sheet = collect(book.rows(title, where), where, problems, counted=counted)
             problems.raise_if_any()
             counted += sheet.filled
-            read.append(sheet)
+            read.append(attrs.evolve(sheet, title=title))
     first, second = read
     assert first is not None  # noqa: S101 - checked above
     return first, second
+
+
+def _folded(title: str) -> str:
+    return _clean(title).casefold()
+
+
+def _title(titles: Sequence[str], name: str, path: Path) -> str | None:
+    """The title of the sheet ``name`` in ``titles``, or None when it has none.
+
+    A title in another case or with spaces around it (``"takenoverzicht "``) is taken for it.
+
+    Raises:
+        WorkbookError: more than one sheet is ``name`` but for case and spaces.
+    """
+    if name in titles:
+        return name
+    found = [title for title in titles if _folded(title) == name.casefold()]
+    if len(found) > 1:
+        raise WorkbookError(
+            f"has {len(found)} sheets that could be {name!r} ({', '.join(map(repr, found))}); "
+            "keep one",
+            path=str(path),
+        )
+    return found[0] if found else None
+
+
+def _missing(titles: Sequence[str], name: str) -> str:
+    """The message for a workbook without the sheet ``name``.
+
+    The other sheets are counted, not named: a plan's workbook can title a person's sheet
+    with the person's name. Only a title close to ``name`` (a typing mistake) is shown.
+    """
+    close = difflib.get_close_matches(name.casefold(), [_folded(t) for t in titles], 1, 0.8)
+    suggestion = next((t for t in titles if close and _folded(t) == close[0]), None)
+    others = f"it has {len(titles)} other sheet{'s' if len(titles) != 1 else ''}"
+    if suggestion is not None:
+        return (
+            f"the workbook has no sheet {name!r} ({others}; did you mean {suggestion!r}? "
+            f"rename it to {name!r})"
+        )
+    return f"the workbook has no sheet {name!r} ({others})"

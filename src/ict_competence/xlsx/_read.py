@@ -315,6 +315,18 @@ def _beyond(path: Path, sheet: str, read: SheetRows | None) -> list[LocalizedTex
     ]
 
 
+def _retitled(path: Path, sheet: str, read: SheetRows | None) -> list[LocalizedText]:
+    """A warning when the sheet was found under a title in another case or with spaces."""
+    if read is None or read.title in ("", sheet):
+        return []
+    return [
+        LocalizedText(
+            f"{path.name}: het blad {sheet} heet {read.title!r} en is onder die naam gelezen.",
+            f"{path.name}: sheet {sheet} is titled {read.title!r} and was read as such.",
+        )
+    ]
+
+
 def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
     """Check, open and read the overview sheet into a TaskOverview."""
     catalog = catalog or load_catalog()
@@ -359,5 +371,6 @@ def read(path: Path, *, catalog: Catalog | None) -> TaskOverview:
     expected = written if written is not None else catalog_tasks
     absent, warning = _missing(expected, seen, catalog, path)
     warnings = [warning] if warning else []
+    warnings += _retitled(path, OVERVIEW_SHEET, sheet) + _retitled(path, DATA_SHEET, data)
     warnings += _beyond(path, OVERVIEW_SHEET, sheet) + _beyond(path, DATA_SHEET, data)
     return TaskOverview(tuple(choices + absent), warnings=tuple(warnings))
