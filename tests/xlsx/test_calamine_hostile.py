@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import struct
 import zipfile
@@ -149,7 +150,7 @@ def test_a_panic_of_calamine_is_a_workbook_error_and_prints_nothing(tmp_path, ca
 def test_what_is_written_to_stderr_while_calamine_reads_is_kept(monkeypatch, capfd):
     real = python_calamine.CalamineWorkbook.from_filelike
 
-    def noisy(data: object) -> object:
+    def noisy(data: io.BytesIO) -> object:
         os.write(2, b"another thread's warning\n")
         return real(data)
 
