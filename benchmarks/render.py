@@ -3,7 +3,7 @@
 Run: ``python benchmarks/render.py``. The plan is the "12 schools" instance of
 ``benchmarks/allocation.py`` (108 people, some 400 task instances), allocated once and
 advanced to step 8, as ``benchmarks/plan.py`` makes it. Each is the best of five; the
-targets are the HTML page under 100 ms and the workbook (116 sheets: one per person)
+targets are the HTML page under 100 ms and the workbook (9 sheets: the 108 people share one)
 under 300 ms. The size is in characters for text and in bytes for the workbook.
 """
 
