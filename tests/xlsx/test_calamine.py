@@ -44,6 +44,8 @@ def _bad_overview(sheet: Worksheet) -> None:
 
 def _bad_team(sheet: Worksheet) -> None:
     sheet["D2"] = "veel"
+    sheet["D4"] = False  # LibreOffice stores it in an .ods as the number 0 with FALSE()
+    sheet["H2"] = True
     sheet["E3"] = 4
     sheet["F2"] = 2.5
     sheet["A3"] = "p1"
@@ -60,6 +62,7 @@ def _typed_overview(sheet: Worksheet) -> None:
 
 def _beyond(sheet: Worksheet) -> None:
     sheet["BJ3"] = "vergeten notitie"
+    sheet["BK4"] = "=1/0"  # an error value, which calamine gives as an empty cell
 
 
 @pytest.fixture(scope="session")
@@ -217,6 +220,8 @@ def test_the_bad_cells_are_named_with_what_was_found(converted):
     assert "Team!F2: expected a whole number 0–3, found 2.5" in team
     assert "Team!G4: expected a whole number 0–3, found '#DIV/0!'" in team
     assert "Team!A3: the id 'p1' is also given in A2" in team
+    assert "Team!D4: expected a number of hours (0 or more), found False" in team
+    assert "Team!H2: expected a whole number 0–3, found True" in team
 
 
 @pytest.mark.parametrize("kind", ["xlsx", *KINDS])
@@ -227,9 +232,11 @@ def test_content_right_of_the_columns_read_is_named_in_every_kind(converted, kin
         "beyond_overview."
         + kind
         + ": sheet Takenoverzicht has content right of column BH, the last column read, in "
-        "BJ3; it was not read."
+        "BJ3, BK4; it was not read."
     ]
     assert _problems(read_team, converted["beyond_team"][kind]) == (
         "Team!BJ3: holds something right of column BH, the last column read; move it into "
+        "the sheet's columns or delete it",
+        "Team!BK4: holds something right of column BH, the last column read; move it into "
         "the sheet's columns or delete it",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import struct
 import zipfile
 from collections.abc import Callable
@@ -55,6 +56,18 @@ def _rows_first(rows: str) -> Callable[[dict[str, bytes]], None]:
         parts["content.xml"] = parts["content.xml"].replace(
             _FIRST_ROW, rows.encode() + _FIRST_ROW, 1
         )
+
+    return change
+
+
+def _rows_after_header(rows: str) -> Callable[[dict[str, bytes]], None]:
+    """A change putting ``rows`` (XML) after the first sheet's header row, as row 2 on."""
+
+    def change(parts: dict[str, bytes]) -> None:
+        content = parts["content.xml"]
+        end = content.index(b"</table:table-row>", content.index(_FIRST_ROW))
+        end += len(b"</table:table-row>")
+        parts["content.xml"] = content[:end] + rows.encode() + content[end:]
 
     return change
 
@@ -446,6 +459,49 @@ def test_an_ods_text_given_as_a_value_counts_as_calamine_reads_it(tmp_path):
     overview = read_overview(path)  # a row above the header is a title, and fine
 
     assert overview.codes == read_overview(DATA / "overview.ods").codes
+
+
+@pytest.mark.parametrize(("formula", "found"), [("of:=TRUE()", "True"), ("OF:=FALSE( )", "False")])
+def test_an_ods_true_stored_as_a_number_reads_as_the_boolean_it_is(tmp_path, formula, found):
+    # LibreOffice stores a TRUE it read from an .xlsx as the number 1 with the formula TRUE():
+    # hours of TRUE are refused, as they are in an .xlsx, not read as 1 hour.
+    cell = (
+        f'<table:table-row><table:table-cell table:number-columns-repeated="9"/>'
+        f'<table:table-cell table:formula="{formula}" office:value-type="float" '
+        f'office:value="{int(found == "True")}"><text:p>{found.upper()}</text:p>'
+        "</table:table-cell></table:table-row>"
+    )
+    path = _ods(tmp_path / "o.ods", _rows_after_header(cell))
+
+    error = refused(lambda: read_overview(path), WorkbookError)
+
+    line = f"Takenoverzicht!J2: expected a number of hours (0 or more), found {found}"
+    assert line in error.problems
+
+
+def test_an_ods_error_value_below_the_rows_read_is_refused_as_in_an_xlsx(tmp_path):
+    # LibreOffice writes an error value as an empty text, which calamine gives as "".
+    far = (
+        '<table:table-row table:number-rows-repeated="6000"><table:table-cell/>'
+        '</table:table-row><table:table-row><table:table-cell table:formula="of:=1/0" '
+        'office:value-type="string" office:string-value="" calcext:value-type="error">'
+        "<text:p>#DIV/0!</text:p></table:table-cell></table:table-row>"
+    )
+
+    def below(parts: dict[str, bytes]) -> None:
+        # before the empty rows LibreOffice repeats to the end of the first sheet
+        content = parts["content.xml"]
+        empty = re.search(rb'<table:table-row[^>]*number-rows-repeated="\d{6,}"', content)
+        assert empty is not None
+        parts["content.xml"] = content[: empty.start()] + far.encode() + content[empty.start() :]
+
+    path = _ods(tmp_path / "o.ods", below)
+
+    refused(
+        lambda: read_overview(path),
+        WorkbookError,
+        match=r"Takenoverzicht!A6\d{3}: holds something past row 5,000",
+    )
 
 
 def test_an_ods_repeat_count_that_is_no_number_is_refused(tmp_path, no_calamine):

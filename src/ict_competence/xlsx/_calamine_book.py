@@ -135,26 +135,27 @@ class _CalamineBook:
         # calamine's rows start at the sheet's first filled cell (0-based): rows and columns
         # before it are left out, so each value's place is counted from there.
         first_row, first_column = start or (0, 0)
-        errors = _by_row(self.checked.errors.get(self.names.index(name), {}))
-        for number in sorted({*range(first_row + 1, first_row + len(values) + 1), *errors}):
+        restored = _by_row(self.checked.restored.get(self.names.index(name), {}))
+        for number in sorted({*range(first_row + 1, first_row + len(values) + 1), *restored}):
             index = number - first_row - 1
             given = values[index] if 0 <= index < len(values) else []
-            cells = [
-                (first_column + offset + 1, _value(value))
+            cells = {
+                first_column + offset + 1: _value(value)
                 for offset, value in enumerate(given)
                 if value != ""
-            ]
-            yield number, cells + errors.get(number, [])
+            }
+            cells.update(restored.get(number, {}))  # what the survey found, as the file holds it
+            yield number, cells.items()
 
     def merged(self, name: str) -> list[Merged]:
         return []
 
 
-def _by_row(errors: dict[tuple[int, int], str]) -> dict[int, list[tuple[int, object]]]:
-    """The error values the survey found, as each row's (column, text)."""
-    by_row: dict[int, list[tuple[int, object]]] = {}
-    for (row, column), text in errors.items():
-        by_row.setdefault(row, []).append((column, text))
+def _by_row(restored: dict[tuple[int, int], str | bool]) -> dict[int, dict[int, object]]:
+    """The values the survey found, as each row's {column: value}."""
+    by_row: dict[int, dict[int, object]] = {}
+    for (row, column), value in restored.items():
+        by_row.setdefault(row, {})[column] = value
     return by_row
 
 

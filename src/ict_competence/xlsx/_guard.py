@@ -21,7 +21,7 @@ from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._kinds import HEAD_BYTES, ODS_MIMETYPE, Kind, kind_of, sniff
 from ict_competence.xlsx._ods_survey import survey_ods
 from ict_competence.xlsx._package import MAX_UNPACKED_BYTES, check_package
-from ict_competence.xlsx._survey import Errors
+from ict_competence.xlsx._survey import Restored
 from ict_competence.xlsx._xls_survey import survey_xls
 
 __all__ = ["Checked", "check_workbook"]
@@ -33,11 +33,15 @@ MAX_FILE_BYTES = MAX_UNPACKED_BYTES
 
 @attrs.frozen
 class Checked:
-    """A workbook that passed the checks: its kind, its bytes and (.ods, .xls) its error values."""
+    """A workbook that passed the checks: its kind, its bytes, and values to restore.
+
+    The values to restore (.ods, .xls) are those calamine does not give as the file holds
+    them (see :mod:`._survey`).
+    """
 
     kind: Kind
     data: bytes = attrs.field(repr=lambda data: f"<{len(data):,} bytes>")
-    errors: Errors = attrs.field(factory=dict)
+    restored: Restored = attrs.field(factory=dict)
 
 
 def check_workbook(path: Path) -> Checked:
@@ -69,9 +73,9 @@ def check_workbook(path: Path) -> Checked:
     kind = sniff(data[:HEAD_BYTES], where)
     if kind is Kind.XLS:
         # Surveyed first: an encrypted .xlsx is a compound file too, and is named as such.
-        errors = survey_xls(data, where)
+        restored = survey_xls(data, where)
         kind_of(path, kind)
-        return Checked(kind, data, errors)
+        return Checked(kind, data, restored)
     return _check_package(path, data, kind, where)
 
 
@@ -94,7 +98,7 @@ def _read(path: Path, where: str) -> bytes:
 
 
 def _check_package(path: Path, data: bytes, kind: Kind, where: str) -> Checked:
-    errors: Errors = {}
+    restored: Restored = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             check_package(package, where)
@@ -102,7 +106,7 @@ def _check_package(path: Path, data: bytes, kind: Kind, where: str) -> Checked:
                 kind = Kind.ODS  # the mimetype entry is not first, as it should be
             kind_of(path, kind)
             if kind is Kind.ODS:
-                errors = survey_ods(package, where)
+                restored = survey_ods(package, where)
     except WorkbookError:
         raise
     except zipfile.BadZipFile:
@@ -114,7 +118,7 @@ def _check_package(path: Path, data: bytes, kind: Kind, where: str) -> Checked:
     except (OSError, RuntimeError, EOFError, ValueError, zlib.error) as exc:
         # zipfile's own kinds of damage: a bad CRC, a name that is no UTF-8, a method it lacks
         raise WorkbookError(f"the workbook's package is damaged: {exc}", path=where) from None
-    return Checked(kind, data, errors)
+    return Checked(kind, data, restored)
 
 
 def _mimetype(package: zipfile.ZipFile) -> bytes:

@@ -20,8 +20,8 @@ import attrs
 
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._cells import column_letter
-from ict_competence.xlsx._layout import CELL_LIMIT, MAX_COLUMNS, MAX_ROWS
-from ict_competence.xlsx._survey import MAX_SHEET_BYTES, Errors, Survey
+from ict_competence.xlsx._layout import CELL_LIMIT
+from ict_competence.xlsx._survey import MAX_SHEET_BYTES, Restored, Survey
 
 __all__ = ["survey_ods"]
 
@@ -37,6 +37,9 @@ _VALUES = (
 )
 #: Characters of an error value's text kept (``#DIV/0!``, ``Err:502``).
 _ERROR_TEXT = 40
+#: The formulas of a TRUE or FALSE that LibreOffice stores as the number 1 or 0 (calamine
+#: gives a boolean stored as such, office:value-type="boolean", as True or False itself).
+_BOOLEANS = {"OF:=TRUE()": True, "OF:=FALSE()": False}
 #: Paragraphs, which calamine puts each on a line of its own: a line break, even an empty one.
 _PARAGRAPHS = frozenset({"text:p", "text:h"})
 
@@ -50,6 +53,7 @@ class _Cell:
     text: int = 0  # characters calamine keeps for the cell: its value, formula and text
     written: int = 0  # characters of the text written in the cell (its paragraphs)
     given: int | None = None  # characters of its value given as text (office:string-value)
+    boolean: bool | None = None  # TRUE() or FALSE(), stored as the number 1 or 0
     shown: str = ""
     depth: int = 0  # elements open inside the cell
 
@@ -115,6 +119,9 @@ class _Scan:
             )
             if "office:string-value" in attributes:
                 self.cell.given = len(attributes["office:string-value"])
+            formula = attributes.get("table:formula", "").replace(" ", "").upper()
+            if formula in _BOOLEANS and attributes.get("office:value-type") == "float":
+                self.cell.boolean = _BOOLEANS[formula]
 
     def end(self, name: str) -> None:
         cell = self.cell
@@ -149,10 +156,9 @@ class _Scan:
                 cell=f"{column_letter(cell.column)}{first}",
             )
         self.survey.filled(first, cell.column, rows=self.rows, columns=cell.columns, text=cell.text)
-        if cell.error:
-            for row in range(first, min(first + self.rows, MAX_ROWS + 1)):
-                for column in range(cell.column, min(cell.column + cell.columns, MAX_COLUMNS + 1)):
-                    self.survey.error(row, column, cell.shown.strip() or "#VALUE!")
+        value = cell.shown.strip() or "#VALUE!" if cell.error else cell.boolean
+        if value is not None:
+            self.survey.restore(first, cell.column, value, rows=self.rows, columns=cell.columns)
 
 
 def _no_doctype(where: str) -> Callable[..., None]:
@@ -167,8 +173,8 @@ def _no_doctype(where: str) -> Callable[..., None]:
     return refuse
 
 
-def survey_ods(package: zipfile.ZipFile, where: str) -> Errors:
-    """Survey the spreadsheet's content.xml; the error values found, by sheet and cell.
+def survey_ods(package: zipfile.ZipFile, where: str) -> Restored:
+    """Survey the spreadsheet's content.xml; the values to restore, by sheet and cell.
 
     Raises:
         WorkbookError: content.xml is missing, too large or not well-formed XML, or the
@@ -205,4 +211,4 @@ def survey_ods(package: zipfile.ZipFile, where: str) -> Errors:
             f"line {exc.lineno})",
             path=where,
         ) from None
-    return survey.errors
+    return survey.restored

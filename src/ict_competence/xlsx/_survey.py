@@ -7,8 +7,10 @@ an .ods repeats over a million rows. The survey counts both from the file's own 
 (the XML of an .ods, the records of an .xls) and refuses a file that needs more than the
 limits below before calamine sees it.
 
-It also notes the cells that hold an error value (``#DIV/0!``), which python-calamine
-passes on as empty cells: the reader gives them their text, as openpyxl does for .xlsx.
+It also notes the values calamine does not give as the file holds them: an error value
+(``#DIV/0!``), which python-calamine passes on as an empty cell, and (.ods) a TRUE or FALSE
+that LibreOffice stored as the number 1 or 0 with the formula ``TRUE()``. The reader gives
+them as openpyxl does for an .xlsx: the error's text, and True or False.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._cells import column_letter
 from ict_competence.xlsx._layout import MAX_COLUMNS, MAX_ROWS
 
-__all__ = ["MAX_CELLS", "MAX_SHEET_BYTES", "MAX_TEXT", "Errors", "Survey"]
+__all__ = ["MAX_CELLS", "MAX_SHEET_BYTES", "MAX_TEXT", "Restored", "Survey"]
 
 #: Cells of all sheets together, counted from A1 to each sheet's farthest filled cell.
 #: A task overview or a team of a hundred schools needs some thousands.
@@ -28,8 +30,12 @@ MAX_TEXT = 20_000_000
 #: well under 1 MB; the limit keeps the survey itself under a second.
 MAX_SHEET_BYTES = 20 * 2**20
 
-#: Error values by sheet (its place among the workbook's sheets) and (row, column), from 1.
-Errors = dict[int, dict[tuple[int, int], str]]
+#: Values to give as the file holds them (an error's text, a boolean), by sheet (its place
+#: among the workbook's sheets) and (row, column), from 1.
+Restored = dict[int, dict[tuple[int, int], str | bool]]
+#: Error values right of the columns read noted per sheet, to be named as other content
+#: there is; an .xlsx names every one (the first ten, and how many more).
+MAX_RESTORED_BEYOND = 1000
 
 
 class Survey:
@@ -37,7 +43,9 @@ class Survey:
 
     def __init__(self, where: str) -> None:
         self.where = where
-        self.errors: Errors = {}
+        self.restored: Restored = {}
+        self._beyond = 0  # error values noted right of the columns read, in this sheet
+        self._below = False  # whether one is noted below the rows read, in this sheet
         self._done = 0  # cells of the sheets already finished
         self._text = 0
         self._index = -1
@@ -55,6 +63,8 @@ class Survey:
         self._done += self._rows * self._columns
         self._index += 1
         self._name = name
+        self._beyond = 0
+        self._below = False
         self._rows = self._columns = 0
 
     def filled(
@@ -112,10 +122,30 @@ class Survey:
                 sheet=self._name,
             )
 
-    def error(self, row: int, column: int, text: str) -> None:
-        """Note that the cell at ``row``, ``column`` (from 1) holds the error value ``text``."""
-        if row <= MAX_ROWS and column <= MAX_COLUMNS:
-            self.errors.setdefault(self._index, {})[row, column] = text
+    def restore(
+        self, row: int, column: int, value: str | bool, *, rows: int = 1, columns: int = 1
+    ) -> None:
+        """Note ``value`` for the cell at ``row``, ``column`` (from 1), over ``rows`` × ``columns``.
+
+        Every cell within the rows and columns read is noted; an error value beyond them as
+        well, the first :data:`MAX_RESTORED_BEYOND` right of the columns read and the first
+        below the rows read, so that it is named as anything else there is.
+        """
+        noted = self.restored.setdefault(self._index, {})
+        error = isinstance(value, str)
+        last_row = min(row + rows - 1, MAX_ROWS)
+        for each in range(row, last_row + 1):
+            for place in range(column, min(column + columns - 1, MAX_COLUMNS) + 1):
+                noted[each, place] = value
+            far = max(column, MAX_COLUMNS + 1)
+            while error and far < column + columns and self._beyond < MAX_RESTORED_BEYOND:
+                noted[each, far] = value
+                self._beyond += 1
+                far += 1
+        below = max(row, MAX_ROWS + 1)
+        if error and below <= row + rows - 1 and not self._below:
+            noted[below, column] = value  # refused as soon as the reader meets it
+            self._below = True
 
     def _error(self, row: int, column: int, message: str) -> WorkbookError:
         return WorkbookError(

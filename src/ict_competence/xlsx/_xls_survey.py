@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._cfb import workbook_stream
-from ict_competence.xlsx._survey import MAX_SHEET_BYTES, Errors, Survey
+from ict_competence.xlsx._survey import MAX_SHEET_BYTES, Restored, Survey
 
 __all__ = ["survey_xls"]
 
@@ -193,7 +193,7 @@ class _Sheet:
             self.survey.filled(row + 1, column + 1, text=self._text(kind, data))
             error = self._error(kind, data)
             if error is not None:
-                self.survey.error(row + 1, column + 1, error)
+                self.survey.restore(row + 1, column + 1, error)
             if kind == _FORMULA:
                 self.formula = (row, column)
 
@@ -214,7 +214,7 @@ class _Sheet:
         return None
 
 
-def survey_xls(data: bytes, where: str) -> Errors:
+def survey_xls(data: bytes, where: str) -> Restored:
     """Survey the .xls file whose bytes are ``data``; the error values found, by sheet and cell.
 
     Raises:
@@ -249,4 +249,4 @@ def survey_xls(data: bytes, where: str) -> Errors:
             survey.claimed(*sheet.claim)
     except (_DamagedError, struct.error, IndexError) as exc:
         raise WorkbookError(f"the .xls file is damaged: {exc}", path=where) from None
-    return survey.errors
+    return survey.restored
