@@ -225,14 +225,24 @@ def test_merged_cells_over_a_choice_are_refused_naming_the_hidden_cell(tmp_path)
     book = OVERVIEW.write(tmp_path / "o.xlsx")
     edit(book, OVERVIEW.sheet, lambda sheet: sheet.merge_cells("E3:F3"))
 
-    _refused(OVERVIEW, book, r"Takenoverzicht!F3: expected a term .*found nothing")
+    _refused(
+        OVERVIEW,
+        book,
+        r"Takenoverzicht!F3: expected a term .*found nothing: the cell lies under the merged "
+        r"cells E3:F3, which show only E3; unmerge them",
+    )
 
 
 def test_merged_cells_over_an_id_are_refused_naming_the_hidden_cell(tmp_path):
     book = TEAM.write(tmp_path / "t.xlsx")
     edit(book, TEAM.sheet, lambda sheet: sheet.merge_cells("A2:A3"))
 
-    _refused(TEAM, book, r"Team!A3: expected the person's id, found nothing")
+    _refused(
+        TEAM,
+        book,
+        r"Team!A3: expected the person's id, found nothing: the cell lies under the merged "
+        r"cells A2:A3",
+    )
 
 
 @each_kind

@@ -40,6 +40,7 @@ def _bad_overview(sheet: Worksheet) -> None:
     sheet["J6"] = "=1/0"
     sheet["E7"] = "misschien"
     sheet["D8"] = 4
+    sheet.merge_cells("E9:E10")  # "Van toepassing" of two tasks in one cell
 
 
 def _bad_team(sheet: Worksheet) -> None:
@@ -211,8 +212,13 @@ def test_the_bad_cells_are_named_with_what_was_found(converted):
 
     assert "Takenoverzicht!J4: expected a number of hours (0 or more), found 'veel'" in lines
     assert (
-        "Takenoverzicht!J5: expected a number of hours (0 or more), found "
-        "datetime.datetime(2024, 5, 4, 0, 0)" in lines
+        "Takenoverzicht!J5: expected a number of hours (0 or more), found the date 2024-05-04"
+        in (lines)
+    )
+    assert (
+        "Takenoverzicht!E10: expected ja or nee (false, j, ja, n, nee, no, onwaar, true, waar, "
+        "x, y, yes), found nothing: the cell lies under the merged cells E9:E10, which show "
+        "only E9; unmerge them" in lines
     )
     assert "Takenoverzicht!J6: expected a number of hours (0 or more), found '#DIV/0!'" in lines
     assert any(line.startswith("Takenoverzicht!D8: expected ja or nee") for line in lines)

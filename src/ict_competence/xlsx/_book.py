@@ -20,11 +20,12 @@ import attrs
 
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._cells import CONTROL_CHARACTERS, _Cell, _clean, _Sheet, column_letter
+from ict_competence.xlsx._cells import Covered as _Covered
 from ict_competence.xlsx._guard import Checked, check_workbook
 from ict_competence.xlsx._kinds import Kind
 from ict_competence.xlsx._layout import CELL_LIMIT, MAX_COLUMNS, MAX_ROWS
 from ict_competence.xlsx._problems import Problems
-from ict_competence.xlsx._survey import MAX_CELLS
+from ict_competence.xlsx._survey import MAX_CELLS, Merged
 
 __all__ = [
     "MAX_FILLED_CELLS",
@@ -42,8 +43,6 @@ __all__ = [
 Rows = list[tuple[int, list[_Cell]]]
 #: A row as a reader hands it over: its number (from 1) and its cells' (column, value).
 RawRow = tuple[int, Iterable[tuple[int, object]]]
-#: A merged range: its first row, first column, last row and last column (from 1).
-Merged = tuple[int, int, int, int]
 _LETTERS = tuple((column, column_letter(column)) for column in range(1, MAX_COLUMNS + 1))
 
 
@@ -242,10 +241,39 @@ def read_book(path: Path, main: str, extra: str) -> tuple[SheetRows, SheetRows |
             sheet = collect(book.rows(title, where), where, problems, counted=counted)
             problems.raise_if_any()
             counted += sheet.filled
-            read.append(attrs.evolve(sheet, title=title))
+            covered = _covered(sheet.rows, book.merged(title))
+            read.append(attrs.evolve(sheet, rows=covered, title=title))
     first, second = read
     assert first is not None  # noqa: S101 - checked above
     return first, second
+
+
+def _covered(rows: Rows, merges: Sequence[Merged]) -> Rows:
+    """``rows``, with :class:`Covered` in each empty cell under merged cells but the first.
+
+    A message can then say why the cell is empty.
+
+    At most as many cells are looked at as the rows and columns read hold, however many
+    and however large the merges.
+    """
+    if not merges:
+        return rows
+    marked = [(number, list(cells)) for number, cells in rows]
+    budget = MAX_ROWS * MAX_COLUMNS
+    for first_row, first_column, last_row, last_column in merges:
+        merge = _Covered(
+            f"{column_letter(first_column)}{first_row}:{column_letter(last_column)}{last_row}"
+        )
+        for number in range(max(first_row, 1), min(last_row, len(marked)) + 1):
+            cells = marked[number - 1][1]
+            for column in range(max(first_column, 1), min(last_column, len(cells)) + 1):
+                budget -= 1
+                if budget < 0:
+                    return marked
+                cell = cells[column - 1]
+                if (number, column) != (first_row, first_column) and cell.value is None:
+                    cells[column - 1] = _Cell(cell.ref, merge)
+    return marked
 
 
 def _folded(title: str) -> str:

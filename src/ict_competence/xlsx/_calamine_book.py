@@ -28,6 +28,7 @@ from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._book import Merged, RawRow
 from ict_competence.xlsx._cells import _Sheet
 from ict_competence.xlsx._guard import Checked
+from ict_competence.xlsx._survey import MAX_MERGES
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -123,6 +124,7 @@ class _CalamineBook:
         self.workbook = workbook
         self.checked = checked
         self.names: list[str] = list(workbook.sheet_names)
+        self._merged = dict(checked.merged)  # by sheet: the survey's (.ods) or calamine's
 
     def rows(self, name: str, where: _Sheet) -> Iterator[RawRow]:
         def damaged(said: str) -> WorkbookError:
@@ -132,10 +134,17 @@ class _CalamineBook:
             sheet = self.workbook.get_sheet_by_name(name)
             start = sheet.start
             values = sheet.to_python() if start is not None else []
+            ranges = getattr(sheet, "merged_cell_ranges", None) or []  # .xls only
+        index = self.names.index(name)
+        if ranges:  # 0-based ((first row, first column), (last row, last column))
+            self._merged[index] = [
+                (top + 1, left + 1, bottom + 1, right + 1)
+                for (top, left), (bottom, right) in ranges[:MAX_MERGES]
+            ]
         # calamine's rows start at the sheet's first filled cell (0-based): rows and columns
         # before it are left out, so each value's place is counted from there.
         first_row, first_column = start or (0, 0)
-        restored = _by_row(self.checked.restored.get(self.names.index(name), {}))
+        restored = _by_row(self.checked.restored.get(index, {}))
         for number in sorted({*range(first_row + 1, first_row + len(values) + 1), *restored}):
             index = number - first_row - 1
             given = values[index] if 0 <= index < len(values) else []
@@ -148,7 +157,7 @@ class _CalamineBook:
             yield number, cells.items()
 
     def merged(self, name: str) -> list[Merged]:
-        return []
+        return self._merged.get(self.names.index(name), [])
 
 
 def _by_row(restored: dict[tuple[int, int], str | bool]) -> dict[int, dict[int, object]]:

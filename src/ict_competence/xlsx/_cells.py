@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -34,6 +35,17 @@ def column_letter(number: int) -> str:
 
 
 @attrs.frozen
+class Covered:
+    """The value of an empty cell under merged cells, which show only the first cell's value.
+
+    Attributes:
+        merge: the merged cells, ``E3:F4``.
+    """
+
+    merge: str
+
+
+@attrs.frozen
 class _Cell:
     """A cell's value (the computed one, for a formula) and its A1 reference."""
 
@@ -53,7 +65,11 @@ class _Sheet:
 
 
 def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return (
+        value is None
+        or isinstance(value, Covered)
+        or (isinstance(value, str) and not value.strip())
+    )
 
 
 def _clean(text: str) -> str:
@@ -83,11 +99,45 @@ def _free_text(cell: _Cell | None) -> str:
 
 
 def _found(cell: _Cell) -> str:
-    """The cell's value as a message shows it: ``nothing``, or its repr cut to 40 characters."""
-    if _blank(cell.value):
+    """The cell's value as a message shows it, in the words of a spreadsheet's user.
+
+    ``nothing`` (and why, under merged cells), a date or time as it is written
+    (``the date 2024-03-12``), else the value's repr cut to 40 characters.
+
+    >>> _found(_Cell("J4", datetime.datetime(2024, 3, 12)))
+    'the date 2024-03-12'
+    >>> _found(_Cell("F3", Covered("E3:F3")))
+    'nothing: the cell lies under the merged cells E3:F3, which show only E3; unmerge them'
+    """
+    value = cell.value
+    if isinstance(value, Covered):
+        first = value.merge.split(":")[0]
+        return (
+            f"nothing: the cell lies under the merged cells {value.merge}, which show only "
+            f"{first}; unmerge them"
+        )
+    if _blank(value):
         return "nothing"
-    shown = repr(cell.value)
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
+        return _moment(value)
+    shown = repr(value)
     return shown if len(shown) <= 40 else shown[:37] + "…'"
+
+
+def _moment(value: datetime.date | datetime.time | datetime.timedelta) -> str:
+    """A date, a time or a duration as a spreadsheet shows it: 2024-03-12, 13:05, 30:00."""
+    if isinstance(value, datetime.timedelta):
+        total = round(value.total_seconds())
+        minutes, seconds = divmod(abs(total), 60)
+        hours, minutes = divmod(minutes, 60)
+        clock = f"{hours}:{minutes:02}" + (f":{seconds:02}" if seconds else "")
+        return f"the duration {'-' if total < 0 else ''}{clock}"
+    if isinstance(value, datetime.time):
+        return f"the time {value:%H:%M}" + (f":{value:%S}" if value.second else "")
+    day = f"{value:%Y-%m-%d}"
+    if not isinstance(value, datetime.datetime) or value.time() == datetime.time():
+        return f"the date {day}"
+    return f"the date and time {day} {_moment(value.time()).removeprefix('the time ')}"
 
 
 def listed(values: list[str]) -> str:

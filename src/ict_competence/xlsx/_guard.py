@@ -21,7 +21,7 @@ from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._kinds import HEAD_BYTES, ODS_MIMETYPE, Kind, kind_of, sniff
 from ict_competence.xlsx._ods_survey import survey_ods
 from ict_competence.xlsx._package import MAX_UNPACKED_BYTES, check_package
-from ict_competence.xlsx._survey import Restored
+from ict_competence.xlsx._survey import Merged, Restored
 from ict_competence.xlsx._xls_survey import survey_xls
 
 __all__ = ["Checked", "check_workbook"]
@@ -36,12 +36,13 @@ class Checked:
     """A workbook that passed the checks: its kind, its bytes, and values to restore.
 
     The values to restore (.ods, .xls) are those calamine does not give as the file holds
-    them (see :mod:`._survey`).
+    them (see :mod:`._survey`); the merged cells (.ods) those calamine does not give at all.
     """
 
     kind: Kind
     data: bytes = attrs.field(repr=lambda data: f"<{len(data):,} bytes>")
     restored: Restored = attrs.field(factory=dict)
+    merged: dict[int, list[Merged]] = attrs.field(factory=dict)
 
 
 def check_workbook(path: Path) -> Checked:
@@ -73,7 +74,7 @@ def check_workbook(path: Path) -> Checked:
     kind = sniff(data[:HEAD_BYTES], where)
     if kind is Kind.XLS:
         # Surveyed first: an encrypted .xlsx is a compound file too, and is named as such.
-        restored = survey_xls(data, where)
+        restored = survey_xls(data, where).restored
         kind_of(path, kind)
         return Checked(kind, data, restored)
     return _check_package(path, data, kind, where)
@@ -99,6 +100,7 @@ def _read(path: Path, where: str) -> bytes:
 
 def _check_package(path: Path, data: bytes, kind: Kind, where: str) -> Checked:
     restored: Restored = {}
+    merged: dict[int, list[Merged]] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             check_package(package, where)
@@ -106,7 +108,8 @@ def _check_package(path: Path, data: bytes, kind: Kind, where: str) -> Checked:
                 kind = Kind.ODS  # the mimetype entry is not first, as it should be
             kind_of(path, kind)
             if kind is Kind.ODS:
-                restored = survey_ods(package, where)
+                survey = survey_ods(package, where)
+                restored, merged = survey.restored, survey.merged
     except WorkbookError:
         raise
     except zipfile.BadZipFile:
@@ -118,7 +121,7 @@ def _check_package(path: Path, data: bytes, kind: Kind, where: str) -> Checked:
     except (OSError, RuntimeError, EOFError, ValueError, zlib.error) as exc:
         # zipfile's own kinds of damage: a bad CRC, a name that is no UTF-8, a method it lacks
         raise WorkbookError(f"the workbook's package is damaged: {exc}", path=where) from None
-    return Checked(kind, data, restored)
+    return Checked(kind, data, restored, merged)
 
 
 def _mimetype(package: zipfile.ZipFile) -> bytes:

@@ -21,7 +21,7 @@ import attrs
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._cells import column_letter
 from ict_competence.xlsx._layout import CELL_LIMIT
-from ict_competence.xlsx._survey import MAX_SHEET_BYTES, Restored, Survey
+from ict_competence.xlsx._survey import MAX_SHEET_BYTES, Survey
 
 __all__ = ["survey_ods"]
 
@@ -40,6 +40,7 @@ _ERROR_TEXT = 40
 #: The formulas of a TRUE or FALSE that LibreOffice stores as the number 1 or 0 (calamine
 #: gives a boolean stored as such, office:value-type="boolean", as True or False itself).
 _BOOLEANS = {"OF:=TRUE()": True, "OF:=FALSE()": False}
+_SPANS = ("rows", "columns")
 #: Paragraphs, which calamine puts each on a line of its own: a line break, even an empty one.
 _PARAGRAPHS = frozenset({"text:p", "text:h"})
 
@@ -71,6 +72,12 @@ def _count(attributes: Mapping[str, str], name: str, limit: int, where: str) -> 
             path=where,
         )
     return int(value)
+
+
+def _spanned(attributes: Mapping[str, str], name: str) -> int:
+    """How many rows or columns a cell spans (merged cells); 1 for a value calamine ignores."""
+    value = attributes.get(name, "1")
+    return int(value) if value.isascii() and value.isdigit() and 1 <= int(value) <= 2**20 else 1
 
 
 class _Scan:
@@ -106,6 +113,9 @@ class _Scan:
             self.rows = _count(attributes, "table:number-rows-repeated", 2**20, where)
             self.column = 0
         elif name in _CELLS:
+            spans = [_spanned(attributes, f"table:number-{what}-spanned") for what in _SPANS]
+            if spans != [1, 1]:
+                self.survey.merge(self.row + 1, self.column + 1, *spans)
             string = attributes.get("office:value-type") == "string"
             self.cell = _Cell(
                 column=self.column + 1,
@@ -173,8 +183,8 @@ def _no_doctype(where: str) -> Callable[..., None]:
     return refuse
 
 
-def survey_ods(package: zipfile.ZipFile, where: str) -> Restored:
-    """Survey the spreadsheet's content.xml; the values to restore, by sheet and cell.
+def survey_ods(package: zipfile.ZipFile, where: str) -> Survey:
+    """Survey the spreadsheet's content.xml: the values to restore and the merged cells.
 
     Raises:
         WorkbookError: content.xml is missing, too large or not well-formed XML, or the
@@ -211,4 +221,4 @@ def survey_ods(package: zipfile.ZipFile, where: str) -> Restored:
             f"line {exc.lineno})",
             path=where,
         ) from None
-    return survey.restored
+    return survey

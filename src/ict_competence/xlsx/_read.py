@@ -26,6 +26,7 @@ from ict_competence.serialize import from_json
 from ict_competence.text import LocalizedText, Provenance
 from ict_competence.xlsx._book import Rows, SheetRows, read_book
 from ict_competence.xlsx._cells import (
+    Covered,
     _blank,
     _Cell,
     _free_text,
@@ -92,7 +93,11 @@ def _definitions(path: Path, rows: Rows | None) -> dict[str, Task] | None:
         if len(cells) < 2 or _blank(cells[0].value):
             continue
         code = _text(cells[0])
-        text = "".join(str(cell.value) for cell in cells[1:] if cell.value is not None)
+        text = "".join(
+            str(cell.value)
+            for cell in cells[1:]
+            if cell.value is not None and not isinstance(cell.value, Covered)
+        )
         try:
             task = from_json(Task, text)
         except IctCompetenceError as exc:

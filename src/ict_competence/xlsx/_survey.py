@@ -19,7 +19,7 @@ from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._cells import column_letter
 from ict_competence.xlsx._layout import MAX_COLUMNS, MAX_ROWS
 
-__all__ = ["MAX_CELLS", "MAX_SHEET_BYTES", "MAX_TEXT", "Restored", "Survey"]
+__all__ = ["MAX_CELLS", "MAX_MERGES", "MAX_SHEET_BYTES", "MAX_TEXT", "Merged", "Restored", "Survey"]
 
 #: Cells of all sheets together, counted from A1 to each sheet's farthest filled cell.
 #: A task overview or a team of a hundred schools needs some thousands.
@@ -33,6 +33,10 @@ MAX_SHEET_BYTES = 20 * 2**20
 #: Values to give as the file holds them (an error's text, a boolean), by sheet (its place
 #: among the workbook's sheets) and (row, column), from 1.
 Restored = dict[int, dict[tuple[int, int], str | bool]]
+#: A merged range: its first row, first column, last row and last column (from 1).
+Merged = tuple[int, int, int, int]
+#: Merged ranges noted per sheet, to say why a cell is empty; a real sheet has some dozens.
+MAX_MERGES = 1000
 #: Error values right of the columns read noted per sheet, to be named as other content
 #: there is; an .xlsx names every one (the first ten, and how many more).
 MAX_RESTORED_BEYOND = 1000
@@ -44,6 +48,7 @@ class Survey:
     def __init__(self, where: str) -> None:
         self.where = where
         self.restored: Restored = {}
+        self.merged: dict[int, list[Merged]] = {}  # by sheet, as restored
         self._beyond = 0  # error values noted right of the columns read, in this sheet
         self._below = False  # whether one is noted below the rows read, in this sheet
         self._done = 0  # cells of the sheets already finished
@@ -146,6 +151,12 @@ class Survey:
         if error and below <= row + rows - 1 and not self._below:
             noted[below, column] = value  # refused as soon as the reader meets it
             self._below = True
+
+    def merge(self, row: int, column: int, rows: int, columns: int) -> None:
+        """Note that the cell at ``row``, ``column`` (from 1) spans ``rows`` × ``columns``."""
+        merged = self.merged.setdefault(self._index, [])
+        if len(merged) < MAX_MERGES and row <= MAX_ROWS and column <= MAX_COLUMNS:
+            merged.append((row, column, row + rows - 1, column + columns - 1))
 
     def _error(self, row: int, column: int, message: str) -> WorkbookError:
         return WorkbookError(

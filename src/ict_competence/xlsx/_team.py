@@ -274,7 +274,9 @@ class _TeamReader:
 
     def _check_id(self, value: str | None, cell: _Cell) -> None:
         if value is None:
-            self.problems.add(TEAM_SHEET, cell.ref, "expected the person's id, found nothing")
+            self.problems.add(
+                TEAM_SHEET, cell.ref, f"expected the person's id, found {_found(cell)}"
+            )
         elif value in self.seen:
             self.problems.add(
                 TEAM_SHEET, cell.ref, f"the id {value!r} is also given in {self.seen[value]}"

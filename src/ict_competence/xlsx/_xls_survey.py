@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._cfb import workbook_stream
-from ict_competence.xlsx._survey import MAX_SHEET_BYTES, Restored, Survey
+from ict_competence.xlsx._survey import MAX_SHEET_BYTES, Survey
 
 __all__ = ["survey_xls"]
 
@@ -214,8 +214,8 @@ class _Sheet:
         return None
 
 
-def survey_xls(data: bytes, where: str) -> Restored:
-    """Survey the .xls file whose bytes are ``data``; the error values found, by sheet and cell.
+def survey_xls(data: bytes, where: str) -> Survey:
+    """Survey the .xls file whose bytes are ``data``: the error values to restore.
 
     Raises:
         WorkbookError: the file is too large, damaged, protected by a password, or its
@@ -249,4 +249,4 @@ def survey_xls(data: bytes, where: str) -> Restored:
             survey.claimed(*sheet.claim)
     except (_DamagedError, struct.error, IndexError) as exc:
         raise WorkbookError(f"the .xls file is damaged: {exc}", path=where) from None
-    return survey.restored
+    return survey

@@ -34,6 +34,7 @@ from ict_competence._log import get_logger
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx._book import UNCOMPUTED, Merged, RawRow
 from ict_competence.xlsx._cells import _Sheet, column_letter
+from ict_competence.xlsx._survey import MAX_MERGES
 
 __all__ = ["open_xlsx"]
 
@@ -42,8 +43,6 @@ _ROW, _CELL, _FORMULA = (f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "f"
 _SHEET_DATA, _MERGE_CELLS, _MERGE_CELL = (
     f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("sheetData", "mergeCells", "mergeCell")
 )
-#: Merged ranges kept per sheet, to say why a cell is empty; a real sheet has some dozens.
-MAX_MERGES = 1000
 #: A row of every kind of cell, and how the private parser must read it to be used (its
 #: shared strings are ["z"]): a number, a boolean, a formula's text, an inline string, an
 #: error, a formula's number and a shared string.
