@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx import read_overview, read_team, write_team
-from ict_competence.xlsx._cells import column_letter
+from ict_competence.xlsx._book import read_book
+from ict_competence.xlsx._cells import _Sheet, column_letter
+from ict_competence.xlsx._xlsx_book import open_xlsx
 from tests.hostile.books import team
 from tests.xlsx.conftest import edit
 
@@ -34,9 +36,21 @@ def test_a_note_in_column_bj_is_a_warning_naming_the_cell(workbook):
 
 
 def test_a_cell_at_the_last_column_is_named_without_reading_the_columns_between(workbook):
-    result = read_overview(edit(workbook, lambda sheet: sheet.__setitem__("XFD5", 1)))
+    edit(workbook, lambda sheet: sheet.__setitem__("XFD5", 1))
+
+    result = read_overview(workbook)
+    with open_xlsx(workbook, workbook.read_bytes()) as book:
+        where = _Sheet(workbook, "Takenoverzicht")
+        row = next(cells for number, cells in book.rows("Takenoverzicht", where) if number == 5)
+        columns = [column for column, _value in row]
+    sheet, _data = read_book(workbook, "Takenoverzicht", "Gegevens")
 
     assert result.warnings[0].en.endswith(f"{_WARNING}XFD5; it was not read.")
+    # The reader hands over the row's cells, not the 16,373 empty ones before XFD5 ...
+    assert len(columns) < 20
+    assert columns[-1] == 16_384
+    # ... and the rows kept are as wide as the columns read hold something, no wider.
+    assert {len(cells) for _number, cells in sheet.rows if cells} == {11}
 
 
 def test_many_cells_are_counted_after_the_first_ten(workbook):
