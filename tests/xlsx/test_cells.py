@@ -37,3 +37,33 @@ def test_a_cell_under_merged_cells_says_why_it_is_empty():
     assert _found(cell) == (
         "nothing: the cell lies under the merged cells E3:F4, which show only E3; unmerge them"
     )
+
+
+def test_the_control_characters_are_those_openpyxl_refuses():
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from ict_competence.xlsx._cells import CONTROL_CHARACTERS
+
+    characters = [chr(code) for code in range(0x10000)]
+
+    assert [c for c in characters if CONTROL_CHARACTERS.match(c)] == [
+        c for c in characters if ILLEGAL_CHARACTERS_RE.match(c)
+    ]
+
+
+def test_reading_an_ods_overview_imports_no_openpyxl(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.xlsx.libreoffice import DATA
+
+    script = (
+        "import sys, ict_competence as ic\n"
+        f"ic.read_overview({str(DATA / 'overview.ods')!r})\n"
+        "print('openpyxl' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+
+    assert done.stdout.strip() == "False"

@@ -17,7 +17,7 @@ import os
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -135,29 +135,43 @@ class _CalamineBook:
             start = sheet.start
             values = sheet.to_python() if start is not None else []
             ranges = getattr(sheet, "merged_cell_ranges", None) or []  # .xls only
-        index = self.names.index(name)
-        if ranges:  # 0-based ((first row, first column), (last row, last column))
-            self._merged[index] = [
-                (top + 1, left + 1, bottom + 1, right + 1)
-                for (top, left), (bottom, right) in ranges[:MAX_MERGES]
-            ]
-        # calamine's rows start at the sheet's first filled cell (0-based): rows and columns
-        # before it are left out, so each value's place is counted from there.
-        first_row, first_column = start or (0, 0)
-        restored = _by_row(self.checked.restored.get(index, {}))
-        for number in sorted({*range(first_row + 1, first_row + len(values) + 1), *restored}):
-            index = number - first_row - 1
-            given = values[index] if 0 <= index < len(values) else []
-            cells = {
-                first_column + offset + 1: _value(value)
-                for offset, value in enumerate(given)
-                if value != ""
-            }
-            cells.update(restored.get(number, {}))  # what the survey found, as the file holds it
-            yield number, cells.items()
+        sheet_index = self.names.index(name)
+        if ranges:
+            self._merged[sheet_index] = [_merge(*found) for found in ranges[:MAX_MERGES]]
+        restored = _by_row(self.checked.restored.get(sheet_index, {}))
+        return _rows(start or (0, 0), values, restored)
 
     def merged(self, name: str) -> list[Merged]:
         return self._merged.get(self.names.index(name), [])
+
+
+def _merge(first: tuple[int, int], last: tuple[int, int]) -> Merged:
+    """A merged range as calamine gives it (0-based corners) as :data:`._book.Merged`."""
+    return first[0] + 1, first[1] + 1, last[0] + 1, last[1] + 1
+
+
+def _rows(
+    start: tuple[int, int],
+    values: Sequence[Sequence[object]],
+    restored: dict[int, dict[int, object]],
+) -> Iterator[RawRow]:
+    """The rows of calamine's ``values`` and the survey's ``restored`` values, in order.
+
+    calamine's rows start at ``start``, the sheet's first filled cell (0-based row and
+    column): the rows and columns before it are left out, so a value's place counts from
+    there. An empty cell is ``""``; a value the survey found replaces calamine's.
+    """
+    first_row, first_column = start
+    for number in sorted({*range(first_row + 1, first_row + len(values) + 1), *restored}):
+        position = number - first_row - 1  # in calamine's rows
+        given = values[position] if 0 <= position < len(values) else []
+        cells = {
+            first_column + offset + 1: _value(value)
+            for offset, value in enumerate(given)
+            if value != ""
+        }
+        cells.update(restored.get(number, {}))
+        yield number, cells.items()
 
 
 def _by_row(restored: dict[tuple[int, int], str | bool]) -> dict[int, dict[int, object]]:

@@ -18,6 +18,9 @@ _T = TypeVar("_T")
 SHOWN_VALUES = 12
 _AMBIGUOUS = re.compile(r"\d{1,3}[.,]\d{3}")
 #: Characters XML 1.0 cannot hold, so no spreadsheet program writes them into a cell.
+#: openpyxl has the same pattern (``openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE``), but this
+#: module is read for .ods and .xls too, where openpyxl is not imported: the test of
+#: _cells holds the two to the same characters.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 

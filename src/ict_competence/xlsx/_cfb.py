@@ -13,7 +13,7 @@ import struct
 
 from ict_competence.errors import WorkbookError
 
-__all__ = ["workbook_stream"]
+__all__ = ["DamagedError", "workbook_stream"]
 
 #: The names of the workbook stream, tried in this order (calamine's).
 STREAM_NAMES = ("Workbook", "Book", "WORKBOOK", "BOOK")
@@ -23,8 +23,11 @@ _ENTRY = 128  # bytes of a directory entry
 _NAME_BYTES = 64  # of which the name, in UTF-16 with its terminating zero; its length follows
 
 
-class _DamagedError(Exception):
-    """The compound file contradicts itself; the message says where."""
+class DamagedError(Exception):
+    """An .xls contradicts itself: its compound file, or the workbook stream in it.
+
+    The message says where; the callers turn it into a WorkbookError naming the file.
+    """
 
 
 class _File:
@@ -32,18 +35,18 @@ class _File:
 
     def __init__(self, data: bytes) -> None:
         if len(data) < 512:
-            raise _DamagedError(f"{len(data)} bytes is shorter than its header")
+            raise DamagedError(f"{len(data)} bytes is shorter than its header")
         self.data = data
         self.version, _order, shift = struct.unpack_from("<HHH", data, 0x1A)
         if shift not in (9, 12):
-            raise _DamagedError(f"sector size 2^{shift}")
+            raise DamagedError(f"sector size 2^{shift}")
         self.size = 1 << shift
         self.count = len(data) // self.size  # sectors after the header, at most
         # Counts of sectors the header gives, which calamine sets memory aside for.
         for offset, what in ((0x2C, "FAT"), (0x40, "MiniFAT"), (0x48, "DIFAT")):
             (count,) = struct.unpack_from("<I", data, offset)
             if count > self.count:
-                raise _DamagedError(
+                raise DamagedError(
                     f"its header counts {count:,} {what} sectors in a file of {self.count:,}"
                 )
         self.fat = self._fat()
@@ -53,7 +56,7 @@ class _File:
         # A sector cut short by the end of the file is damage too: calamine reads it whole
         # and panics on the bytes that are missing.
         if number > _LAST_REGULAR or start + self.size > len(self.data):
-            raise _DamagedError(f"sector {number} lies past the end of the file")
+            raise DamagedError(f"sector {number} lies past the end of the file")
         return self.data[start : start + self.size]
 
     def _fat(self) -> list[int]:
@@ -63,7 +66,7 @@ class _File:
         following = first_difat
         while following <= _LAST_REGULAR:
             if following in seen or len(seen) > self.count:
-                raise _DamagedError("its table of FAT sectors loops")
+                raise DamagedError("its table of FAT sectors loops")
             seen.add(following)
             entries = struct.unpack(f"<{self.size // 4}I", self.sector(following))
             numbers += entries[:-1]
@@ -80,7 +83,7 @@ class _File:
         number = first
         while number <= _LAST_REGULAR:
             if len(numbers) >= limit or number >= len(table):
-                raise _DamagedError(f"a chain of sectors loops or leaves the table at {number}")
+                raise DamagedError(f"a chain of sectors loops or leaves the table at {number}")
             numbers.append(number)
             number = table[number]
         return numbers
@@ -88,7 +91,7 @@ class _File:
     def read(self, first: int, length: int | None = None) -> bytes:
         data = b"".join(self.sector(n) for n in self.chain(first, self.fat, self.count + 1))
         if length is not None and len(data) < length:
-            raise _DamagedError(f"a stream of {length} bytes ends after {len(data)}")
+            raise DamagedError(f"a stream of {length} bytes ends after {len(data)}")
         return data if length is None else data[:length]
 
 
@@ -100,14 +103,14 @@ def _entries(cfb: _File) -> list[tuple[str, int, int]]:
     for offset in range(0, len(directory), _ENTRY):
         (length,) = struct.unpack_from("<H", directory, offset + _NAME_BYTES)
         if length > _NAME_BYTES:
-            raise _DamagedError(f"a name in its directory is {length} bytes long (at most 64)")
+            raise DamagedError(f"a name in its directory is {length} bytes long (at most 64)")
         name = directory[offset : offset + length].decode("utf-16-le", "replace")
         start, size = struct.unpack_from("<IQ", directory, offset + 116)
         if cfb.version == 3:
             size &= 0xFFFFFFFF  # version 3 leaves the high half undefined
         entries.append((name.rstrip("\0"), start, size))
     if not entries:
-        raise _DamagedError("its directory is empty")
+        raise DamagedError("its directory is empty")
     return entries
 
 
@@ -121,7 +124,7 @@ def _mini(cfb: _File, root: tuple[str, int, int], first: int, size: int) -> byte
     numbers = cfb.chain(first, table, len(store) // 64 + 1)
     data = b"".join(store[n * 64 : n * 64 + 64] for n in numbers)
     if len(data) < size:
-        raise _DamagedError(f"a short stream of {size} bytes ends after {len(data)}")
+        raise DamagedError(f"a short stream of {size} bytes ends after {len(data)}")
     return data[:size]
 
 
@@ -143,7 +146,7 @@ def workbook_stream(data: bytes, where: str) -> bytes:
         if size < _MINI_CUTOFF:
             return _mini(cfb, entries[0], start, size)
         return cfb.read(start, size)
-    except (_DamagedError, struct.error) as exc:
+    except (DamagedError, struct.error) as exc:
         raise WorkbookError(f"the .xls file is damaged: {exc}", path=where) from None
 
 

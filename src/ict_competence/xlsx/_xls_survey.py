@@ -13,7 +13,7 @@ import struct
 from collections.abc import Iterator
 
 from ict_competence.errors import WorkbookError
-from ict_competence.xlsx._cfb import workbook_stream
+from ict_competence.xlsx._cfb import DamagedError, workbook_stream
 from ict_competence.xlsx._survey import MAX_SHEET_BYTES, Survey
 
 __all__ = ["survey_xls"]
@@ -36,10 +36,15 @@ _ERRORS = {
 }
 
 _Record = tuple[int, bytes, list[bytes]]  # type, data, the data of the Continue records after it
-
-
-class _DamagedError(Exception):
-    """The workbook stream contradicts itself."""
+#: A string continued in the next record starts there with a flags byte again ...
+_FLAGS_BYTE = 1
+#: ... whose lowest bit says its characters take two bytes each (UTF-16) rather than one.
+_WIDE = 0x1
+_RICH, _PHONETIC = 0x8, 0x4  # flags: formatting runs follow, phonetic data follows
+_RUN_BYTES = 4  # a formatting run: the character it starts at, and its font
+_SST_COUNTS = 8  # the SST starts with two counts of strings, before the first string
+_U32 = 2**32
+_LAST_XLS_COLUMN = 0xFF  # IV, the 256th
 
 
 def _records(stream: bytes, start: int) -> Iterator[_Record]:
@@ -49,7 +54,7 @@ def _records(stream: bytes, start: int) -> Iterator[_Record]:
         kind, length = struct.unpack_from("<HH", stream, position)
         data = stream[position + 4 : position + 4 + length]
         if len(data) < length:
-            raise _DamagedError(f"a record at byte {position} runs past the end")
+            raise DamagedError(f"a record at byte {position} runs past the end")
         position += 4 + length
         continued = []
         while position + 4 <= len(stream):
@@ -84,7 +89,7 @@ class _Pieces:
         taken = b""
         while len(taken) < count:
             if not self.left():
-                raise _DamagedError("the shared strings end inside a string")
+                raise DamagedError("the shared strings end inside a string")
             piece = self.pieces[self.index]
             end = self.offset + count - len(taken)
             taken += piece[self.offset : end]
@@ -92,6 +97,7 @@ class _Pieces:
         return taken
 
     def characters(self, count: int, wide: bool) -> None:
+        """Step over ``count`` characters, one byte each or (``wide``) two."""
         while count:
             piece = self.pieces[self.index]
             width = 2 if wide else 1
@@ -99,22 +105,28 @@ class _Pieces:
             self.offset += here * width
             count -= here
             if count:
-                if self.index + 1 == len(self.pieces):
-                    raise _DamagedError("the shared strings end inside a string")
-                self.index, self.offset = self.index + 1, 1
-                wide = bool(self.pieces[self.index][:1] and self.pieces[self.index][0] & 1)
+                wide = self._next_piece_of_characters()
+
+    def _next_piece_of_characters(self) -> bool:
+        """Move to the next piece, past the flags byte it starts with; whether it is wide."""
+        if self.index + 1 == len(self.pieces):
+            raise DamagedError("the shared strings end inside a string")
+        self.index += 1
+        flags = self.pieces[self.index][:_FLAGS_BYTE]
+        self.offset = _FLAGS_BYTE
+        return bool(flags and flags[0] & _WIDE)
 
 
 def _string_lengths(data: bytes, continued: list[bytes]) -> list[int]:
     """The length in characters of each shared string (MS-XLS XLUnicodeRichExtendedString)."""
-    pieces = _Pieces([data[8:], *continued])
+    pieces = _Pieces([data[_SST_COUNTS:], *continued])
     lengths = []
     while pieces.left():
         count, flags = struct.unpack("<HB", pieces.take(3))
-        runs = struct.unpack("<H", pieces.take(2))[0] if flags & 0x8 else 0
-        extra = struct.unpack("<I", pieces.take(4))[0] if flags & 0x4 else 0
-        pieces.characters(count, bool(flags & 0x1))
-        pieces.take(4 * runs + extra)
+        runs = struct.unpack("<H", pieces.take(2))[0] if flags & _RICH else 0
+        extra = struct.unpack("<I", pieces.take(4))[0] if flags & _PHONETIC else 0
+        pieces.characters(count, bool(flags & _WIDE))
+        pieces.take(_RUN_BYTES * runs + extra)  # the formatting runs and phonetic data
         lengths.append(count)
     return lengths
 
@@ -151,19 +163,25 @@ def _globals(stream: bytes, where: str) -> tuple[list[tuple[int, str]], list[int
     return sheets, lengths, biff
 
 
+def _wrapped(end: int, first: int) -> int:
+    """``end - first`` as calamine computes it: in 32 bits, a negative one wrapping around."""
+    return (end - first) % _U32
+
+
 def _claim(first_row: int, end_row: int, first_column: int, end_column: int) -> tuple[int, int]:
     """The rows and columns calamine sets memory aside for, from a sheet's Dimensions.
 
-    calamine subtracts in 32-bit arithmetic that wraps: a first row after the last one
-    asks for some four billion rows. Its newer versions read a first column after the
-    last (or past 255) as column 0; the larger of both readings counts.
+    The ends are one past the last row and column. calamine subtracts in 32-bit arithmetic
+    that wraps: a first row after the last one asks for some four billion rows. Its newer
+    versions read a first column after the last (or past the last a sheet has, IV) as
+    column 0; the larger of both readings counts.
     """
     if end_row < 1 or end_column < 1:
-        return 1, 1
-    rows = (end_row - first_row) % 2**32
-    columns = (end_column - first_column) % 2**32
-    if first_column > 0xFF or end_column < first_column:
-        columns = max(columns, end_column)
+        return 1, 1  # an empty sheet: calamine sets one cell aside
+    rows = _wrapped(end_row, first_row)
+    columns = _wrapped(end_column, first_column)
+    if first_column > _LAST_XLS_COLUMN or end_column < first_column:
+        columns = max(columns, end_column)  # read from column 0
     return rows, columns
 
 
@@ -233,7 +251,7 @@ def survey_xls(data: bytes, where: str) -> Survey:
         sheets, lengths, biff = _globals(stream, where)
         for number, (start, name) in enumerate(sheets, start=1):
             if start >= len(stream):  # calamine would cut the stream there, and panic
-                raise _DamagedError(
+                raise DamagedError(
                     f"its sheet {number} starts at byte {start:,}, past the end of the "
                     f"workbook's {len(stream):,} bytes"
                 )
@@ -247,6 +265,6 @@ def survey_xls(data: bytes, where: str) -> Survey:
                 sheet.record(kind, record)
             # After the cells, so that a cell far away is named rather than the size it makes.
             survey.claimed(*sheet.claim)
-    except (_DamagedError, struct.error, IndexError) as exc:
+    except (DamagedError, struct.error, IndexError) as exc:
         raise WorkbookError(f"the .xls file is damaged: {exc}", path=where) from None
     return survey
