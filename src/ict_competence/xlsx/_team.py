@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -43,7 +43,7 @@ from ict_competence.xlsx._team_layout import (
     TEAM_SHEET,
     TeamColumn,
 )
-from ict_competence.xlsx._write import _header, _put
+from ict_competence.xlsx._write import _TITLE_FONT, _header, _put
 
 __all__ = ["read", "write"]
 
@@ -122,7 +122,7 @@ def build(team: Team) -> Workbook:
         cell = help_sheet.cell(row=row, column=1, value=text or None)
         cell.alignment = Alignment(wrap_text=True)
         if row == 1:
-            cell.font = Font(bold=True, size=14)
+            cell.font = _TITLE_FONT  # named, or LibreOffice prints it in a serif
     return workbook
 
 
