@@ -16,6 +16,13 @@ XFD5 of the .xlsx (named in a warning), and the refusal of a cell at XFD1048576 
 
 ``--against COMMIT`` times the library's .xlsx reading of that commit beside this tree's
 (``git archive``; each version in its own subprocess, alternately) and prints new / old.
+
+``--limits`` times instead the workbooks at the limits of reading (docs/safety.md): those
+refused by a limit, each made to cost the checks the most (a DOCTYPE at the very end of
+30 MB, XML elements or a long attribute past the budget at the end of a large part), and
+the slowest the checks let through (XML elements of the costliest kinds, up to the budget,
+read and then refused for their cells). They are made here from the library's overview,
+not committed, and each time is the median of ``--runs`` (3 by default for these).
 """
 
 from __future__ import annotations
@@ -222,14 +229,197 @@ def against(commit: str, folder: Path, runs: int) -> None:
         print(f"  {name + '.xlsx':<24} {times}  {new / old:5.2f} x")
 
 
+# -- the limits -------------------------------------------------------------------------------
+
+_SHEET = "xl/worksheets/sheet1.xml"
+
+
+def _rewritten(source: Path, target: Path, changes: dict[str, Callable[[bytes], bytes]]) -> Path:
+    """``source`` with its parts changed (or added) by ``changes``, written to ``target``."""
+    import zipfile  # noqa: PLC0415
+
+    with zipfile.ZipFile(source) as old:
+        parts = {info.filename: old.read(info) for info in old.infolist()}
+    for name, change in changes.items():
+        parts[name] = change(parts.get(name, b""))
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    return target
+
+
+def _noise(size: int, seed: int) -> bytes:
+    """``size`` bytes of text that packs loosely (hexadecimal digits), without "<"."""
+    import random  # noqa: PLC0415
+
+    return random.Random(seed).randbytes(size // 2).hex().encode()  # noqa: S311
+
+
+def _appended(xml: bytes) -> Callable[[bytes], bytes]:
+    return lambda data: data.replace(b"</sheetData>", xml + b"</sheetData>")
+
+
+def _after_rows(xml: bytes) -> Callable[[bytes], bytes]:
+    return lambda data: data.replace(b"</sheetData>", b"</sheetData>" + xml)
+
+
+def _validations(count: int, size: int) -> bytes:
+    """``count`` data validations, each on a list of cells ``size`` bytes long."""
+    cells = " ".join(f"A{row}" for row in range(1, size)).encode()[: size - 100]
+    rule = b'<dataValidation type="whole" sqref="' + cells + b'"/>'
+    return f'<dataValidations count="{count}">'.encode() + rule * count + b"</dataValidations>"
+
+
+def _inline_rows(elements: int, first_row: int, text: Callable[[int], str]) -> bytes:
+    """Rows of inline-string cells (3 elements each) A–L, ``elements`` elements in all."""
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    rows, made, row = [], 0, first_row
+    while made + 37 <= elements:
+        cells = "".join(
+            f'<c r="{get_column_letter(column)}{row}" t="inlineStr"><is>'
+            f"<t>{text(row * 12 + column)}</t></is></c>"
+            for column in range(1, 13)
+        )
+        rows.append(f'<row r="{row}">{cells}</row>')
+        made, row = made + 37, row + 1
+    return "".join(rows).encode()
+
+
+def limit_books(folder: Path) -> dict[str, tuple[Path, str]]:
+    """The workbooks at the limits: name → (path, what it is)."""
+    from ict_competence.catalog import load_catalog  # noqa: PLC0415
+    from ict_competence.xlsx import write_overview  # noqa: PLC0415
+    from ict_competence.xlsx._package import (  # noqa: PLC0415
+        MAX_ELEMENTS,
+        MAX_PART_BYTES,
+        MAX_PIECE_BYTES,
+        MAX_STYLE_ELEMENTS,
+        MAX_UNPACKED_BYTES,
+    )
+
+    base = write_overview(load_catalog().overview(), folder / "base.xlsx")
+    half = MAX_UNPACKED_BYTES // 2 - 2**20
+    piece = MAX_PIECE_BYTES - 1024
+
+    def text_part(seed: int, tail: bytes = b"") -> Callable[[bytes], bytes]:
+        # pieces of text under the longest allowed, between elements: passes every check
+        chunks = _noise(half, seed)
+        body = b"<y/>".join(chunks[i : i + piece] for i in range(0, len(chunks), piece))
+        return lambda _data: b"<x>" + body + b"</x>" + tail
+
+    books = {
+        "part": (
+            {
+                _SHEET: _appended(
+                    b"<row r='9'><c r='A9' t='inlineStr'><is><t>"
+                    + _noise(MAX_PART_BYTES, 1)
+                    + b"</t></is></c></row>"
+                )
+            },
+            "refused: a sheet part over 20 MB (from the directory)",
+        ),
+        "doctype": (
+            {"customXml/a.xml": text_part(2), "customXml/b.xml": text_part(3, b"<!DOCTYPE x>")},
+            "refused: a DOCTYPE at the end of 30 MB of XML",
+        ),
+        "elements": (
+            {_SHEET: _appended(_inline_rows(MAX_ELEMENTS + 40, 6000, str))},
+            "refused: XML elements past the budget",
+        ),
+        "piece": (
+            {"customXml/a.xml": text_part(4, b"<z a='" + b"A1 " * (piece // 2) + b"'/>")},
+            "refused: a long attribute at the end of 15 MB",
+        ),
+        "attributes": (
+            {_SHEET: _after_rows(_validations(MAX_PART_BYTES // piece - 2, piece))},
+            "read: a sheet part full of the longest attributes allowed",
+        ),
+        "cells": (
+            {_SHEET: _appended(_inline_rows(MAX_ELEMENTS - 2_500, 50, lambda n: f"x{n}"))},
+            "read, then refused: the most cells the budget lets through, all bad",
+        ),
+        "styles": (
+            {
+                "xl/styles.xml": lambda data: data.replace(
+                    b"</cellXfs>",
+                    b"".join(
+                        f'<xf numFmtId="{n % 50}" fontId="0" fillId="0" borderId="0"/>'.encode()
+                        for n in range(MAX_STYLE_ELEMENTS - 200)
+                    )
+                    + b"</cellXfs>",
+                ),
+                _SHEET: _appended(
+                    _inline_rows(MAX_ELEMENTS - MAX_STYLE_ELEMENTS - 2_500, 50, lambda n: f"x{n}")
+                ),
+            },
+            "read, then refused: the most formats and cells the budgets let through",
+        ),
+    }
+    made = {
+        name: (_rewritten(base, folder / f"{name}.xlsx", changes), what)
+        for name, (changes, what) in books.items()
+    }
+    made["ods"] = (
+        _ods_at_budget(folder, MAX_ELEMENTS),
+        "read, then refused: an .ods of as many cells",
+    )
+    return made
+
+
+def _ods_at_budget(folder: Path, elements: int) -> Path:
+    """The committed overview.ods with rows of text cells (2 elements each) up to ``elements``."""
+    import zipfile  # noqa: PLC0415
+
+    source = ROOT / "tests" / "xlsx" / "data" / "overview.ods"
+    with zipfile.ZipFile(source) as old:
+        parts = {info.filename: old.read(info) for info in old.infolist()}
+    cell = '<table:table-cell office:value-type="string"><text:p>x{}</text:p></table:table-cell>'
+    row = "<table:table-row>" + "".join(cell.format(n) for n in range(12)) + "</table:table-row>"
+    rows = (row * ((elements - 2_500) // 25)).encode()
+    content = parts["content.xml"]
+    header_end = content.index(b"</table:table-row>") + len(b"</table:table-row>")
+    parts["content.xml"] = content[:header_end] + rows + content[header_end:]
+    target = folder / "at_budget.ods"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        new.writestr(zipfile.ZipInfo("mimetype"), parts.pop("mimetype"))
+        for name, data in parts.items():
+            new.writestr(name, data)
+    return target
+
+
+def report_limits(folder: Path, runs: int) -> None:
+    """Time reading each workbook at the limits, and print how it ended."""
+    from ict_competence.errors import WorkbookError  # noqa: PLC0415
+    from ict_competence.xlsx import read_overview  # noqa: PLC0415
+
+    print(f"the limits: median of {runs} runs")
+    for name, (path, what) in limit_books(folder).items():
+        try:
+            read_overview(path)
+            ended = "read"
+        except WorkbookError as error:
+            ended = str(error).removeprefix(f"{path}: ").split("\n")[0][:60]
+        spent = median_time(functools.partial(read_overview, path), runs)
+        size = path.stat().st_size / 2**20
+        print(f"  {name:<10} {spent * 1000:8.1f} ms  {size:5.1f} MB  {what}")
+        print(f"  {'':<10} {'':>11}  {'':>8}  ({ended})")
+
+
 def main() -> None:
     """Parse the arguments; make the workbooks once; time and print."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=None, help="15, or 3 with --limits")
     parser.add_argument("--against", metavar="COMMIT")
+    parser.add_argument("--limits", action="store_true", help="time the workbooks at the limits")
     parser.add_argument("--worker", metavar="SRC", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
+    if arguments.limits:
+        with tempfile.TemporaryDirectory() as scratch:
+            report_limits(Path(scratch), arguments.runs or 3)
+        return
+    arguments.runs = arguments.runs or 15
     if arguments.worker:
         worker(arguments.worker, arguments.paths[0], arguments.runs)
         return

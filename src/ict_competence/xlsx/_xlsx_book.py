@@ -39,10 +39,8 @@ from ict_competence.xlsx._survey import MAX_MERGES
 __all__ = ["open_xlsx"]
 
 _LOG = get_logger("xlsx")
-_ROW, _CELL, _FORMULA = (f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "c", "f"))
-_SHEET_DATA, _MERGE_CELLS, _MERGE_CELL = (
-    f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("sheetData", "mergeCells", "mergeCell")
-)
+_ROW, _FORMULA = (f"{{{SHEET_MAIN_NS}}}{tag}" for tag in ("row", "f"))
+_MERGE_CELL = f"{{{SHEET_MAIN_NS}}}mergeCell"
 #: A row of every kind of cell, and how the private parser must read it to be used (its
 #: shared strings are ["z"]): a number, a boolean, a formula's text, an inline string, an
 #: error, a formula's number and a shared string.
@@ -165,25 +163,21 @@ def _damaged_cell(parser: _RowParser, element: ElementTree.Element) -> str | Non
 def _fast_rows(
     parser: _RowParser, source: IO[bytes], where: _Sheet, merged: list[Merged]
 ) -> Iterator[RawRow]:
-    """The rows of the sheet's XML in ``source``; its merged ranges are added to ``merged``."""
-    depth = 0  # of the element that starts or ends: the root's is 1
-    section = ""  # the root's child being read: sheetData, mergeCells, …
-    for event, element in iterparse(source, events=("start", "end")):
-        if event == "start":
-            depth += 1
-            if depth == 2:
-                section = element.tag
-            continue
-        if depth == 3 and section == _SHEET_DATA and element.tag == _ROW:
+    """The rows of the sheet's XML in ``source``; its merged ranges are added to ``merged``.
+
+    As openpyxl's own parsing, a row is a ``row`` element wherever it is; an element that is
+    neither a row nor a merged range is only parsed (the package's budget of elements
+    bounds what it keeps).
+    """
+    for _event, element in iterparse(source):
+        tag = element.tag
+        if tag == _ROW:
             yield _row(parser, element, where)
             element.clear()
-        elif depth == 3 and section == _MERGE_CELLS and element.tag == _MERGE_CELL:
+        elif tag == _MERGE_CELL:
             if len(merged) < MAX_MERGES:
                 merged.append(_merge(element.get("ref", "")))
             element.clear()
-        elif depth <= 2:
-            element.clear()  # what lies outside the rows is not read
-        depth -= 1
 
 
 def _merge(ref: str) -> Merged:
