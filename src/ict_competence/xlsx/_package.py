@@ -114,7 +114,8 @@ def check_package(package: zipfile.ZipFile, where: str) -> None:
             raise _refused(member, where, _TOO_MANY_STYLES)
         if elements > MAX_ELEMENTS or marks > 2 * MAX_ELEMENTS:
             raise _refused(member, where, _TOO_MANY)
-        if _longest_piece(content) > MAX_PIECE_BYTES:
+        # (a part no longer than a piece may be holds no piece too long)
+        if len(content) > MAX_PIECE_BYTES and _longest_piece(content) > MAX_PIECE_BYTES:
             raise _refused(member, where, _TOO_LONG)
 
 

@@ -134,8 +134,11 @@ def _damaged(where: _Sheet, ref: str | None, exc: Exception) -> WorkbookError:
 
 
 def _row(parser: _RowParser, element: ElementTree.Element, where: _Sheet) -> RawRow:
-    """One row element as (number, [(column, value)]); a formula without a value, UNCOMPUTED."""
-    formulas = [child.find(_FORMULA) is not None for child in element]
+    """One row element as (number, [(column, value)]); a formula without a value, UNCOMPUTED.
+
+    The parser reads each cell of the row element (one for each child), a formula as the
+    value computed for it; only an empty cell is looked at again, for a formula.
+    """
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a date out of range: openpyxl warns, reads text
@@ -143,9 +146,16 @@ def _row(parser: _RowParser, element: ElementTree.Element, where: _Sheet) -> Raw
     except Exception as exc:
         raise _damaged(where, _damaged_cell(parser, element), exc) from None
     return number, [
-        (cell["column"], UNCOMPUTED if formula and cell["value"] is None else cell["value"])
-        for cell, formula in zip(cells, formulas, strict=True)
+        (cell["column"], _value(cell, child)) for cell, child in zip(cells, element, strict=True)
     ]
+
+
+def _value(cell: dict[str, Any], element: ElementTree.Element) -> object:
+    """The cell's value; UNCOMPUTED for a formula (an ``f`` element) without a value."""
+    value = cell["value"]
+    if value is None and element.find(_FORMULA) is not None:
+        return UNCOMPUTED
+    return value
 
 
 def _damaged_cell(parser: _RowParser, element: ElementTree.Element) -> str | None:
