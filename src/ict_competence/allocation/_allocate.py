@@ -79,8 +79,7 @@ def allocate(
         UnknownCodeError: a pin or exclusion names a task instance that does not exist.
         FieldError: an argument of the wrong type or range (``time_limit=0``), named.
 
-    >>> from ict_competence.allocation import Person
-    >>> from ict_competence.catalog import Cluster, Domain, load_catalog
+    >>> from ict_competence import Cluster, Domain, Person, load_catalog
     >>> everything = {d: 3 for d in Domain}, {c: 2 for c in Cluster}
     >>> team = Team((Person(id="ann", hours=400, levels=everything[0], motivation=everything[1]),))
     >>> result = allocate(load_catalog().overview(), team)
@@ -90,6 +89,7 @@ def allocate(
     _check_arguments(solver, time_limit, workers, executor, progress)
     started = time.monotonic()
     problem = _problem(overview, team, rules, pins, exclusions)
+    time_limit = _keep_time_to_build(started, time_limit)
     if solver == "heuristic":
         outcome = solve_heuristic(problem, _left(started, time_limit))
     else:
@@ -104,6 +104,17 @@ def allocate(
             progress=progress,
         )
     return build_allocation(problem, _complete(problem, outcome))
+
+
+def _keep_time_to_build(started: float, time_limit: float | None) -> float | None:
+    """The limit the solvers keep to, so that the whole call keeps ``time_limit``.
+
+    Building the result walks the instances and people as compiling the problem did (about
+    as long), so the solvers stop that much earlier than the caller's limit.
+    """
+    if time_limit is None:
+        return None
+    return time_limit - (time.monotonic() - started)
 
 
 def _problem(
