@@ -10,11 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ict_competence.allocation import Person, Team
-from ict_competence.catalog import Cluster, Domain
+from ict_competence.catalog import Domain
 from ict_competence.errors import WorkbookError
 from ict_competence.xlsx import read_team, write_team
 from tests.allocation.strategies import teams
 from tests.xlsx.conftest import edit
+from tests.xlsx.libreoffice import group
 from tests.xlsx.test_edits import resave_with_libreoffice
 
 _NAMES = st.text(
@@ -22,27 +23,9 @@ _NAMES = st.text(
 ).filter(str.strip)
 
 
-def _group() -> Team:
-    return Team(
-        (
-            Person(
-                id="p1",
-                hours=120,
-                levels={Domain.TECHNICAL: 3, Domain.POLICY: 0},
-                motivation={Cluster.TECHNICAL: 2},
-                school="Noord",
-                name="An Peeters",
-            ),
-            Person(id="p2", hours=40.5, levels={}, motivation={}, school="Zuid"),
-            Person(id="p3", hours=0, levels={Domain.PEDAGOGICAL: 2}, motivation={}, name="=1+1"),
-        ),
-        ("Noord", "Zuid"),
-    )
-
-
 @pytest.fixture
 def team_book(tmp_path: Path) -> Path:
-    return write_team(_group(), tmp_path / "team.xlsx")
+    return write_team(group(), tmp_path / "team.xlsx")
 
 
 def test_a_team_workbook_is_readable_by_its_owner_only_also_over_an_open_file(tmp_path):
@@ -50,10 +33,10 @@ def test_a_team_workbook_is_readable_by_its_owner_only_also_over_an_open_file(tm
     path.write_bytes(b"an older copy")
     path.chmod(0o644)
 
-    written = write_team(_group(), path)
+    written = write_team(group(), path)
 
     assert written.stat().st_mode & 0o777 == 0o600
-    assert read_team(written) == _group()
+    assert read_team(written) == group()
 
 
 def _refusal(path: Path) -> str:
@@ -63,7 +46,7 @@ def _refusal(path: Path) -> str:
 
 
 def test_a_team_reads_back_equal_to_what_was_written(team_book):
-    assert read_team(team_book) == _group()
+    assert read_team(team_book) == group()
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -191,13 +174,13 @@ def test_a_workbook_without_the_team_sheet_or_a_column_is_refused(team_book, tmp
 
 def test_writing_refuses_a_name_that_is_not_an_xlsx_file(tmp_path):
     with pytest.raises(WorkbookError, match=r"team\.csv: expected a file name ending in \.xlsx"):
-        write_team(_group(), tmp_path / "team.csv")
+        write_team(group(), tmp_path / "team.csv")
 
 
 def test_a_team_survives_libreoffice(team_book, tmp_path):
     resaved = resave_with_libreoffice(team_book, tmp_path)
 
-    assert read_team(resaved) == _group()
+    assert read_team(resaved) == group()
 
 
 def test_an_empty_sheet_is_refused(team_book):
@@ -208,7 +191,7 @@ def test_an_empty_sheet_is_refused(team_book):
 
 
 def test_a_repeated_column_title_is_refused(tmp_path):
-    path = write_team(_group(), tmp_path / "team.xlsx")
+    path = write_team(group(), tmp_path / "team.xlsx")
 
     def twice(sheet):
         sheet["B1"] = "uren per JAAR"
