@@ -10,8 +10,8 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 import attrs
@@ -19,10 +19,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ict_competence.allocation import Progress, Team, allocate
+from ict_competence.allocation import Progress, Team, _decompose, _school_bounds, allocate
 from ict_competence.allocation._decompose import _Decomposition
 from ict_competence.allocation._master import coupling_prices
-from ict_competence.allocation._school_mip import school_parts, solve_school
+from ict_competence.allocation._school_mip import (
+    SchoolAnswer,
+    SchoolJob,
+    school_parts,
+    solve_school,
+)
 from ict_competence.allocation._solvers import (
     NOBODY,
     Outcome,
@@ -272,3 +277,78 @@ def test_the_price_rounds_start_from_lp_duals_that_price_a_valid_bound(group):
     optimum = plain.objective if plain is not None else 0.0
     assert bound >= optimum - GAP_TOLERANCE * max(1.0, abs(optimum))
     assert value >= optimum - GAP_TOLERANCE * max(1.0, abs(optimum))
+
+
+def test_schools_stopped_after_one_node_still_give_the_proven_optimum(monkeypatch):
+    # Six schools where some solves need more than one node: stopped there, their gaps are
+    # accepted within the budget or they get more nodes, and the proof still holds.
+    problem = compile_problem(*large_instance(6))
+    warm = solve_heuristic(problem)
+    monkeypatch.setattr(_school_bounds, "PATIENCE", 1)
+    answers: list[SchoolAnswer] = []
+
+    def counted(job: SchoolJob) -> SchoolAnswer:
+        answers.append(solve_school(job))
+        return answers[-1]
+
+    monkeypatch.setattr(_decompose, "solve_school", counted)
+    one = solve_decomposed(problem, warm, workers=1)
+    two = solve_decomposed(problem, warm, workers=2)
+    plain, _, _ = plain_highs(problem)
+
+    assert any(answer.capped for answer in answers)
+    assert one is not None
+    assert two is not None
+    assert plain is not None
+    assert one.proven
+    assert _close(one.objective, plain.objective)
+    assert one.bound is not None
+    assert one.bound >= plain.objective - GAP_TOLERANCE * abs(one.bound)
+    assert _same(one, two)
+
+
+def _decomposition(schools: int) -> _Decomposition:
+    problem = compile_problem(*large_instance(schools))
+    pooled, parts = school_parts(problem)
+    return _Decomposition(
+        problem,
+        solve_heuristic(problem),
+        pooled=pooled,
+        parts=parts,
+        time_limit=None,
+        run=lambda jobs: [solve_school(job) for job in jobs],
+        progress=None,
+    )
+
+
+def test_a_stopped_school_keeps_its_gap_while_the_budget_lasts_and_else_gets_more_nodes():
+    search = _decomposition(3)
+    search.budget = 10.0
+    first, second = search.records[0], search.records[1]
+
+    search.learn(0, SchoolAnswer((), 100.0, 106.0, optimal=False, capped=True))
+    search.learn(1, SchoolAnswer((), 100.0, 105.0, optimal=False, capped=True))
+    search.learn(1, SchoolAnswer((), None, 105.0, optimal=False, capped=True))
+    search.learn(1, SchoolAnswer((), 100.0, 150.0, optimal=False, capped=False))
+
+    assert first.allowance == 6.0
+    assert first.patience == _school_bounds.PATIENCE
+    # 6 + 5 is over the budget of 10, and a solve without a solution has no gap to keep.
+    assert second.allowance == 0.0
+    assert second.patience == 4 * _school_bounds.PATIENCE
+    # A school's allowance is how far its solution may be from its bound and still count.
+    assert first.tolerance(1000.0) == 6.0
+    assert second.tolerance(1000.0) == pytest.approx(1e-4)
+
+
+def test_a_combination_whose_fixed_solve_was_stopped_is_not_taken_as_exact():
+    search = _decomposition(3)
+    record, k = search.records[0], search.chosen[0]
+    value = record.known[k].value
+
+    record.absorb(SchoolAnswer((), None, value + 50.0, optimal=False, capped=True), None, fixed=k)
+    stopped = record.exact(k)
+    record.absorb(SchoolAnswer((), None, value, optimal=True), None, fixed=k)
+
+    assert not stopped
+    assert record.exact(k)

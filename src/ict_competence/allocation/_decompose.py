@@ -23,7 +23,12 @@ import attrs
 
 from ict_competence._checks import at_least, finite, finite_non_negative
 from ict_competence.allocation._master import choose_combinations, coupling_prices, next_prices
-from ict_competence.allocation._numeric import GAP_TOLERANCE, PRICE_CONVERGED, SCHOOL_GAP
+from ict_competence.allocation._numeric import (
+    GAP_TOLERANCE,
+    PRICE_CONVERGED,
+    SCHOOL_ALLOWANCE_SHARE,
+    SCHOOL_GAP,
+)
 from ict_competence.allocation._optimal import solve_optimal
 from ict_competence.allocation._outcome import (
     NOBODY,
@@ -251,6 +256,12 @@ class _Decomposition:
         self.box = np.array([share * max(1.0, s) for s in scale] * 3, dtype=np.float64)
         self.center_bound = math.inf
         self.center_values: list[float] = []
+        # What the schools' stopped solves may leave open together: a share of the proof's
+        # tolerance at the warm start's value (the optimum is at least that much).
+        size = abs(warm.objective)
+        if warm.bound is not None:
+            size = min(size, abs(warm.bound))
+        self.budget = SCHOOL_ALLOWANCE_SHARE * GAP_TOLERANCE * size
 
     # -- time and reporting -----------------------------------------------------------------
 
@@ -288,6 +299,7 @@ class _Decomposition:
         jobs = [self.priced_job(self.records[s], prices) for s in pending]
         for s, answer in zip(pending, self.run(jobs), strict=True):
             shares[s] = self.records[s].absorb(answer, prices)
+            self.learn(s, answer)
         lam, _, nu = price_layout(len(self.pooled))
         total = float(prices[lam].sum() + prices[nu].sum()) + math.fsum(shares)
         if math.isfinite(total):
@@ -303,7 +315,7 @@ class _Decomposition:
             else:
                 cost[column] -= prices[n + i] + prices[2 * n + i]
         hint = record.hint(record.best_known(prices))
-        return SchoolJob(record.school.model, tuple(cost), (), self.wall_deadline, SCHOOL_GAP, hint)
+        return self.job(record, tuple(cost), (), hint)
 
     def fixed_job(self, record: SchoolRecord, k: int) -> SchoolJob:
         combination = record.combinations[k]
@@ -314,11 +326,31 @@ class _Decomposition:
                 if row is not None:
                     taken = 1.0 if combination[i] & slot else 0.0
                     fixed.append((row, taken, taken))
-        model = record.school.model
-        hint = record.hint(k)
+        return self.job(record, tuple(record.school.model.cost), tuple(fixed), record.hint(k))
+
+    def job(self, record: SchoolRecord, cost: tuple[float, ...],
+            fixed: tuple[tuple[int, float, float], ...],
+            hint: tuple[float, ...] | None) -> SchoolJob:  # fmt: skip
         return SchoolJob(
-            model, tuple(model.cost), tuple(fixed), self.wall_deadline, SCHOOL_GAP, hint
-        )
+            record.school.model, cost, fixed, self.wall_deadline, SCHOOL_GAP, hint,
+            abs_gap=record.allowance, patience=record.patience,
+        )  # fmt: skip
+
+    def learn(self, s: int, answer: SchoolAnswer) -> None:
+        """After school ``s`` ran out of patience: accept its gap, or give it more nodes.
+
+        Its gap is accepted (its later solves stop at it) while the schools' accepted gaps
+        stay within the budget; otherwise its next solve may take twice as many.
+        """
+        if not answer.capped:
+            return
+        record = self.records[s]
+        gap = math.inf if answer.objective is None else answer.bound - answer.objective
+        others = math.fsum(r.allowance for r in self.records if r is not record)
+        if others + gap <= self.budget:
+            record.allowance = max(record.allowance, gap)
+        else:
+            record.patience *= 2
 
     def update_incumbent(self) -> None:
         candidates = [[(k, known.value) for k, known in r.known.items()] for r in self.records]
@@ -401,6 +433,7 @@ class _Decomposition:
         jobs = [self.fixed_job(self.records[s], k) for s, k in picks]
         for (s, k), answer in zip(picks, self.run(jobs), strict=True):
             self.records[s].absorb(answer, None, fixed=k)
+            self.learn(s, answer)
         self.update_incumbent()
         self.report()
         return True

@@ -265,6 +265,11 @@ class SchoolJob:
     gap: float
     #: A feasible solution to start from (column values), or ``None``.
     hint: tuple[float, ...] | None = None
+    #: Stop once the gap is this small in absolute terms, too (0: only ``gap`` counts).
+    abs_gap: float = 0.0
+    #: Branch-and-bound nodes this solve may take (``None``: as many as it needs). A count,
+    #: not seconds, so that the answer does not depend on how busy the machine is.
+    patience: int | None = None
 
 
 @attrs.frozen
@@ -281,6 +286,8 @@ class SchoolAnswer:
     optimal: bool
     #: The chosen columns of the other solutions HiGHS found on its way (improving ones).
     others: tuple[tuple[int, ...], ...] = ()
+    #: Stopped by the job's patience (its nodes), before its gap was reached.
+    capped: bool = False
 
 
 def run_highs_once(
@@ -324,6 +331,10 @@ def _run(highspy: Any, job: SchoolJob, hint: bool) -> tuple[Any, list[float] | N
         options.update(dict.fromkeys(_SUB_MIP_HEURISTICS, False))
     if job.deadline is not None:
         options["time_limit"] = max(job.deadline - time.time(), 1e-3)
+    if job.patience is not None:
+        options["mip_max_nodes"] = job.patience
+    if job.abs_gap > 0:
+        options["mip_abs_gap"] = job.abs_gap
     lp = to_highs(highspy, attrs.evolve(job.model, cost=list(job.cost)))
     for row, lower, upper in job.fixed_rows:
         lp.row_lower_[row], lp.row_upper_[row] = lower, upper
@@ -341,15 +352,19 @@ def _attempt(highspy: Any, job: SchoolJob, hint: bool) -> tuple[SchoolAnswer, bo
     bound = float(h.getInfo().mip_dual_bound)
     bound = bound if math.isfinite(bound) else math.inf
     optimal = status == highspy.HighsModelStatus.kOptimal
+    # HiGHS' node limit is the only solution limit a job sets.
+    capped = status == highspy.HighsModelStatus.kSolutionLimit
     if values is None:
-        return SchoolAnswer((), None, bound, optimal), True
+        return SchoolAnswer((), None, bound, optimal, capped=capped), True
     objective = math.fsum(c * v for c, v in zip(job.cost, values, strict=True))
     reported = float(h.getInfo().objective_function_value)
     agrees = abs(objective - reported) <= OBJECTIVE_AGREEMENT * max(1.0, abs(objective))
     others = {_chosen(job.model, saved.col_value) for saved in h.getSavedMipSolutions()}
     chosen = _chosen(job.model, values)
     others.discard(chosen)
-    answer = SchoolAnswer(chosen, objective, max(bound, objective), optimal, tuple(sorted(others)))
+    answer = SchoolAnswer(
+        chosen, objective, max(bound, objective), optimal, tuple(sorted(others)), capped
+    )
     return answer, agrees
 
 
