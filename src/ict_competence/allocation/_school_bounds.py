@@ -33,7 +33,7 @@ __all__ = ["PATIENCE", "Known", "SchoolRecord", "part_value", "price_layout"]
 #: Branch-and-bound nodes one solve of a school may take before it stops with what it
 #: has (doubled for the school each time that was not good enough). On the benchmark's
 #: light groups most schools are proven at the root or within a few hundred nodes, while
-#: a hard one stalled at the same gap from 1,000 nodes (2 s) to 5,000 and took 34 s to
+#: a hard one kept the same gap from 3,000 nodes (3 s) to 16 s of search and took 34 s to
 #: prove.
 PATIENCE = 1000
 
