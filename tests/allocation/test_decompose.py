@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ict_competence.allocation import Progress, Team, _decompose, _school_bounds, allocate
-from ict_competence.allocation._decompose import _Decomposition
+from ict_competence.allocation._decompose import _Decomposition, school_budget
 from ict_competence.allocation._master import coupling_prices
 from ict_competence.allocation._school_mip import (
     SchoolAnswer,
@@ -330,9 +330,13 @@ def test_a_stopped_school_keeps_its_gap_while_the_budget_lasts_and_else_gets_mor
     search.learn(1, SchoolAnswer((), 100.0, 105.0, optimal=False, capped=True))
     search.learn(1, SchoolAnswer((), None, 105.0, optimal=False, capped=True))
     search.learn(1, SchoolAnswer((), 100.0, 150.0, optimal=False, capped=False))
+    accepted = first.allowance, first.patience
+    # Stopped again within the gap it already has: only more nodes can help.
+    search.learn(0, SchoolAnswer((), 100.0, 104.0, optimal=False, capped=True))
 
+    assert accepted == (6.0, _school_bounds.PATIENCE)
     assert first.allowance == 6.0
-    assert first.patience == _school_bounds.PATIENCE
+    assert first.patience == 2 * _school_bounds.PATIENCE
     # 6 + 5 is over the budget of 10, and a solve without a solution has no gap to keep.
     assert second.allowance == 0.0
     assert second.patience == 4 * _school_bounds.PATIENCE
@@ -341,14 +345,46 @@ def test_a_stopped_school_keeps_its_gap_while_the_budget_lasts_and_else_gets_mor
     assert second.tolerance(1000.0) == pytest.approx(1e-4)
 
 
+def test_allowances_are_taken_back_when_they_leave_the_gap_open():
+    search = _decomposition(3)
+    search.records[0].allowance = 3.0
+
+    taken = search.spend_no_allowance()
+    again = search.spend_no_allowance()
+
+    assert taken
+    assert not again
+    assert [r.allowance for r in search.records] == [0.0] * len(search.records)
+    assert search.records[0].patience == 2 * _school_bounds.PATIENCE
+    assert search.records[1].patience == _school_bounds.PATIENCE
+
+
+@pytest.mark.parametrize(
+    ("objective", "bound", "size"),
+    [
+        (1000.0, 1200.0, 1000.0),  # the optimum is at least the warm value
+        (-100.0, -50.0, 50.0),  # the bound is at least that far below zero
+        (-100.0, 50.0, 0.0),  # the optimum may be zero: no allowance at all
+        (0.0, None, 0.0),
+    ],
+)
+def test_the_schools_budget_never_exceeds_the_tolerance_of_the_final_bound(objective, bound, size):
+    warm = Outcome((), (), objective, bound, proven=False, solver="heuristic")
+
+    assert school_budget(warm) == pytest.approx(0.75 * GAP_TOLERANCE * size)
+
+
 def test_a_combination_whose_fixed_solve_was_stopped_is_not_taken_as_exact():
     search = _decomposition(3)
     record, k = search.records[0], search.chosen[0]
     value = record.known[k].value
 
     record.absorb(SchoolAnswer((), None, value + 50.0, optimal=False, capped=True), None, fixed=k)
-    stopped = record.exact(k)
+    by_nodes = record.exact(k)
+    record.absorb(SchoolAnswer((), None, value + 50.0, optimal=False), None, fixed=k)
+    by_time = record.exact(k)
     record.absorb(SchoolAnswer((), None, value, optimal=True), None, fixed=k)
 
-    assert not stopped
+    assert not by_nodes
+    assert not by_time
     assert record.exact(k)

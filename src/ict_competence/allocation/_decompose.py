@@ -56,6 +56,7 @@ __all__ = [
     "Progress",
     "ProgressCallback",
     "decomposable",
+    "school_budget",
     "solve_decomposed",
     "solve_exact",
 ]
@@ -82,6 +83,8 @@ HEURISTIC_BOX_SHARE = 0.1
 #: are dropped from the master: they cannot beat it by enough to matter, and near-ties
 #: kept the master busy without end.
 NEAR_TIE_SHARE = 0.5
+#: HiGHS keeps its node limit in a 32-bit integer: a school's patience stops doubling here.
+MAX_PATIENCE = 2**31 - 1
 #: Share of the time limit for the search; the rest is for putting the allocation
 #: together and checking it, so that the limit holds.
 FINISH_SHARE = 0.95
@@ -199,6 +202,22 @@ def solve_exact(
     return check_outcome(problem, outcome)
 
 
+def school_budget(warm: Outcome) -> float:
+    """The absolute gap the schools' stopped solves may leave open together.
+
+    A share of the proof's tolerance at the least the bound can be in size: the warm
+    value where it is positive (the optimum is at least that), minus the warm bound where
+    that is negative, and nothing where the optimum may lie near zero.
+    """
+    if warm.objective > 0:
+        size = warm.objective
+    elif warm.bound is not None and warm.bound < 0:
+        size = -warm.bound
+    else:
+        size = 0.0
+    return SCHOOL_ALLOWANCE_SHARE * GAP_TOLERANCE * size
+
+
 def _start_prices(
     problem: Problem, warm: Outcome, pooled: tuple[int, ...], time_limit: float | None
 ) -> tuple[list[float], list[float], float]:
@@ -256,12 +275,7 @@ class _Decomposition:
         self.box = np.array([share * max(1.0, s) for s in scale] * 3, dtype=np.float64)
         self.center_bound = math.inf
         self.center_values: list[float] = []
-        # What the schools' stopped solves may leave open together: a share of the proof's
-        # tolerance at the warm start's value (the optimum is at least that much).
-        size = abs(warm.objective)
-        if warm.bound is not None:
-            size = min(size, abs(warm.bound))
-        self.budget = SCHOOL_ALLOWANCE_SHARE * GAP_TOLERANCE * size
+        self.budget = school_budget(warm)
 
     # -- time and reporting -----------------------------------------------------------------
 
@@ -347,10 +361,22 @@ class _Decomposition:
         record = self.records[s]
         gap = math.inf if answer.objective is None else answer.bound - answer.objective
         others = math.fsum(r.allowance for r in self.records if r is not record)
-        if others + gap <= self.budget:
-            record.allowance = max(record.allowance, gap)
+        if record.allowance < gap and others + gap <= self.budget:
+            record.allowance = gap
         else:
-            record.patience *= 2
+            record.patience = min(2 * record.patience, MAX_PATIENCE)
+
+    def spend_no_allowance(self) -> bool:
+        """Take back every school's allowance, with twice the nodes; whether there was any.
+
+        For when every chosen combination counts as known within the allowances and the
+        gap is still open: then only exact schools can close it.
+        """
+        loose = [record for record in self.records if record.allowance > 0]
+        for record in loose:
+            record.allowance = 0.0
+            record.patience = min(2 * record.patience, MAX_PATIENCE)
+        return bool(loose)
 
     def update_incumbent(self) -> None:
         candidates = [[(k, known.value) for k, known in r.known.items()] for r in self.records]
@@ -395,6 +421,7 @@ class _Decomposition:
 
     def close(self) -> None:
         """The master over the combinations' bounds, until the incumbent is proven."""
+        self.update_incumbent()  # the last price round's solutions count too
         while not self.proven() and not self.up() and self.close_step():
             pass
 
@@ -429,7 +456,7 @@ class _Decomposition:
         self.bound = min(self.bound, max(solved.bound, dropped, self.value))
         picks = [(s, k) for s, k in enumerate(chosen) if not self.records[s].exact(k)]
         if self.proven() or not picks:
-            return False
+            return not self.proven() and self.spend_no_allowance()
         jobs = [self.fixed_job(self.records[s], k) for s, k in picks]
         for (s, k), answer in zip(picks, self.run(jobs), strict=True):
             self.records[s].absorb(answer, None, fixed=k)

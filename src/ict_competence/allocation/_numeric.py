@@ -68,8 +68,9 @@ OBJECTIVE_AGREEMENT = 1e-6
 #: The relative gap a school's MILP in the decomposition is solved to: the schools' slack
 #: adds up in the group's bound, so it must sit far below ``GAP_TOLERANCE``.
 SCHOOL_GAP = 1e-7
-#: The share of the group's proof tolerance that the schools' stopped solves may use up
-#: together; the rest is for the prices' own gap and the incumbent.
+#: The share of the group's proof tolerance that the gaps of the schools' stopped solves
+#: may use up together; the rest is for the schools' and the master's own gaps
+#: (``SCHOOL_GAP``) and what the price rounds leave for the master to close.
 SCHOOL_ALLOWANCE_SHARE = 0.75
 #: The price rounds of the decomposition stop once the model of the bound promises less
 #: than this share of it: then the gap is the master's to close.

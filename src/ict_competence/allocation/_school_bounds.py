@@ -81,9 +81,10 @@ class SchoolRecord:
             refer to this list.
         known: combination index -> the best solution seen with that combination.
         solves: how many times the school's MILP was solved.
-        allowance: absolute gap the school's solves may stop at beyond ``SCHOOL_GAP``: a
-            share of the group's proof tolerance, for a school HiGHS cannot close in time.
-        patience: nodes one solve of the school may take before it is stopped.
+        allowance: absolute gap the school's solves may stop at where it is larger than
+            ``SCHOOL_GAP`` allows: a share of the group's proof tolerance, for a school
+            HiGHS cannot close within its patience.
+        patience: branch-and-bound nodes one solve of the school may take.
     """
 
     def __init__(self, problem: Problem, pooled: tuple[int, ...], part: SchoolPart,
@@ -102,8 +103,8 @@ class SchoolRecord:
         self.cut_prices: list[Any] = []
         self.cut_values: list[float] = []
         self.exact_upper: dict[int, float] = {}
-        #: Combinations whose last fixed solve ran out of patience.
-        self.stopped: set[int] = set()
+        #: Combinations whose fixed solve reached its gap (not stopped by nodes or time).
+        self.closed: set[int] = set()
         self.known: dict[int, Known] = {}
         self.solves = 0
         self.allowance = 0.0
@@ -156,8 +157,8 @@ class SchoolRecord:
         known = self.known.get(k)
         if known is None:
             return False
-        if k in self.exact_upper and k not in self.stopped:
-            return True  # solved with the combination fixed: as exact as HiGHS makes it
+        if k in self.closed:
+            return True  # solved with the combination fixed, to the gap the solve asked for
         upper = float(self.upper()[k])
         return upper - known.value <= self.tolerance(upper)
 
@@ -211,7 +212,8 @@ class SchoolRecord:
             self.remember(k, known)
         if fixed is not None:
             self.exact_upper[fixed] = min(self.exact_upper.get(fixed, math.inf), bound)
-            (self.stopped.add if answer.capped else self.stopped.discard)(fixed)
+            if answer.optimal:
+                self.closed.add(fixed)
         elif math.isfinite(bound):
             self.cut_prices.append(prices)
             self.cut_values.append(bound)

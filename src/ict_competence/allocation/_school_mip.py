@@ -286,7 +286,7 @@ class SchoolAnswer:
     optimal: bool
     #: The chosen columns of the other solutions HiGHS found on its way (improving ones).
     others: tuple[tuple[int, ...], ...] = ()
-    #: Stopped by the job's patience (its nodes), before its gap was reached.
+    #: Stopped by the job's patience (its nodes) before its gap was reached.
     capped: bool = False
 
 
@@ -357,6 +357,9 @@ def _attempt(highspy: Any, job: SchoolJob, hint: bool) -> tuple[SchoolAnswer, bo
     if values is None:
         return SchoolAnswer((), None, bound, optimal, capped=capped), True
     objective = math.fsum(c * v for c, v in zip(job.cost, values, strict=True))
+    if capped and bound - objective <= max(job.abs_gap, job.gap * max(1.0, abs(bound))):
+        # The node limit fell on the node that reached the gap: as good as proven.
+        optimal, capped = True, False
     reported = float(h.getInfo().objective_function_value)
     agrees = abs(objective - reported) <= OBJECTIVE_AGREEMENT * max(1.0, abs(objective))
     others = {_chosen(job.model, saved.col_value) for saved in h.getSavedMipSolutions()}
