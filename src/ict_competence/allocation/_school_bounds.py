@@ -33,8 +33,8 @@ __all__ = ["PATIENCE", "Known", "SchoolRecord", "part_value", "price_layout"]
 #: Branch-and-bound nodes one solve of a school may take before it stops with what it
 #: has (doubled for the school each time that was not good enough). On the benchmark's
 #: light groups most schools are proven at the root or within a few hundred nodes, while
-#: a hard one kept the same gap from 3,000 nodes (3 s) to 16 s of search and took 34 s to
-#: prove.
+#: a hard one kept the same gap from 3,000 nodes (3 s) to 16 s of search and took 34-74 s
+#: to prove, by the prices.
 PATIENCE = 1000
 
 #: A school's share of an allocation: ``(instance, person)`` pairs, primaries and back-ups.
