@@ -20,6 +20,10 @@ OWN_TASKS = (
 )
 
 
+#: The objects the xlsx renderer renders, by class name (keys of :func:`every_object`).
+RENDERED = ("TaskOverview", "Team", "Allocation", "SchoolPlan")
+
+
 def _people() -> tuple[Person, ...]:
     return (
         Person(

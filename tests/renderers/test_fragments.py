@@ -17,7 +17,7 @@ from ict_competence.renderers import _fragments
 from ict_competence.renderers._options import LANGUAGE
 from ict_competence.text import LocalizedText
 from tests.allocation.strategies import large_instance, make_task
-from tests.renderers.samples import HOSTILE, sample_plan
+from tests.renderers.samples import HOSTILE
 from tests.renderers.test_html import parse
 from tests.renderers.test_plan_page import SVG, svgs
 
@@ -35,11 +35,6 @@ LISTED = (
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 #: The most bytes a fragment of the 12-school plan may take (it is some 12 KB).
 COMPACT = 16_000
-
-
-@pytest.fixture(scope="module")
-def plan(tmp_path_factory):
-    return sample_plan(tmp_path_factory.mktemp("plan"))
 
 
 def named_overview(plan: SchoolPlan) -> TaskOverview:

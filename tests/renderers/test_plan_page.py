@@ -8,15 +8,9 @@ import pytest
 
 from ict_competence.renderers import render
 from tests.renderers.browser import screenshot
-from tests.renderers.samples import sample_plan
 from tests.renderers.test_html import parse
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def plan(tmp_path_factory):
-    return sample_plan(tmp_path_factory.mktemp("plan"))
 
 
 @pytest.fixture(scope="module")

@@ -24,23 +24,10 @@ from ict_competence.renderers._sheet_tables import (
 )
 from ict_competence.xlsx import read_overview, read_team
 from tests.allocation.strategies import make_overview, make_person, make_task, teams
-from tests.renderers.samples import every_object, sample_plan
+from tests.renderers.samples import RENDERED, every_object
 from tests.renderers.workbooks import every_cell, open_book
 
-RENDERED = ("TaskOverview", "Team", "Allocation", "SchoolPlan")
 FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-@pytest.fixture(scope="module")
-def plan(tmp_path_factory) -> SchoolPlan:
-    return sample_plan(tmp_path_factory.mktemp("plan"))
-
-
-@pytest.fixture(scope="module")
-def overloaded(plan: SchoolPlan) -> SchoolPlan:
-    """The plan after p1's hours went from 300 to 200: the allocation now asks 150 % of them."""
-    first, *others = plan.team.people
-    return attrs.evolve(plan, team=Team((attrs.evolve(first, hours=200), *others)))
 
 
 def _write(tmp_path: Path, data: bytes, name: str = "book.xlsx") -> Path:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 
 import attrs
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
@@ -22,11 +21,10 @@ from ict_competence.plan import SchoolPlan
 from ict_competence.renderers import render
 from ict_competence.xlsx import write_overview, write_team
 from ict_competence.xlsx._write import _put
-from tests.renderers.samples import every_object, sample_plan
+from tests.renderers.samples import RENDERED, every_object
 from tests.renderers.workbooks import open_book
 
 #: What starts a formula in Excel, LibreOffice or Google Sheets (also in full width).
-RENDERED = ("TaskOverview", "Team", "Allocation", "SchoolPlan")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
@@ -74,11 +72,6 @@ def _risky_cells_not_quoted(book: Workbook) -> list[tuple[str, str, str]]:
         and _looks_like_a_formula(cell.value)
         and not (cell.data_type == "s" and cell.quotePrefix)
     ]
-
-
-@pytest.fixture(scope="module")
-def plan(tmp_path_factory) -> SchoolPlan:
-    return sample_plan(tmp_path_factory.mktemp("plan"))
 
 
 def _hostile(plan: SchoolPlan, texts: list[str]) -> SchoolPlan:

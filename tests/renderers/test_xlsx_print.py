@@ -4,32 +4,15 @@ from __future__ import annotations
 
 import textwrap
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import ict_competence as ic
-from ict_competence.allocation import Team
-from ict_competence.plan import SchoolPlan
 from ict_competence.renderers import render
 from ict_competence.xlsx._write import LINE_HEIGHT, text_lines
-from tests.renderers.samples import every_object, sample_plan
+from tests.renderers.samples import RENDERED, every_object
 from tests.renderers.workbooks import open_book
-
-RENDERED = ("TaskOverview", "Team", "Allocation", "SchoolPlan")
-
-
-@pytest.fixture(scope="module")
-def plan(tmp_path_factory) -> SchoolPlan:
-    return sample_plan(tmp_path_factory.mktemp("plan"))
-
-
-@pytest.fixture(scope="module")
-def overloaded(plan: SchoolPlan) -> SchoolPlan:
-    """The plan after p1's hours went from 300 to 200: the allocation now asks 150 % of them."""
-    first, *others = plan.team.people
-    return attrs.evolve(plan, team=Team((attrs.evolve(first, hours=200), *others)))
 
 
 def test_the_header_prints_in_the_font_of_the_body(plan, tmp_path):
